@@ -1,0 +1,387 @@
+package io.switchboard.media.testpeer;
+
+import io.switchboard.media.SdpException;
+import io.switchboard.media.codec.G711;
+import io.switchboard.media.impl.dtls.DtlsIdentity;
+import io.switchboard.media.impl.dtls.DtlsRole;
+import io.switchboard.media.impl.dtls.DtlsSession;
+import io.switchboard.media.impl.dtls.Fingerprint;
+import io.switchboard.media.impl.ice.IceCredentials;
+import io.switchboard.media.impl.ice.StunIntegrity;
+import io.switchboard.media.impl.pipeline.Packet;
+import io.switchboard.media.impl.pipeline.PacketKind;
+import io.switchboard.media.impl.rtp.RtpHeader;
+import io.switchboard.media.impl.sdp.PeerDescription;
+import io.switchboard.media.impl.srtp.SrtpStreams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.ice4j.attribute.AttributeFactory;
+import org.ice4j.message.MessageFactory;
+import org.ice4j.message.Request;
+import org.ice4j.security.CredentialsAuthority;
+import org.ice4j.stack.StunStack;
+import org.ice4j.stack.TransactionID;
+
+/**
+ * A WebRTC peer in plain Java for tests and load: a full, controlling ICE agent with one host candidate, a DTLS
+ * client, SRTP, and G.711 audio. It sends a tone and measures which tone it hears. It is what a browser does in
+ * the echo test, without a browser, and the synthetic agent of the load harness.
+ */
+public final class WebRtcTestPeer implements AutoCloseable {
+  private static final int SAMPLES_PER_PACKET = 160;
+  private static final int HEARD_WINDOW = 1600;
+
+  private final DatagramSocket socket;
+  private final DtlsIdentity identity;
+  private final IceCredentials local = IceCredentials.random();
+  private final ScheduledExecutorService timers;
+  private final ExecutorService dtlsWorkers;
+  private final StunStack stunStack = new StunStack();
+  private final Thread receiver;
+  private final int ssrc = ThreadLocalRandom.current().nextInt();
+  private final long tieBreaker = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+  private final CompletableFuture<Void> iceDone = new CompletableFuture<>();
+  private final CompletableFuture<Void> connected = new CompletableFuture<>();
+  private final short[] heard = new short[HEARD_WINDOW];
+  private Fingerprint advertisedFingerprint;
+
+  private volatile PeerDescription remote;
+  private volatile InetSocketAddress remoteAddress;
+  private volatile DtlsSession dtls;
+  private volatile SrtpStreams srtp;
+  private volatile boolean closed;
+  private volatile boolean consentStopped;
+  private ScheduledFuture<?> checks;
+  private ScheduledFuture<?> tone;
+  private int heardPosition;
+  private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
+  private long timestamp = ThreadLocalRandom.current().nextLong(0x1_0000_0000L);
+  private volatile long rtpReceived;
+  private volatile long rtpSent;
+
+  private WebRtcTestPeer(DatagramSocket socket) {
+    this.socket = socket;
+    this.identity = DtlsIdentity.generate("test-peer");
+    this.advertisedFingerprint = identity.fingerprint();
+    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "test-peer-timer"));
+    this.dtlsWorkers = Executors.newCachedThreadPool(r -> daemon(r, "test-peer-dtls"));
+    stunStack.getCredentialsManager().registerAuthority(new CredentialsAuthority() {
+      @Override
+      public byte[] getLocalKey(String username) {
+        return local.pwd().getBytes(StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public byte[] getRemoteKey(String username, String media) {
+        return remote.icePwd().getBytes(StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public boolean checkLocalUserName(String username) {
+        return username.startsWith(local.ufrag());
+      }
+    });
+    this.receiver = daemon(this::receiveLoop, "test-peer-receiver");
+    receiver.start();
+  }
+
+  /** A peer on a fresh UDP port of 127.0.0.1. */
+  public static WebRtcTestPeer create() {
+    try {
+      DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      socket.setSoTimeout(100);
+      return new WebRtcTestPeer(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Advertise a fingerprint that is not our certificate's: the other side must refuse the DTLS handshake. */
+  public WebRtcTestPeer advertisingWrongFingerprint() {
+    byte[] wrong = identity.fingerprint().digest();
+    wrong[0] ^= 0x5a;
+    advertisedFingerprint = new Fingerprint("sha-256", wrong);
+    return this;
+  }
+
+  /** An SDP offer like a browser's for one audio stream: DTLS actpass, ICE, rtcp-mux, PCMU/PCMA, DTMF. */
+  public String createOffer() {
+    String nl = "\r\n";
+    return "v=0" + nl
+        + "o=- " + (ssrc & 0x7fffffff) + " 2 IN IP4 127.0.0.1" + nl
+        + "s=-" + nl
+        + "t=0 0" + nl
+        + "a=group:BUNDLE 0" + nl
+        + "m=audio 9 UDP/TLS/RTP/SAVPF 0 8 101" + nl
+        + "c=IN IP4 0.0.0.0" + nl
+        + "a=mid:0" + nl
+        + "a=ice-ufrag:" + local.ufrag() + nl
+        + "a=ice-pwd:" + local.pwd() + nl
+        + "a=fingerprint:" + advertisedFingerprint + nl
+        + "a=setup:actpass" + nl
+        + "a=sendrecv" + nl
+        + "a=rtcp-mux" + nl
+        + "a=rtpmap:0 PCMU/8000" + nl
+        + "a=rtpmap:8 PCMA/8000" + nl
+        + "a=rtpmap:101 telephone-event/8000" + nl
+        + "a=fmtp:101 0-15" + nl
+        + "a=ssrc:" + (ssrc & 0xffffffffL) + " cname:test-peer" + nl;
+  }
+
+  /**
+   * Takes the answer and connects: ICE checks (nominating at once, as a controlling agent with one pair), then
+   * DTLS as client or server as the answer says, then SRTP. The future completes when media can flow.
+   */
+  public CompletableFuture<Void> connect(String answerSdp) {
+    PeerDescription answer;
+    try {
+      answer = PeerDescription.parse(answerSdp);
+    } catch (SdpException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    remote = answer;
+    String[] candidate = answer.candidates().get(0).split(" ");
+    remoteAddress = new InetSocketAddress(candidate[4], Integer.parseInt(candidate[5]));
+    checks = timers.scheduleAtFixedRate(this::sendCheck, 0, 50, TimeUnit.MILLISECONDS);
+    iceDone.thenRun(() -> {
+      checks.cancel(false);
+      // RFC 7675: keep consent alive while the session lasts.
+      checks = timers.scheduleAtFixedRate(() -> {
+        if (!consentStopped) {
+          sendCheck();
+        }
+      }, 1000, 1000, TimeUnit.MILLISECONDS);
+      startDtls(answer.setup().equals("passive") ? DtlsRole.CLIENT : DtlsRole.SERVER);
+    });
+    return connected;
+  }
+
+  private void startDtls(DtlsRole role) {
+    DtlsSession session = new DtlsSession(role, identity, remote.fingerprint(), Duration.ofSeconds(10),
+        dtlsWorkers, record -> send(record, 0, record.length), () -> { });
+    dtls = session;
+    session.start().whenComplete((keys, error) -> {
+      if (error != null) {
+        connected.completeExceptionally(new IOException(
+            session.failure() != null ? session.failure() : error.getMessage(), error));
+      } else {
+        srtp = new SrtpStreams(keys);
+        connected.complete(null);
+      }
+    });
+  }
+
+  private void sendCheck() {
+    try {
+      Request request = MessageFactory.createBindingRequest();
+      request.setTransactionID(TransactionID.createNewTransactionID().getBytes());
+      // RFC 8445 §7.2.2: USERNAME is "<receiver ufrag>:<sender ufrag>"; integrity keyed with the receiver's pwd.
+      String username = remote.iceUfrag() + ":" + local.ufrag();
+      request.putAttribute(AttributeFactory.createUsernameAttribute(username));
+      request.putAttribute(AttributeFactory.createPriorityAttribute(2130706431L));
+      request.putAttribute(AttributeFactory.createIceControllingAttribute(tieBreaker));
+      request.putAttribute(AttributeFactory.createUseCandidateAttribute());
+      request.putAttribute(AttributeFactory.createMessageIntegrityAttribute(username));
+      request.putAttribute(AttributeFactory.createFingerprintAttribute());
+      byte[] bytes = request.encode(stunStack);
+      send(bytes, 0, bytes.length);
+    } catch (Exception e) {
+      // The next timer tick tries again.
+    }
+  }
+
+  /** Stops the consent checks, as a browser tab that went away. */
+  public void stopConsent() {
+    consentStopped = true;
+  }
+
+  /** Sends a continuous tone in 20 ms packets with the codec the answer chose. */
+  public void startTone(double frequency) {
+    ToneGenerator generator = new ToneGenerator(frequency, 8000);
+    short[] pcm = new short[SAMPLES_PER_PACKET];
+    byte[] payload = new byte[SAMPLES_PER_PACKET];
+    int payloadType = remote.codecs().get(0).payloadType();
+    boolean ulaw = remote.codecs().get(0).name().equals("PCMU");
+    tone = timers.scheduleAtFixedRate(() -> {
+      generator.next(pcm);
+      for (int i = 0; i < pcm.length; i++) {
+        payload[i] = ulaw ? G711.linearToUlaw(pcm[i]) : G711.linearToAlaw(pcm[i]);
+      }
+      sendRtp(payloadType, payload);
+    }, 0, 20, TimeUnit.MILLISECONDS);
+  }
+
+  public void stopTone() {
+    if (tone != null) {
+      tone.cancel(false);
+    }
+  }
+
+  private void sendRtp(int payloadType, byte[] payload) {
+    SrtpStreams s = srtp;
+    if (s == null || closed) {
+      return;
+    }
+    sequence = (sequence + 1) & 0xffff;
+    timestamp = (timestamp + SAMPLES_PER_PACKET) & 0xffffffffL;
+    Packet packet = Packet.allocate();
+    RtpHeader.write(packet.getBuffer(), 0, false, payloadType, sequence, timestamp, ssrc);
+    System.arraycopy(payload, 0, packet.getBuffer(), RtpHeader.FIXED_LENGTH, payload.length);
+    packet.setLength(RtpHeader.FIXED_LENGTH + payload.length);
+    if (s.protectRtp(packet) == null) {
+      rtpSent++;
+      send(packet.getBuffer(), packet.getOffset(), packet.getLength());
+    }
+  }
+
+  private void send(byte[] bytes, int offset, int length) {
+    InetSocketAddress to = remoteAddress;
+    if (to == null || closed) {
+      return;
+    }
+    try {
+      socket.send(new DatagramPacket(bytes, offset, length, to));
+    } catch (IOException e) {
+      // UDP: a lost send is a lost packet.
+    }
+  }
+
+  private void receiveLoop() {
+    byte[] buffer = new byte[2048];
+    DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+    while (!closed) {
+      try {
+        datagram.setLength(buffer.length);
+        socket.receive(datagram);
+      } catch (SocketTimeoutException e) {
+        continue;
+      } catch (IOException e) {
+        return;
+      }
+      byte[] bytes = Arrays.copyOf(buffer, datagram.getLength());
+      switch (PacketKind.of(bytes, 0, bytes.length)) {
+        case STUN -> onStun(bytes);
+        case DTLS -> {
+          DtlsSession d = dtls;
+          if (d != null) {
+            d.receive(bytes);
+          }
+        }
+        case RTP -> onRtp(bytes);
+        default -> { }
+      }
+    }
+  }
+
+  private void onStun(byte[] bytes) {
+    // A Binding success response signed with the answerer's password completes our one check.
+    boolean success = bytes[0] == 0x01 && bytes[1] == 0x01;
+    if (success && remote != null && StunIntegrity.verify(bytes, bytes.length, remote.icePwd())) {
+      iceDone.complete(null);
+    }
+  }
+
+  private void onRtp(byte[] bytes) {
+    SrtpStreams s = srtp;
+    if (s == null) {
+      return;
+    }
+    Packet packet = Packet.wrap(bytes, 0, bytes.length);
+    if (s.unprotectRtp(packet) != null) {
+      return;
+    }
+    byte[] b = packet.getBuffer();
+    int headerLength = RtpHeader.headerLength(b, 0, packet.getLength());
+    int payloadLength = RtpHeader.payloadLength(b, 0, packet.getLength());
+    if (headerLength < 0 || payloadLength < 0) {
+      return;
+    }
+    int payloadType = RtpHeader.payloadType(b, 0);
+    boolean ulaw = payloadType == 0;
+    if (payloadType != 0 && payloadType != 8) {
+      return;
+    }
+    rtpReceived++;
+    synchronized (heard) {
+      for (int i = 0; i < payloadLength; i++) {
+        byte sample = b[headerLength + i];
+        heard[heardPosition] = ulaw ? G711.ulawToLinear(sample) : G711.alawToLinear(sample);
+        heardPosition = (heardPosition + 1) % HEARD_WINDOW;
+      }
+    }
+  }
+
+  /** Relative power of {@code frequency} in the last 200 ms heard (0..1). */
+  public double toneLevel(double frequency) {
+    short[] copy;
+    synchronized (heard) {
+      copy = heard.clone();
+    }
+    return Goertzel.relativePower(copy, copy.length, frequency, 8000);
+  }
+
+  /** Completes when {@code frequency} dominates what we hear; fails after {@code timeout}. */
+  public CompletableFuture<Double> awaitTone(double frequency, double threshold, Duration timeout) {
+    CompletableFuture<Double> result = new CompletableFuture<>();
+    ScheduledFuture<?> poll = timers.scheduleAtFixedRate(() -> {
+      double level = toneLevel(frequency);
+      if (level >= threshold) {
+        result.complete(level);
+      }
+    }, 20, 20, TimeUnit.MILLISECONDS);
+    return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((v, e) -> poll.cancel(false))
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
+            ? new TimeoutException("did not hear " + frequency + " Hz within " + timeout + "; level "
+                + toneLevel(frequency) + ", packets received " + rtpReceived)
+            : e));
+  }
+
+  public long rtpReceived() {
+    return rtpReceived;
+  }
+
+  public long rtpSent() {
+    return rtpSent;
+  }
+
+  /** Whether our ICE check was answered. */
+  public CompletableFuture<Void> iceCompleted() {
+    return iceDone;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    DtlsSession d = dtls;
+    if (d != null) {
+      d.close();
+    }
+    timers.shutdownNow();
+    dtlsWorkers.shutdown();
+    socket.close();
+    stunStack.shutDown();
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}
