@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +95,62 @@ class WebRtcEndpointTest {
   }
 
   @Test
+  void offerWithSetupPassive_endpointTakesTheDtlsClientRole() throws Exception {
+    try (WebRtcTestPeer peer = WebRtcTestPeer.create().offeringPassiveSetup()) {
+      WebRtcSession session = endpoint.accept(peer.createOffer(), Echo.create());
+      assertThat(session.answerSdp()).contains("a=setup:active");
+      connect(peer, session);
+      assertThat(session.debugState().getString("dtlsRole")).isEqualTo("client");
+      peer.startTone(700);
+      peer.awaitTone(700, 0.8, Duration.ofSeconds(5)).get(6, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void junkOnTheSharedPort_isDroppedAndCounted_whileASessionKeepsFlowing() throws Exception {
+    try (WebRtcTestPeer peer = WebRtcTestPeer.create();
+        java.net.DatagramSocket attacker = new java.net.DatagramSocket()) {
+      WebRtcSession session = endpoint.accept(peer.createOffer(), Echo.create());
+      connect(peer, session);
+      peer.startTone(1000);
+      peer.awaitTone(1000, 0.8, Duration.ofSeconds(5)).get(6, TimeUnit.SECONDS);
+      java.util.Random random = new java.util.Random(7);
+      java.net.InetSocketAddress target = new java.net.InetSocketAddress("127.0.0.1", endpoint.localPort());
+      byte[][] kinds = {
+          {0x00, 0x01}, // STUN-looking
+          {22, (byte) 0xfe}, // DTLS-looking, from an address ICE never validated
+          {(byte) 0x80, 0}, // RTP-looking, likewise
+          {(byte) 0xff, 0}, // nothing known
+      };
+      for (int i = 0; i < 2000; i++) {
+        byte[] junk = new byte[20 + random.nextInt(200)];
+        random.nextBytes(junk);
+        System.arraycopy(kinds[i % kinds.length], 0, junk, 0, 2);
+        attacker.send(new java.net.DatagramPacket(junk, junk.length, target));
+      }
+      long before = peer.rtpReceived();
+      peer.awaitTone(1000, 0.8, Duration.ofSeconds(5)).get(6, TimeUnit.SECONDS);
+      io.vertx.core.json.JsonObject drops = endpoint.debugState().getJsonObject("drops");
+      assertThat(drops.getLong("from_unvalidated_address", 0L)).isPositive();
+      assertThat(drops.getLong("unknown_kind", 0L)).isPositive();
+      assertThat(drops.getLong("stun_malformed", 0L) + drops.getLong("stun_not_binding_request", 0L)
+          + drops.getLong("stun_unknown_username", 0L)).isPositive();
+      waitUntil(() -> peer.rtpReceived() > before + 10);
+      assertThat(endpoint.sessionCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void offerThatIsNeverConnected_endsAfterTheConnectTimeout() throws Exception {
+    try (WebRtcTestPeer peer = WebRtcTestPeer.create()) {
+      WebRtcSession session = endpoint.accept(peer.createOffer(), Echo.create());
+      assertThat(await(session.closed())).isEqualTo(CloseReason.CONNECT_TIMEOUT);
+      assertThat(session.debugState().getString("error")).contains("no ICE connectivity check");
+      assertThat(endpoint.sessionCount()).isZero();
+    }
+  }
+
+  @Test
   void offerWithoutG711_isRefusedAndNothingIsCreated() {
     String opusOnly = WebRtcTestPeer.create().createOffer()
         .replace("m=audio 9 UDP/TLS/RTP/SAVPF 0 8 101", "m=audio 9 UDP/TLS/RTP/SAVPF 111")
@@ -113,6 +170,22 @@ class WebRtcEndpointTest {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("peer did not connect (ICE answered: " + peer.iceCompleted().isDone()
           + "); endpoint: " + endpoint.debugState().encodePrettily(), e);
+    }
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    java.util.concurrent.ScheduledExecutorService poll = java.util.concurrent.Executors
+        .newSingleThreadScheduledExecutor();
+    try {
+      poll.scheduleAtFixedRate(() -> {
+        if (condition.getAsBoolean()) {
+          done.complete(null);
+        }
+      }, 0, 20, TimeUnit.MILLISECONDS);
+      done.get(5, TimeUnit.SECONDS);
+    } finally {
+      poll.shutdownNow();
     }
   }
 

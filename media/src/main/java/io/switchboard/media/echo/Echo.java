@@ -2,14 +2,19 @@ package io.switchboard.media.echo;
 
 import io.switchboard.media.MediaSink;
 import io.switchboard.media.WebRtcSession;
+import io.switchboard.media.impl.rtp.RtpHeader;
 
 /**
  * Sends back what the peer sends, as the session's own continuous stream: the agent hears themselves (the headset
- * check). One instance per session.
+ * check). Payload type and marker are kept; the timestamp advances as the peer's did, so the peer's jitter buffer
+ * sees the same pacing it produced. One instance per session.
  */
 public final class Echo implements MediaSink {
   private boolean started;
   private long lastTimestamp;
+
+  private Echo() {
+  }
 
   /** A new echo for one session. */
   public static MediaSink create() {
@@ -18,28 +23,16 @@ public final class Echo implements MediaSink {
 
   @Override
   public void onRtp(WebRtcSession session, byte[] packet, int offset, int length) {
-    int cc = packet[offset] & 0x0f;
-    boolean extension = (packet[offset] & 0x10) != 0;
-    int headerLength = 12 + 4 * cc;
-    if (extension) {
-      if (length < headerLength + 4) {
-        return;
-      }
-      int words = ((packet[offset + headerLength + 2] & 0xff) << 8) | (packet[offset + headerLength + 3] & 0xff);
-      headerLength += 4 + 4 * words;
-    }
-    int padding = (packet[offset] & 0x20) != 0 ? packet[offset + length - 1] & 0xff : 0;
-    int payloadLength = length - headerLength - padding;
-    if (payloadLength < 0) {
+    int headerLength = RtpHeader.headerLength(packet, offset, length);
+    int payloadLength = RtpHeader.payloadLength(packet, offset, length);
+    if (headerLength < 0 || payloadLength < 0) {
       return;
     }
-    boolean marker = (packet[offset + 1] & 0x80) != 0;
-    int payloadType = packet[offset + 1] & 0x7f;
-    long timestamp = ((packet[offset + 4] & 0xffL) << 24) | ((packet[offset + 5] & 0xffL) << 16)
-        | ((packet[offset + 6] & 0xffL) << 8) | (packet[offset + 7] & 0xffL);
+    long timestamp = RtpHeader.timestamp(packet, offset);
     int advance = started ? (int) ((timestamp - lastTimestamp) & 0xffffffffL) : 0;
     started = true;
     lastTimestamp = timestamp;
-    session.sendRtp(payloadType, marker, advance, packet, offset + headerLength, payloadLength);
+    session.sendRtp(RtpHeader.payloadType(packet, offset), RtpHeader.marker(packet, offset), advance,
+        packet, offset + headerLength, payloadLength);
   }
 }

@@ -60,6 +60,7 @@ public final class WebRtcTestPeer implements AutoCloseable {
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private final short[] heard = new short[HEARD_WINDOW];
   private Fingerprint advertisedFingerprint;
+  private String offeredSetup = "actpass";
 
   private volatile PeerDescription remote;
   private volatile InetSocketAddress remoteAddress;
@@ -120,6 +121,12 @@ public final class WebRtcTestPeer implements AutoCloseable {
     return this;
   }
 
+  /** Offer a=setup:passive (we take the DTLS server role; the answerer must be the client). */
+  public WebRtcTestPeer offeringPassiveSetup() {
+    offeredSetup = "passive";
+    return this;
+  }
+
   /** An SDP offer like a browser's for one audio stream: DTLS actpass, ICE, rtcp-mux, PCMU/PCMA, DTMF. */
   public String createOffer() {
     String nl = "\r\n";
@@ -134,7 +141,7 @@ public final class WebRtcTestPeer implements AutoCloseable {
         + "a=ice-ufrag:" + local.ufrag() + nl
         + "a=ice-pwd:" + local.pwd() + nl
         + "a=fingerprint:" + advertisedFingerprint + nl
-        + "a=setup:actpass" + nl
+        + "a=setup:" + offeredSetup + nl
         + "a=sendrecv" + nl
         + "a=rtcp-mux" + nl
         + "a=rtpmap:0 PCMU/8000" + nl
