@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -16,7 +17,7 @@ import org.bouncycastle.cert.bc.BcX509v3CertificateBuilder;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.operator.ContentSigner;
@@ -52,8 +53,10 @@ public final class DtlsIdentity {
     BcTlsCrypto crypto = new BcTlsCrypto(random);
     X9ECParameters curve = ECNamedCurveTable.getByName("secp256r1");
     ECKeyPairGenerator generator = new ECKeyPairGenerator();
+    // Named domain parameters, so the certificate names the curve by OID: BoringSSL (Chromium) refuses
+    // certificates with explicit curve parameters with decode_error.
     generator.init(new ECKeyGenerationParameters(
-        new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH()), random));
+        new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, curve), random));
     AsymmetricCipherKeyPair keyPair = generator.generateKeyPair();
     X500Name name = new X500Name("CN=" + commonName);
     Instant now = Instant.now();

@@ -54,6 +54,15 @@ class DtlsSessionTest {
         .hasMessageContaining("does not match the a=fingerprint");
   }
 
+  @Test
+  void certificate_namesItsCurveByOid_asBoringSslRequires() throws Exception {
+    DtlsIdentity identity = DtlsIdentity.generate("server");
+    byte[] der = identity.certificate().getCertificateAt(0).getEncoded();
+    var spki = org.bouncycastle.asn1.x509.Certificate.getInstance(der).getSubjectPublicKeyInfo();
+    assertThat(spki.getAlgorithm().getParameters())
+        .isEqualTo(org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1);
+  }
+
   private record Pair(CompletableFuture<SrtpKeyingMaterial> serverKeys,
       CompletableFuture<SrtpKeyingMaterial> clientKeys) {
   }
