@@ -1,0 +1,84 @@
+package io.switchboard.server.config;
+
+import io.switchboard.media.WebRtcConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the server is configured with, read once at start-up. Every key, its default and its meaning are in
+ * {@code switchboard-reference.properties}.
+ *
+ * @param http            the HTTP server
+ * @param dataDir         folder for the embedded MongoDB file, recordings and voicemail
+ * @param mongo           which MongoDB to use
+ * @param webRtc          the WebRTC media endpoint
+ * @param shutdownTimeout how long a graceful shutdown may take
+ */
+public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, Duration shutdownTimeout) {
+
+  // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
+  private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
+
+  public Config {
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(mongo, "mongo");
+    Objects.requireNonNull(webRtc, "webRtc");
+    if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
+      throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
+    }
+  }
+
+  /**
+   * Reads the configuration: reference defaults, overridden by the file named with {@code --config=path}, then by
+   * environment variables ({@code SWITCHBOARD_HTTP_PORT}, and {@code MONGODB_URI}), then by {@code --key=value}
+   * arguments.
+   *
+   * @param env  the environment, usually {@code System.getenv()}
+   * @param args the command-line arguments
+   * @throws ConfigException naming the key, the bad value and where it came from; or an unknown key or argument
+   */
+  public static Config load(Map<String, String> env, List<String> args) {
+    Settings settings = Settings.gather(env, args);
+    return new Config(
+        new HttpConfig(settings.nonBlank("http.host"), settings.port("http.port")),
+        Path.of(settings.nonBlank("data.dir")),
+        mongo(settings),
+        webRtc(settings),
+        settings.seconds("shutdown.timeout-seconds"));
+  }
+
+  private static MongoConfig mongo(Settings settings) {
+    String uri = settings.text("mongodb.uri");
+    if (!uri.isEmpty() && !uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+      // Never echo a URI back: it may hold a password. Say what is wrong with its shape only.
+      throw new ConfigException("Invalid setting mongodb.uri: expected empty (embedded MongoDB) or a connection "
+          + "string starting with mongodb:// or mongodb+srv://");
+    }
+    String database = settings.nonBlank("mongodb.database");
+    if (!DATABASE_NAME.matcher(database).matches()) {
+      throw settings.invalid("mongodb.database", "expected 1 to 63 letters, digits, '_' or '-'");
+    }
+    return new MongoConfig(uri, database, settings.port("mongodb.embedded.port"));
+  }
+
+  private static WebRtcConfig webRtc(Settings settings) {
+    try {
+      return new WebRtcConfig(
+          settings.nonBlank("media.webrtc.bind-host"),
+          settings.port("media.webrtc.port"),
+          settings.list("media.webrtc.announced-addresses"),
+          settings.positiveInt("media.webrtc.receive-buffer-bytes"),
+          settings.positiveInt("media.webrtc.send-buffer-bytes"),
+          settings.seconds("media.webrtc.consent-timeout-seconds"),
+          settings.seconds("media.webrtc.connect-timeout-seconds"));
+    } catch (IllegalArgumentException e) {
+      // The media record has its own checks; keep their message but give it the same shape as ours.
+      throw new ConfigException("Invalid media settings: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.switchboard.server.http;
+
+import io.switchboard.media.WebRtcEndpoint;
+import io.switchboard.server.store.Store;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/** Every HTTP route of the server, in one readable block. */
+public final class HttpApi {
+
+  /** Largest request body accepted under /api; an SDP offer is a few KiB. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+  /** The classpath folder the web-client jar puts the browser apps in. */
+  public static final String WEBROOT = "webroot";
+
+  private HttpApi() {
+  }
+
+  public static Router router(Vertx vertx, Store store, WebRtcEndpoint endpoint) {
+    Router router = Router.router(vertx);
+    HealthResource health = new HealthResource(store, endpoint);
+    EchoResource echo = new EchoResource(endpoint);
+
+    router.get("/health").handler(health::handle);
+
+    // No uploads folder: nothing under /api takes files, and a stray multipart body must not land on disk.
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.post(EchoResource.PATH).handler(echo::create);
+    router.get(EchoResource.PATH + "/:id").handler(echo::describe);
+    router.delete(EchoResource.PATH + "/:id").handler(echo::delete);
+    router.route("/api/*").handler(ctx -> JsonError.send(ctx, 404, "no such resource: " + ctx.request().method()
+        + " " + ctx.request().path()));
+    router.route("/api/*").failureHandler(HttpApi::apiFailure);
+
+    router.route().handler(StaticHandler.create(WEBROOT));
+    return router;
+  }
+
+  private static void apiFailure(RoutingContext ctx) {
+    int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+    String message = switch (status) {
+      case 413 -> "request body larger than " + MAX_BODY_BYTES + " bytes";
+      case 500 -> "internal error";
+      default -> "request failed";
+    };
+    JsonError.send(ctx, status, message);
+  }
+}

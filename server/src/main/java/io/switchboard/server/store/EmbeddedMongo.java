@@ -1,0 +1,90 @@
+package io.switchboard.server.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/**
+ * The in-process MongoDB used when no URI is configured: a MongoDB wire-protocol server (mongo-java-server) whose
+ * H2 MVStore backend keeps the data in one file. Reached through the real driver like any MongoDB, so the code
+ * above it is the same in both cases.
+ */
+final class EmbeddedMongo {
+
+  static final String FILE_NAME = "mongo.mv.db";
+  private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class.getName());
+  // Loopback only: the embedded server has no authentication.
+  private static final String HOST = "127.0.0.1";
+
+  private final MongoServer server;
+  private final Path file;
+
+  private EmbeddedMongo(MongoServer server, Path file) {
+    this.server = server;
+    this.file = file;
+  }
+
+  /** Opens the file and binds the port on a worker thread: both are blocking I/O. */
+  static Future<EmbeddedMongo> start(Vertx vertx, Path dataDir, int port) {
+    return vertx.executeBlocking(() -> startBlocking(dataDir, port), false);
+  }
+
+  private static EmbeddedMongo startBlocking(Path dataDir, int port) {
+    Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data folder " + file.getParent() + ": " + e.getMessage(), e);
+    }
+    H2Backend backend;
+    try {
+      backend = new H2Backend(file.toString());
+    } catch (RuntimeException e) {
+      // Most often the file lock: another Switchboard already runs on this data folder.
+      throw new IllegalStateException("embedded MongoDB cannot open " + file + " (data.dir): " + rootMessage(e), e);
+    }
+    // The 5.x Java driver refuses servers older than MongoDB 4.0's wire version; announce 5.0, the newest emulated.
+    backend.version(ServerVersion.MONGO_5_0);
+    MongoServer server = new MongoServer(backend);
+    try {
+      server.bind(HOST, port);
+    } catch (Exception e) { // BindException arrives undeclared (sneaky-thrown by Netty)
+      server.shutdownNow();
+      throw new IllegalStateException("embedded MongoDB cannot listen on " + HOST + ":" + port
+          + " (mongodb.embedded.port): " + rootMessage(e), e);
+    }
+    LOG.info(() -> "Embedded MongoDB on " + HOST + ":" + server.getLocalAddress().getPort() + ", file " + file);
+    return new EmbeddedMongo(server, file);
+  }
+
+  String connectionString() {
+    return "mongodb://" + HOST + ":" + server.getLocalAddress().getPort();
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** Stops listening and closes the backend, which commits and closes the MVStore file. */
+  Future<Void> stop(Vertx vertx) {
+    return vertx.executeBlocking(() -> {
+      server.shutdown();
+      return null;
+    }, false);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+}

@@ -1,0 +1,41 @@
+package io.switchboard.server.store;
+
+import io.switchboard.server.config.MongoConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Switchboard's persistent data. The only way into MongoDB: no other package talks to the database, so the schema
+ * and the subset of MongoDB we rely on (what both the embedded server and a real replica set support) live here.
+ */
+public interface Store {
+
+  /**
+   * Opens the store: connects to {@code config.uri()}, or, when it is empty, first starts the embedded MongoDB on
+   * {@code <dataDir>/mongo.mv.db} (creating the folder) bound to 127.0.0.1.
+   */
+  static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir) {
+    return MongoStore.open(vertx, config, dataDir);
+  }
+
+  /** Succeeds when the database answers a round trip. */
+  Future<Void> ping();
+
+  /** Stores {@code value} under {@code key} in the settings collection, replacing what was there. */
+  Future<Void> putSetting(String key, JsonObject value);
+
+  /** The value stored under {@code key}, or empty. */
+  Future<Optional<JsonObject>> setting(String key);
+
+  /** Where the data lives, for people: the embedded file's folder or the redacted URI. */
+  String description();
+
+  /**
+   * Closes the client, then (when embedded) the embedded server, which flushes its file. Idempotent: every call
+   * returns the same future.
+   */
+  Future<Void> close();
+}
