@@ -1,0 +1,91 @@
+package io.switchboard.e2e;
+
+import com.microsoft.playwright.Playwright;
+import io.switchboard.server.SwitchboardServer;
+import io.switchboard.server.config.Config;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Boots the real server in this JVM for every test — random HTTP and WebRTC ports, embedded MongoDB in a fresh temp
+ * folder — and stops it afterwards, so each test starts with no sessions. Playwright (its driver only; the browser
+ * is Debian's Chromium) lives for the whole class.
+ */
+abstract class RunningServerTest {
+
+  static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+  protected static Playwright playwright;
+
+  @TempDir
+  Path dataDir;
+
+  protected Vertx vertx;
+  protected SwitchboardServer server;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void startPlaywright() {
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+  }
+
+  @AfterAll
+  static void stopPlaywright() {
+    if (playwright != null) playwright.close();
+  }
+
+  @BeforeEach
+  void startServer() throws Exception {
+    vertx = Vertx.vertx();
+    Config config = Config.load(Map.of(), List.of(
+        "--http.port=0",
+        "--media.webrtc.port=0",
+        "--data.dir=" + dataDir.toAbsolutePath()));
+    server = await(SwitchboardServer.start(vertx, config));
+  }
+
+  @AfterEach
+  void stopServer() throws Exception {
+    try {
+      if (server != null) await(server.stop());
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  /** The page origin: getUserMedia needs a secure context, and http://localhost is one. */
+  protected String baseUrl() {
+    return "http://localhost:" + server.httpPort();
+  }
+
+  protected JsonObject getJson(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return new JsonObject(response.body());
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  }
+}
