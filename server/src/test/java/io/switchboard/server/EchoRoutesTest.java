@@ -3,6 +3,7 @@ package io.switchboard.server;
 import static io.switchboard.server.StorePersistenceTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.media.testpeer.WebRtcTestPeer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -14,6 +15,8 @@ import io.vertx.junit5.VertxExtension;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,10 +31,12 @@ class EchoRoutesTest {
   Path dataDir;
 
   private SwitchboardServer server;
+  private Vertx vertxForPolling;
   private WebClient client;
 
   @BeforeEach
   void startServer(Vertx vertx) throws Exception {
+    vertxForPolling = vertx;
     server = await(SwitchboardServer.start(vertx, TestConfigs.onFreePorts(dataDir)));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(server.httpPort()));
@@ -67,7 +72,68 @@ class EchoRoutesTest {
     assertThat(state.bodyAsJsonObject()).isNotNull();
 
     assertThat(await(client.delete(location).send()).statusCode()).isEqualTo(204);
-    assertThat(await(client.get(location).send()).statusCode()).isEqualTo(404);
+    assertThat(awaitEnded(location).getString("closeReason")).isEqualTo("LOCAL");
+    assertThat(await(client.delete(location).send()).statusCode()).isEqualTo(404);
+    assertThat(await(client.get("/api/media/echo/nosuchsession").send()).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void javaTestPeer_hearsItsOwnToneBackThroughTheServer() throws Exception {
+    try (WebRtcTestPeer peer = WebRtcTestPeer.create()) {
+      HttpResponse<Buffer> created = post(peer.createOffer());
+      assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+      peer.connect(created.bodyAsString()).get(10, TimeUnit.SECONDS);
+      peer.startTone(1000);
+
+      double level = peer.awaitTone(1000, 0.8, Duration.ofSeconds(5)).get(6, TimeUnit.SECONDS);
+
+      assertThat(level).isGreaterThan(0.8);
+      assertThat(peer.toneLevel(440)).isLessThan(0.05);
+      JsonObject state = await(client.get(created.getHeader("Location")).send()).bodyAsJsonObject();
+      assertThat(state.getString("state")).isEqualTo("connected");
+      assertThat(state.getLong("rtpReceived")).isPositive();
+      assertThat(state.getLong("rtpSent")).isPositive();
+    }
+  }
+
+  @Test
+  void peerWhoseCertificateDoesNotMatchItsFingerprint_getsNoMediaAndTheErrorIsShown() throws Exception {
+    try (WebRtcTestPeer peer = WebRtcTestPeer.create().advertisingWrongFingerprint()) {
+      HttpResponse<Buffer> created = post(peer.createOffer());
+      assertThat(created.statusCode()).isEqualTo(201);
+      String location = created.getHeader("Location");
+      java.util.concurrent.CompletableFuture<Void> connected = peer.connect(created.bodyAsString());
+
+      java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+          java.util.concurrent.ExecutionException.class, () -> connected.get(10, TimeUnit.SECONDS));
+
+      assertThat(failure.getCause()).hasMessageContaining("bad_certificate");
+      assertThat(peer.rtpReceived()).isZero();
+      JsonObject state = awaitEnded(location);
+      assertThat(state.getString("closeReason")).isEqualTo("DTLS_FAILED");
+      assertThat(state.getString("error")).contains("does not match the a=fingerprint");
+      assertThat(state.getLong("rtpSent")).isZero();
+      assertThat(await(client.get("/health").send()).bodyAsJsonObject().getJsonObject("webrtc")
+          .getInteger("sessions")).isZero();
+    }
+  }
+
+  /** The session's state once it has ended (polls the resource; the server closes it on its own context). */
+  private JsonObject awaitEnded(String location) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      JsonObject state = await(client.get(location).send()).bodyAsJsonObject();
+      if ("closed".equals(state.getString("state")) || System.nanoTime() > deadline) {
+        return state;
+      }
+      await(io.vertx.core.Future.future(p -> vertxForPolling.setTimer(20, t -> p.complete())));
+    }
+  }
+
+  private HttpResponse<Buffer> post(String offer) throws Exception {
+    return await(client.post("/api/media/echo")
+        .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/sdp")
+        .sendBuffer(Buffer.buffer(offer)));
   }
 
   @Test

@@ -5,9 +5,13 @@ import io.switchboard.media.SdpException;
 import io.switchboard.media.WebRtcEndpoint;
 import io.switchboard.media.WebRtcSession;
 import io.switchboard.media.echo.Echo;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +24,23 @@ final class EchoResource {
 
   static final String PATH = "/api/media/echo";
   private static final String SDP = "application/sdp";
+  private static final int MAX_ENDED = 256;
 
   private final WebRtcEndpoint endpoint;
   // Only sessions created here are visible here: the endpoint will also hold agents' and callers' sessions.
   // Concurrent because a session's closed() may complete on a media thread.
   private final Set<String> echoSessionIds = ConcurrentHashMap.newKeySet();
+  // The final state of recently ended sessions, so a client can still read why its session ended (e.g. a DTLS
+  // certificate that did not match a=fingerprint). Bounded: the oldest are forgotten.
+  private final Map<String, JsonObject> ended = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonObject> eldest) {
+          return size() > MAX_ENDED;
+        }
+      });
 
   EchoResource(WebRtcEndpoint endpoint) {
     this.endpoint = endpoint;
@@ -48,7 +64,10 @@ final class EchoResource {
       return;
     }
     echoSessionIds.add(session.id());
-    session.closed().onComplete(reason -> echoSessionIds.remove(session.id()));
+    session.closed().onComplete(reason -> {
+      ended.put(session.id(), session.debugState());
+      echoSessionIds.remove(session.id());
+    });
     ctx.response()
         .setStatusCode(201)
         .putHeader("Content-Type", SDP)
@@ -58,11 +77,12 @@ final class EchoResource {
 
   void describe(RoutingContext ctx) {
     Optional<WebRtcSession> session = echoSession(ctx);
-    if (session.isEmpty()) {
+    JsonObject state = session.map(WebRtcSession::debugState).orElseGet(() -> ended.get(ctx.pathParam("id")));
+    if (state == null) {
       JsonError.send(ctx, 404, "no echo session " + ctx.pathParam("id"));
       return;
     }
-    ctx.response().putHeader("Content-Type", "application/json").end(session.get().debugState().encode());
+    ctx.response().putHeader("Content-Type", "application/json").end(state.encode());
   }
 
   void delete(RoutingContext ctx) {
