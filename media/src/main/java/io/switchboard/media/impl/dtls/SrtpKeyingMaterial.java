@@ -14,7 +14,7 @@ public final class SrtpKeyingMaterial {
   private final byte[] material;
   private final boolean weAreClient;
 
-  SrtpKeyingMaterial(byte[] material, boolean weAreClient) {
+  public SrtpKeyingMaterial(byte[] material, boolean weAreClient) {
     if (material.length != EXPORT_LENGTH) {
       throw new IllegalArgumentException("expected " + EXPORT_LENGTH + " bytes of keying material");
     }
