@@ -108,7 +108,7 @@ final class FakeWebRtcEndpoint implements WebRtcEndpoint {
 
     @Override
     public JsonObject debugState() {
-      return new JsonObject().put("id", id).put("state", "new");
+      return new JsonObject().put("id", id).put("state", closedPromise.future().isComplete() ? "closed" : "new");
     }
 
     @Override

@@ -82,11 +82,13 @@ class ServerHttpTest {
   }
 
   @Test
-  void deletingAnEchoSession_closesIt_thenItIsGone() throws Exception {
+  void deletingAnEchoSession_closesIt_thenOnlyItsFinalStateRemains() throws Exception {
     String location = postOffer(OFFER).getHeader("Location");
 
     assertThat(await(client.delete(location).send()).statusCode()).isEqualTo(204);
-    assertThat(await(client.get(location).send()).statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> ended = await(client.get(location).send());
+    assertThat(ended.statusCode()).isEqualTo(200);
+    assertThat(ended.bodyAsJsonObject().getString("state")).isEqualTo("closed");
     assertThat(await(client.delete(location).send()).statusCode()).isEqualTo(404);
   }
 
