@@ -107,6 +107,15 @@ final class FakeWebRtcEndpoint implements WebRtcEndpoint {
     }
 
     @Override
+    public void sink(io.switchboard.media.MediaSink sink) {
+    }
+
+    @Override
+    public void onMediaContext(Runnable action) {
+      action.run();
+    }
+
+    @Override
     public JsonObject debugState() {
       return new JsonObject().put("id", id).put("state", closedPromise.future().isComplete() ? "closed" : "new");
     }

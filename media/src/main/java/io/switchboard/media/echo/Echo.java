@@ -1,7 +1,7 @@
 package io.switchboard.media.echo;
 
 import io.switchboard.media.MediaSink;
-import io.switchboard.media.WebRtcSession;
+import io.switchboard.media.RtpStream;
 import io.switchboard.media.impl.rtp.RtpHeader;
 
 /**
@@ -22,7 +22,7 @@ public final class Echo implements MediaSink {
   }
 
   @Override
-  public void onRtp(WebRtcSession session, byte[] packet, int offset, int length) {
+  public void onRtp(RtpStream session, byte[] packet, int offset, int length) {
     int headerLength = RtpHeader.headerLength(packet, offset, length);
     int payloadLength = RtpHeader.payloadLength(packet, offset, length);
     if (headerLength < 0 || payloadLength < 0) {

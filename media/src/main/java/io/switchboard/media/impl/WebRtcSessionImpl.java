@@ -44,7 +44,7 @@ final class WebRtcSessionImpl implements WebRtcSession {
   private final AudioCodec codec;
   private final DtlsRole role;
   private final String answerSdp;
-  private final MediaSink sink;
+  private volatile MediaSink sink;
   private final long createdNanos = System.nanoTime();
   private final Promise<Void> connected = Promise.promise();
   private final Promise<CloseReason> closed = Promise.promise();
@@ -236,6 +236,16 @@ final class WebRtcSessionImpl implements WebRtcSession {
     rtpSent++;
     bytesSent += packet.getLength();
     endpoint.send(packet.getBuffer(), packet.getOffset(), packet.getLength(), selected);
+  }
+
+  @Override
+  public void sink(MediaSink newSink) {
+    sink = newSink == null ? MediaSink.DISCARD : newSink;
+  }
+
+  @Override
+  public void onMediaContext(Runnable action) {
+    endpoint.onContext(action);
   }
 
   /** Called each second by the endpoint: consent freshness and connect timeout. */
