@@ -135,7 +135,8 @@ class WebRtcEndpointTest {
       assertThat(drops.getLong("unknown_kind", 0L)).isPositive();
       assertThat(drops.getLong("stun_malformed", 0L) + drops.getLong("stun_not_binding_request", 0L)
           + drops.getLong("stun_unknown_username", 0L)).isPositive();
-      waitUntil(() -> peer.rtpReceived() > before + 10);
+      io.switchboard.media.testpeer.Await.until(() -> peer.rtpReceived() > before + 10, Duration.ofSeconds(5),
+          "echo to go on after the junk");
       assertThat(endpoint.sessionCount()).isEqualTo(1);
     }
   }
@@ -170,22 +171,6 @@ class WebRtcEndpointTest {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("peer did not connect (ICE answered: " + peer.iceCompleted().isDone()
           + "); endpoint: " + endpoint.debugState().encodePrettily(), e);
-    }
-  }
-
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    java.util.concurrent.ScheduledExecutorService poll = java.util.concurrent.Executors
-        .newSingleThreadScheduledExecutor();
-    try {
-      poll.scheduleAtFixedRate(() -> {
-        if (condition.getAsBoolean()) {
-          done.complete(null);
-        }
-      }, 0, 20, TimeUnit.MILLISECONDS);
-      done.get(5, TimeUnit.SECONDS);
-    } finally {
-      poll.shutdownNow();
     }
   }
 

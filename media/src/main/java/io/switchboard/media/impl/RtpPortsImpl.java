@@ -3,26 +3,83 @@ package io.switchboard.media.impl;
 import io.switchboard.media.RtpConfig;
 import io.switchboard.media.RtpLeg;
 import io.switchboard.media.RtpPorts;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Placeholder while trunk media is being written. */
+/** Hands out even ports of the configured range, round robin, skipping ports in use here or by others. */
 public final class RtpPortsImpl implements RtpPorts {
+  private final Vertx vertx;
+  private final RtpConfig config;
+  private final Context context;
+  private final Set<Integer> used = ConcurrentHashMap.newKeySet();
+  private final Map<String, RtpLegImpl> legs = new ConcurrentHashMap<>();
+  private final AtomicInteger next;
+  private final int slots;
+
   public RtpPortsImpl(Vertx vertx, RtpConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+    this.context = vertx.getOrCreateContext();
+    int first = config.minPort() + (config.minPort() & 1);
+    this.slots = Math.max(1, (config.maxPort() - first) / 2 + 1);
+    this.next = new AtomicInteger(0);
   }
 
   @Override
   public Future<RtpLeg> allocate() {
-    return Future.failedFuture("not yet");
+    return tryBind(0);
+  }
+
+  private Future<RtpLeg> tryBind(int attempt) {
+    if (attempt >= Math.min(slots, 64) || used.size() >= slots) {
+      return Future.failedFuture("no free RTP port in " + config.minPort() + ".." + config.maxPort());
+    }
+    int first = config.minPort() + (config.minPort() & 1);
+    int port = first + 2 * Math.floorMod(next.getAndIncrement(), slots);
+    if (!used.add(port)) {
+      return tryBind(attempt + 1);
+    }
+    DatagramSocketOptions options = new DatagramSocketOptions()
+        .setReceiveBufferSize(config.receiveBufferBytes())
+        .setIpV6(config.bindHost().contains(":"));
+    io.vertx.core.Promise<RtpLeg> bound = io.vertx.core.Promise.promise();
+    context.runOnContext(v -> {
+      DatagramSocket socket = vertx.createDatagramSocket(options);
+      socket.listen(port, config.bindHost()).onComplete(ar -> {
+        if (ar.succeeded()) {
+          RtpLegImpl leg = new RtpLegImpl(vertx, context, socket, config.announcedAddress(), port, this::released);
+          legs.put(leg.id(), leg);
+          bound.complete(leg);
+        } else {
+          used.remove(port);
+          socket.close();
+          tryBind(attempt + 1).onComplete(bound);
+        }
+      });
+    });
+    return bound.future();
+  }
+
+  private void released(RtpLegImpl leg) {
+    legs.remove(leg.id());
+    used.remove(leg.localPort());
   }
 
   @Override
   public int openLegs() {
-    return 0;
+    return legs.size();
   }
 
   @Override
   public Future<Void> close() {
-    return Future.succeededFuture();
+    return Future.all(new ArrayList<>(legs.values()).stream().map(RtpLegImpl::close).toList()).mapEmpty();
   }
 }

@@ -215,8 +215,8 @@ final class WebRtcSessionImpl implements WebRtcSession {
   }
 
   @Override
-  public void sendRtp(int payloadType, boolean marker, int timestampAdvance, byte[] payload, int offset,
-      int length) {
+  public synchronized void sendRtp(int payloadType, boolean marker, int timestampAdvance, byte[] payload,
+      int offset, int length) {
     if (state != State.CONNECTED) {
       drops.drop(DropReason.NOT_CONNECTED);
       return;
