@@ -7,6 +7,7 @@
 
 import { initI18n, onLanguageChange, t } from './i18n.js';
 import { ToneDetector } from './tone-detector.js';
+import { collectStats, preferG711 } from './webrtc-audio.js';
 
 const ECHO_URL = '/api/media/echo';
 const STATS_INTERVAL_MS = 1000;
@@ -49,20 +50,6 @@ function setRunning(running) {
   el.stop.disabled = !running;
   // A disabled button drops keyboard focus on the floor; hand it to the button that can act now.
   if (hadFocus) (running ? el.stop : el.start).focus();
-}
-
-function preferG711(transceiver) {
-  // The server speaks G.711 only (PCMU/PCMA + telephone-event): offer just those so the answer is unambiguous.
-  if (!transceiver.setCodecPreferences || !RTCRtpReceiver.getCapabilities) return;
-  const codecs = RTCRtpReceiver.getCapabilities('audio').codecs.filter(
-    (c) => /^audio\/(PCMU|PCMA)$/i.test(c.mimeType) || (/telephone-event/i.test(c.mimeType) && c.clockRate === 8000));
-  if (codecs.some((c) => /PCM/i.test(c.mimeType))) {
-    try {
-      transceiver.setCodecPreferences(codecs);
-    } catch (e) {
-      console.warn('setCodecPreferences failed, offering the browser defaults', e);
-    }
-  }
 }
 
 async function start() {
@@ -159,34 +146,6 @@ function renderStates(s) {
   el.ice.dataset.state = s.pc.iceConnectionState;
   el.dtls.textContent = t(`state.${dtlsState(s)}`);
   el.dtls.dataset.state = dtlsState(s);
-}
-
-/** One snapshot of what getStats says about the selected path and the echoed audio. */
-async function collectStats(pc) {
-  const report = await pc.getStats();
-  let transport = null;
-  let inbound = null;
-  report.forEach((r) => {
-    if (r.type === 'transport' && !transport) transport = r;
-    if (r.type === 'inbound-rtp' && (r.kind ?? r.mediaType) === 'audio') inbound = r;
-  });
-  let pair = transport?.selectedCandidatePairId ? report.get(transport.selectedCandidatePairId) : null;
-  if (!pair) report.forEach((r) => { if (r.type === 'candidate-pair' && r.nominated && r.state === 'succeeded') pair = r; });
-  const remote = pair ? report.get(pair.remoteCandidateId) : null;
-  const lost = Math.max(0, inbound?.packetsLost ?? 0);
-  const received = inbound?.packetsReceived ?? 0;
-  return {
-    dtlsState: transport?.dtlsState ?? 'new',
-    iceState: transport?.iceState ?? pc.iceConnectionState,
-    rttMs: typeof pair?.currentRoundTripTime === 'number' ? pair.currentRoundTripTime * 1000 : null,
-    lossPercent: lost + received > 0 ? (100 * lost) / (lost + received) : null,
-    jitterMs: typeof inbound?.jitter === 'number' ? inbound.jitter * 1000 : null,
-    packetsReceived: received,
-    packetsLost: lost,
-    codec: inbound?.codecId ? report.get(inbound.codecId)?.mimeType ?? null : null,
-    remoteAddress: remote?.address ?? remote?.ip ?? null,
-    remotePort: remote?.port ?? null,
-  };
 }
 
 async function refreshStats(s) {

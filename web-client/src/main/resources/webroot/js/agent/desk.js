@@ -1,0 +1,115 @@
+// What the desktop knows about the agent's shift, built only from server frames (docs/protocol.md "Server →
+// client"): the agent state, the call ringing, the call in progress and how the last one ended. The server is the
+// authority; buttons send requests and this model changes when the server says so.
+//
+// Times are taken from this browser's clock when a frame arrives, so a skewed PC clock cannot show negative timers.
+//
+// Event: 'change' {frame} after every frame that changed something.
+
+export const KNOWN_REASONS = Object.freeze(['break', 'lunch', 'training', 'after_call_work', 'missed_calls', 'logged_in']);
+
+export class Desk extends EventTarget {
+  constructor() {
+    super();
+    this.reset();
+  }
+
+  reset() {
+    this.agent = null;
+    /** @type {{state: string, reason: string|null, sinceMs: number} | null} */
+    this.agentState = null;
+    this.notReadyReasons = [];
+    /** @type {{callId, from, to, queue, queueId, ringTimeoutSeconds, offeredAtMs} | null} */
+    this.ringing = null;
+    /** @type {{callId, from, to, queue, held, muted, startedAt, startedAtMs} | null} */
+    this.call = null;
+    /** @type {{callId, from, by, durationSeconds} | null} */
+    this.lastEnded = null;
+    /** @type {{callId, from, reason} | null} an offer that went away unanswered */
+    this.lastMissed = null;
+    /** Which of the two the idle view tells about: 'ended' | 'missed' | null, whichever happened last. */
+    this.lastOutcome = null;
+  }
+
+  apply(frame) {
+    const handler = HANDLERS[frame.type];
+    if (!handler) return false;
+    handler(this, frame, Date.now());
+    this.dispatchEvent(new CustomEvent('change', { detail: { frame } }));
+    return true;
+  }
+}
+
+const HANDLERS = {
+  welcome(desk, f, now) {
+    desk.agent = f.agent ?? null;
+    desk.notReadyReasons = Array.isArray(f.notReadyReasons) ? f.notReadyReasons.filter((r) => typeof r === 'string') : [];
+    setState(desk, f.state, f.reason, now);
+    // After a reconnect only what the server still reports survives: a ring or a call it no longer has is gone.
+    if (f.state !== 'ringing') desk.ringing = null;
+    if (f.state !== 'on_call') desk.call = null;
+  },
+
+  state(desk, f, now) {
+    setState(desk, f.state, f.reason, now);
+  },
+
+  'call.offer'(desk, f, now) {
+    desk.ringing = {
+      callId: f.callId,
+      from: f.from ?? '',
+      to: f.to ?? '',
+      queue: f.queue?.name ?? f.queue?.id ?? '',
+      queueId: f.queue?.id ?? '',
+      ringTimeoutSeconds: Number.isFinite(f.ringTimeoutSeconds) ? f.ringTimeoutSeconds : null,
+      offeredAtMs: now,
+    };
+  },
+
+  'call.offer_cancelled'(desk, f) {
+    if (desk.ringing?.callId !== f.callId) return;
+    desk.lastMissed = { callId: f.callId, from: desk.ringing.from, reason: f.reason ?? 'caller_abandoned' };
+    desk.lastOutcome = 'missed';
+    desk.ringing = null;
+  },
+
+  'call.answered'(desk, f, now) {
+    const offered = desk.ringing?.callId === f.callId ? desk.ringing : null;
+    desk.call = {
+      callId: f.callId,
+      from: offered?.from ?? desk.call?.from ?? '',
+      to: offered?.to ?? '',
+      queue: offered?.queue ?? '',
+      held: false,
+      muted: false,
+      startedAt: typeof f.answeredAt === 'string' ? f.answeredAt : new Date(now).toISOString(),
+      startedAtMs: now,
+    };
+    if (offered) desk.ringing = null;
+    desk.lastOutcome = null;
+  },
+
+  'call.held'(desk, f) {
+    if (desk.call?.callId === f.callId) desk.call.held = f.on === true;
+  },
+
+  'call.muted'(desk, f) {
+    if (desk.call?.callId === f.callId) desk.call.muted = f.on === true;
+  },
+
+  'call.ended'(desk, f, now) {
+    const call = desk.call?.callId === f.callId ? desk.call : null;
+    const duration = Number.isFinite(f.durationSeconds) ? f.durationSeconds
+      : call ? Math.round((now - call.startedAtMs) / 1000) : 0;
+    desk.lastEnded = { callId: f.callId, from: call?.from ?? desk.ringing?.from ?? '', by: f.by ?? 'system', durationSeconds: duration };
+    desk.lastOutcome = 'ended';
+    if (call) desk.call = null;
+    if (desk.ringing?.callId === f.callId) desk.ringing = null;
+  },
+};
+
+function setState(desk, state, reason, now) {
+  if (typeof state !== 'string') return;
+  const same = desk.agentState?.state === state && desk.agentState?.reason === (reason ?? null);
+  desk.agentState = { state, reason: reason ?? null, sinceMs: same ? desk.agentState.sinceMs : now };
+}
