@@ -1,2 +1,7 @@
-/** SIP trunks with JAIN-SIP RI (registration, dialogs, SDP offer/answer for RTP/AVP, hold, DTMF, transfers); comes with the first-call issue. May depend on media only. */
+/**
+ * SIP trunks with JAIN-SIP RI: inbound calls from allow-listed (and optionally digest-authenticated) trunks,
+ * SDP offer/answer for G.711 RTP/AVP, hold, DTMF (RFC 4733 and SIP INFO), and registration to carriers. Inbound
+ * only: nothing here places calls. Entry point: {@link io.switchboard.gateway.SipGateway#start}. May depend on media
+ * only.
+ */
 package io.switchboard.gateway;

@@ -1,0 +1,464 @@
+package io.switchboard.gateway.impl;
+
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
+import io.switchboard.gateway.InboundCallHandler;
+import io.switchboard.gateway.SipConfig;
+import io.switchboard.gateway.SipGateway;
+import io.switchboard.gateway.SipLeg;
+import io.switchboard.gateway.TrunkConfig;
+import io.switchboard.media.RtpLeg;
+import io.switchboard.media.RtpPorts;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionState;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The gateway: owns the JAIN-SIP stack, its listener, the legs and the registrations.
+ *
+ * <p>Threading: the stack calls {@link StackListener} on its own threads. There we only create server transactions
+ * (so retransmissions are absorbed at once), screen new INVITEs (immutable config, no leg state) and answer OPTIONS;
+ * everything that touches legs or registrations hops to {@link #context} first.
+ */
+public final class SipGatewayImpl implements SipGateway {
+
+  private static final Logger LOG = Logger.getLogger(SipGatewayImpl.class.getName());
+  /** RFC 3261 §13.3.1.4: 64 * T1. */
+  public static final Duration ACK_TIMEOUT = Duration.ofSeconds(32);
+  private static final AtomicLong LEG_IDS = new AtomicLong();
+  /** Methods we know but do not take outside a dialog: 405, everything else unknown: 501 (RFC 3261 §8.2.1). */
+  private static final Set<String> KNOWN_METHODS = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "REFER",
+      "UPDATE", "PRACK", "PUBLISH", "BYE", "INFO");
+
+  private final Vertx vertx;
+  private final Context context;
+  private final SipConfig config;
+  private final List<Trunk> trunks;
+  private final RtpPorts rtpPorts;
+  private final InboundCallHandler handler;
+  private final Duration ackTimeout;
+  private final GatewayCounters counters = new GatewayCounters();
+  private final DigestChallenges challenges = new DigestChallenges();
+  /** Legs by Call-ID; written on the context only, concurrent so debugState may be read from anywhere. */
+  private final Map<String, SipLegImpl> legs = new ConcurrentHashMap<>();
+  private final List<TrunkRegistration> registrations = new ArrayList<>();
+
+  private SipStackImpl stack;
+  private UserAgentCore ua;
+  private InviteScreening screening;
+  private int port;
+  private volatile boolean closing;
+  private Promise<Void> closed;
+
+  private SipGatewayImpl(Vertx vertx, Context context, SipConfig config, List<Trunk> trunks, RtpPorts rtpPorts,
+      InboundCallHandler handler, Duration ackTimeout) {
+    this.vertx = vertx;
+    this.context = context;
+    this.config = config;
+    this.trunks = trunks;
+    this.rtpPorts = rtpPorts;
+    this.handler = handler;
+    this.ackTimeout = ackTimeout;
+  }
+
+  public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
+      RtpPorts rtpPorts, InboundCallHandler handler) {
+    return start(vertx, config, trunkConfigs, rtpPorts, handler, ACK_TIMEOUT);
+  }
+
+  /** As {@link SipGateway#start}, with a shorter ACK timeout for tests. */
+  public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
+      RtpPorts rtpPorts, InboundCallHandler handler, Duration ackTimeout) {
+    List<Trunk> trunks;
+    try {
+      Set<String> names = new HashSet<>();
+      for (TrunkConfig t : trunkConfigs) {
+        if (!names.add(t.name())) {
+          throw new IllegalArgumentException("trunk name '" + t.name() + "' is used twice");
+        }
+      }
+      trunks = trunkConfigs.stream().map(Trunk::of).toList();
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    Context context = vertx.getOrCreateContext();
+    SipGatewayImpl gateway = new SipGatewayImpl(vertx, context, config, trunks, rtpPorts, handler, ackTimeout);
+    // Binding sockets and starting the stack's threads is blocking work: off the event loop.
+    return context.executeBlocking(() -> {
+      gateway.startStack();
+      return gateway;
+    }).map(g -> {
+      g.startRegistrations();
+      return (SipGateway) g;
+    });
+  }
+
+  private void startStack() throws Exception {
+    Exception last = null;
+    // Port 0: pick a port free for every transport; another process may take it in between, so try a few.
+    for (int attempt = 0; attempt < 5; attempt++) {
+      int candidate = config.port() != 0 ? config.port() : FreePort.pick(config.bindHost(), config.transports());
+      try {
+        bind(candidate);
+        port = candidate;
+        return;
+      } catch (Exception e) {
+        last = e;
+        if (config.port() != 0) {
+          break;
+        }
+      }
+    }
+    throw last;
+  }
+
+  private void bind(int candidate) throws Exception {
+    SipStackImpl s = new SipStackImpl(StackProperties.of(config, "switchboard-gateway-" + UUID.randomUUID()));
+    try {
+      SipProvider provider = null;
+      for (String transport : config.transports()) {
+        ListeningPoint lp = s.createListeningPoint(config.bindHost(), candidate, transport);
+        // The stack writes the listening point's address into Via of requests it builds (BYE): make it reachable.
+        lp.setSentBy(config.announcedAddress() + ":" + candidate);
+        if (provider == null) {
+          provider = s.createSipProvider(lp);
+        } else {
+          provider.addListeningPoint(lp);
+        }
+      }
+      provider.addSipListener(new StackListener());
+      s.start();
+      ua = new UserAgentCore(provider, new HeaderFactoryImpl(), new MessageFactoryImpl(), new AddressFactoryImpl(),
+          config.announcedAddress(), candidate);
+      screening = new InviteScreening(trunks, challenges, ua, counters);
+      stack = s;
+    } catch (Exception e) {
+      s.stop();
+      throw e;
+    }
+  }
+
+  private void startRegistrations() {
+    for (Trunk trunk : trunks) {
+      trunk.config().registration().ifPresent(r -> {
+        TrunkRegistration registration = new TrunkRegistration(trunk.name(), r, ua, context, counters);
+        registrations.add(registration);
+        registration.start();
+      });
+    }
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public JsonObject debugState() {
+    JsonArray trunkState = new JsonArray();
+    for (Trunk trunk : trunks) {
+      trunkState.add(new JsonObject()
+          .put("name", trunk.name())
+          .put("allowedSources", new JsonArray(trunk.sources().stream().map(Object::toString).toList()))
+          .put("dids", new JsonArray(List.copyOf(trunk.config().dids())))
+          .put("digest", trunk.config().inboundDigest().isPresent()));
+    }
+    JsonArray registrationState = new JsonArray();
+    for (TrunkRegistration r : List.copyOf(registrations)) {
+      registrationState.add(r.debugState());
+    }
+    JsonArray dialogs = new JsonArray();
+    legs.values().forEach(leg -> dialogs.add(leg.debugState()));
+    return new JsonObject()
+        .put("port", port)
+        .put("transports", new JsonArray(config.transports()))
+        .put("announcedAddress", config.announcedAddress())
+        .put("closing", closing)
+        .put("trunks", trunkState)
+        .put("registrations", registrationState)
+        .put("dialogs", dialogs)
+        .put("outstandingNonces", challenges.outstanding())
+        .put("counters", counters.toJson());
+  }
+
+  @Override
+  public Future<Void> close() {
+    Promise<Void> promise = Promise.promise();
+    context.runOnContext(v -> {
+      if (closed != null) {
+        closed.future().onComplete(promise);
+        return;
+      }
+      closed = promise;
+      closing = true;
+      registrations.forEach(TrunkRegistration::stop);
+      List.copyOf(legs.values()).forEach(SipLegImpl::shutdown);
+      legs.clear();
+      context.executeBlocking(() -> {
+        stack.stop();
+        return null;
+      }).<Void>mapEmpty().onComplete(promise);
+    });
+    return promise.future();
+  }
+
+  /** Counters by name, for tests. */
+  long counter(String name) {
+    return counters.get(name);
+  }
+
+  // ---- on the context ----
+
+  private void accept(InviteScreening.Passed passed, ServerTransaction tx, Request invite) {
+    String callId = callIdOf(invite);
+    if (closing) {
+      ua.respond(tx, invite, Response.SERVICE_UNAVAILABLE, UserAgentCore.newTag());
+      return;
+    }
+    if (tx.getState() != TransactionState.PROCEEDING) {
+      return; // cancelled (487 sent) before we got here
+    }
+    if (legs.containsKey(callId)) {
+      // A second INVITE of a Call-ID we already serve, without a To tag: a fork or a loop (RFC 3261 §8.2.2.2).
+      ua.respond(tx, invite, Response.LOOP_DETECTED, UserAgentCore.newTag());
+      return;
+    }
+    SipLegImpl leg = new SipLegImpl("sip-" + LEG_IDS.incrementAndGet(), passed.trunk().name(), passed.from(),
+        passed.to(), context, ua, counters, ackTimeout, this::forget, invite, tx, passed.offer());
+    legs.put(callId, leg);
+    counters.increment("invites_accepted");
+    rtpPorts.allocate().onComplete(ar -> context.runOnContext(v -> {
+      if (ar.failed()) {
+        leg.mediaFailed(ar.cause());
+        return;
+      }
+      RtpLeg rtp = ar.result();
+      if (leg.mediaReady(rtp)) {
+        try {
+          handler.onIncomingCall(leg);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "call handler failed for " + leg.callId(), e);
+          leg.reject(Response.SERVER_INTERNAL_ERROR, "Server Internal Error");
+        }
+      }
+    }));
+  }
+
+  private void forget(SipLegImpl leg) {
+    legs.remove(leg.callId(), leg);
+  }
+
+  private void cancel(ServerTransaction tx, Request cancel) {
+    SipLegImpl leg = legs.get(callIdOf(cancel));
+    ServerTransaction invite = ((SIPServerTransaction) tx).getCanceledInviteTransaction();
+    if (leg == null && invite == null) {
+      ua.respond(tx, cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      return;
+    }
+    // RFC 3261 §9.2: 200 to the CANCEL, then 487 to the INVITE if it has no final response yet.
+    ua.respond(tx, cancel, Response.OK, null);
+    counters.increment("cancels");
+    if (leg != null) {
+      leg.onCancel();
+    } else if (invite.getState() == TransactionState.PROCEEDING) {
+      ua.respond(invite, invite.getRequest(), Response.REQUEST_TERMINATED, UserAgentCore.newTag());
+    }
+  }
+
+  private void inDialog(ServerTransaction tx, Request request) {
+    SipLegImpl leg = legs.get(callIdOf(request));
+    String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+    if (leg == null || !leg.toTag().equals(toTag)) {
+      ua.respond(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      return;
+    }
+    leg.confirmIfAnswering();
+    switch (request.getMethod()) {
+      case Request.BYE -> leg.onBye(tx, request);
+      case Request.INVITE -> leg.onReInvite(tx, request);
+      case Request.INFO -> leg.onInfo(tx, request);
+      default -> ua.respond(tx, request, Response.NOT_IMPLEMENTED, null);
+    }
+  }
+
+  private void ack(Request ack) {
+    SipLegImpl leg = legs.get(callIdOf(ack));
+    if (leg != null) {
+      leg.onAck();
+    }
+  }
+
+  private static String callIdOf(Request request) {
+    return ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+  }
+
+  // ---- on the stack threads ----
+
+  private void onRequest(RequestEvent event) {
+    Request request = event.getRequest();
+    String method = request.getMethod();
+    if (method.equals(Request.ACK)) {
+      // ACK to a 2xx has no transaction (RFC 3261 §17); ACK to an error is absorbed by the stack.
+      context.runOnContext(v -> ack(request));
+      return;
+    }
+    ServerTransaction tx = event.getServerTransaction();
+    if (tx == null) {
+      try {
+        tx = ua.provider.getNewServerTransaction(request);
+      } catch (TransactionAlreadyExistsException e) {
+        return; // a retransmission racing the original: the stack answers it from the transaction
+      } catch (TransactionUnavailableException e) {
+        // The stack refuses a transaction to requests missing what it needs (e.g. an unparseable Max-Forwards).
+        // Answer statelessly, keeping the order of the checks: unknown sources still learn only 403.
+        LOG.log(Level.FINE, "no server transaction for " + method, e);
+        if (method.equals(Request.INVITE) && !screening.fromKnownSource(request)) {
+          counters.increment("rejected_source");
+          ua.sendStateless(request, Response.FORBIDDEN);
+        } else {
+          counters.increment("rejected_malformed");
+          ua.sendStateless(request, Response.BAD_REQUEST);
+        }
+        return;
+      }
+    }
+    ServerTransaction transaction = tx;
+    boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    switch (method) {
+      case Request.OPTIONS -> options(transaction, request);
+      case Request.CANCEL -> context.runOnContext(v -> cancel(transaction, request));
+      case Request.INVITE -> {
+        if (inDialog) {
+          context.runOnContext(v -> inDialog(transaction, request));
+          return;
+        }
+        counters.increment("invites");
+        InviteScreening.Passed passed = screening.screen(request, transaction);
+        if (passed != null) {
+          ua.respond(transaction, request, Response.TRYING, null);
+          context.runOnContext(v -> accept(passed, transaction, request));
+        }
+      }
+      default -> {
+        if (inDialog) {
+          context.runOnContext(v -> inDialog(transaction, request));
+        } else if (method.equals(Request.BYE) || method.equals(Request.INFO)) {
+          ua.respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+        } else if (KNOWN_METHODS.contains(method)) {
+          methodNotAllowed(transaction, request);
+        } else {
+          ua.respond(transaction, request, Response.NOT_IMPLEMENTED, null);
+        }
+      }
+    }
+  }
+
+  /** OPTIONS from anyone: 200 with what we allow and accept (RFC 3261 §11.2), the carriers' keepalive. */
+  private void options(ServerTransaction tx, Request request) {
+    counters.increment("options");
+    try {
+      Response ok = ua.response(request, Response.OK, UserAgentCore.newTag());
+      ua.addAllowAndAccept(ok);
+      ua.send(tx, ok);
+    } catch (ParseException e) {
+      LOG.log(Level.WARNING, "cannot build 200 to OPTIONS", e);
+    }
+  }
+
+  private void methodNotAllowed(ServerTransaction tx, Request request) {
+    try {
+      Response response = ua.response(request, Response.METHOD_NOT_ALLOWED, UserAgentCore.newTag());
+      response.addHeader(ua.headers.createAllowHeader(UserAgentCore.ALLOW));
+      ua.send(tx, response);
+    } catch (ParseException e) {
+      LOG.log(Level.WARNING, "cannot build 405", e);
+    }
+  }
+
+  private final class StackListener implements SipListenerExt {
+
+    @Override
+    public void processRequest(RequestEvent event) {
+      try {
+        onRequest(event);
+      } catch (RuntimeException e) {
+        counters.increment("listener_errors");
+        LOG.log(Level.WARNING, "failed to process " + event.getRequest().getMethod(), e);
+      }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+      ClientTransaction tx = event.getClientTransaction();
+      if (tx != null && tx.getApplicationData() instanceof TrunkRegistration registration) {
+        Response response = event.getResponse();
+        context.runOnContext(v -> registration.onResponse(response));
+      }
+      // Responses to our BYEs need nothing: the dialog is already over on our side.
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+      if (!event.isServerTransaction()
+          && event.getClientTransaction().getApplicationData() instanceof TrunkRegistration registration) {
+        context.runOnContext(v -> registration.onTimeout());
+      }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+      counters.increment("io_errors");
+      LOG.fine(() -> "I/O error toward " + event.getHost() + ":" + event.getPort() + "/" + event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+    }
+
+    @Override
+    public void processDialogTimeout(DialogTimeoutEvent event) {
+      // Our own ACK timer in SipLegImpl handles a missing ACK (and sends the BYE).
+    }
+  }
+}
