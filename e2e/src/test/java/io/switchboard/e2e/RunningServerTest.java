@@ -27,14 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * folder — and stops it afterwards, so each test starts with no sessions. Playwright (its driver only; the browser
  * is Debian's Chromium) lives for the whole class.
  */
-abstract class RunningServerTest {
+public abstract class RunningServerTest {
 
   static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
   protected static Playwright playwright;
 
+
   @TempDir
-  Path dataDir;
+  protected Path dataDir;
 
   protected Vertx vertx;
   protected SwitchboardServer server;
@@ -54,11 +55,21 @@ abstract class RunningServerTest {
   @BeforeEach
   void startServer() throws Exception {
     vertx = Vertx.vertx();
-    Config config = Config.load(Map.of(), List.of(
+    List<String> args = new java.util.ArrayList<>(List.of(
         "--http.port=0",
         "--media.webrtc.port=0",
+        "--sip.bind-host=127.0.0.1",
+        "--sip.port=0",
+        "--media.rtp.bind-host=127.0.0.1",
         "--data.dir=" + dataDir.toAbsolutePath()));
+    args.addAll(extraArgs());
+    Config config = Config.load(Map.of(), args);
     server = await(SwitchboardServer.start(vertx, config));
+  }
+
+  /** More settings for this test class, e.g. {@code --demo.enabled=true}. */
+  protected List<String> extraArgs() {
+    return List.of();
   }
 
   @AfterEach
@@ -85,7 +96,7 @@ abstract class RunningServerTest {
     return new JsonObject(response.body());
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
+  protected static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 }

@@ -48,6 +48,7 @@ public final class Main {
   private static void printBanner(Config config, SwitchboardServer server) {
     String base = "http://localhost:" + server.httpPort();
     System.out.println("Switchboard is running.");
+    System.out.println("  Agent desktop: " + base + "/agent.html");
     System.out.println("  Headset check: " + base + "/headset-check.html");
     System.out.println("  Health:        " + base + "/health");
     if (config.mongo().embedded()) {
@@ -55,6 +56,10 @@ public final class Main {
     } else {
       System.out.println("  Data folder:   " + config.dataDir().toAbsolutePath().normalize()
           + " (MongoDB at " + config.mongo().redactedUri() + ")");
+    }
+    System.out.println("  SIP trunks:    udp/tcp port " + server.sipPort());
+    if (config.demo()) {
+      Demo.printCredentials();
     }
   }
 

@@ -1,36 +1,49 @@
 package io.switchboard.server;
 
+import io.switchboard.gateway.SipGateway;
+import io.switchboard.media.RtpPorts;
 import io.switchboard.media.WebRtcEndpoint;
+import io.switchboard.media.recording.Recordings;
+import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.store.Store;
+import io.switchboard.signaling.AgentSignaling;
+import io.switchboard.signaling.SignalingConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * The running server. Starts, in dependency order, the store, the WebRTC media endpoint and the HTTP server, and
- * stops them in reverse: first no new HTTP requests, then no media, then the store (whose embedded database flushes
- * its file last). A start that fails half-way closes what it had started.
+ * The running server. Starts, in dependency order, the store, media (WebRTC endpoint, trunk RTP ports,
+ * recordings), the call center, the SIP gateway, agent signaling and HTTP; stops them in reverse (docs/closures.md).
+ * A start that fails half-way closes what it had started.
  */
 public final class SwitchboardServer {
 
   private static final Logger LOG = Logger.getLogger(SwitchboardServer.class.getName());
 
   private final Vertx vertx;
+  private final Deque<Supplier<Future<?>>> closers;
   private final Store store;
   private final WebRtcEndpoint endpoint;
+  private final SipGateway gateway;
+  private final CallCenter callCenter;
   private final HttpVerticle http;
-  private final String httpDeploymentId;
   private Future<Void> stopped;
 
-  private SwitchboardServer(Vertx vertx, Store store, WebRtcEndpoint endpoint, HttpVerticle http,
-      String httpDeploymentId) {
+  private SwitchboardServer(Vertx vertx, Deque<Supplier<Future<?>>> closers, Store store, WebRtcEndpoint endpoint,
+      SipGateway gateway, CallCenter callCenter, HttpVerticle http) {
     this.vertx = vertx;
+    this.closers = closers;
     this.store = store;
     this.endpoint = endpoint;
+    this.gateway = gateway;
+    this.callCenter = callCenter;
     this.http = http;
-    this.httpDeploymentId = httpDeploymentId;
   }
 
   /**
@@ -42,11 +55,73 @@ public final class SwitchboardServer {
   }
 
   static Future<SwitchboardServer> start(Vertx vertx, Config config, MediaStarter media) {
-    return Store.open(vertx, config.mongo(), config.dataDir())
-        .compose(store -> startMedia(vertx, config, media)
-            .recover(e -> store.close().transform(closed -> Future.failedFuture(e)))
-            .compose(endpoint -> startHttp(vertx, config, store, endpoint)
-                .recover(e -> endpoint.close().eventually(store::close).transform(closed -> Future.failedFuture(e)))));
+    Deque<Supplier<Future<?>>> closers = new ArrayDeque<>();
+    Parts parts = new Parts();
+    Future<SwitchboardServer> started = Store.open(vertx, config.mongo(), config.dataDir())
+        .compose(store -> {
+          parts.store = store;
+          closers.push(store::close);
+          return config.demo() ? Demo.seed(vertx, store) : Future.succeededFuture();
+        })
+        .compose(v -> startMedia(vertx, config, media))
+        .compose(endpoint -> {
+          parts.endpoint = endpoint;
+          closers.push(endpoint::close);
+          parts.rtpPorts = RtpPorts.create(vertx, config.rtp());
+          closers.push(parts.rtpPorts::close);
+          return vertx.executeBlocking(() -> Recordings.open(config.calls().recordingsDir()));
+        })
+        .compose(recordings -> {
+          closers.push(() -> vertx.executeBlocking(() -> {
+            recordings.close();
+            return null;
+          }));
+          parts.recordings = recordings;
+          return Future.all(parts.store.trunks(), parts.store.queues());
+        })
+        .compose(stored -> {
+          parts.callCenter = new CallCenter(vertx, config.calls(), parts.store, parts.endpoint, parts.recordings,
+              Routing.queues(stored.resultAt(1)));
+          closers.push(parts.callCenter::close);
+          return SipGateway.start(vertx, config.sip(), Routing.trunks(stored.resultAt(0)), parts.rtpPorts,
+                  parts.callCenter)
+              .recover(e -> Future.failedFuture(new IllegalStateException("SIP cannot listen on "
+                  + config.sip().bindHost() + ":" + config.sip().port() + " (sip.port): " + e.getMessage(), e)));
+        })
+        .compose(gateway -> {
+          parts.gateway = gateway;
+          closers.push(gateway::close);
+          return vertx.executeBlocking(() -> Secrets.jwtSecret(config.auth(), config.dataDir()));
+        })
+        .compose(secret -> {
+          AgentSignaling signaling = AgentSignaling.create(vertx,
+              SignalingConfig.withSecret(secret).withTokenLifetime(config.auth().tokenLifetime()),
+              parts.store::agentByUsername, parts.callCenter);
+          closers.push(signaling::close);
+          // Half the shutdown budget for in-flight requests; the rest is for calls, media and the store.
+          HttpVerticle http = new HttpVerticle(config.http(), parts.store, parts.endpoint, signaling::mount,
+              config.shutdownTimeout().dividedBy(2));
+          return vertx.deployVerticle(http).map(id -> {
+            closers.push(() -> vertx.undeploy(id));
+            return new SwitchboardServer(vertx, closers, parts.store, parts.endpoint, parts.gateway,
+                parts.callCenter, http);
+          });
+        });
+    return started
+        .onSuccess(server -> LOG.info(() -> "Switchboard started: HTTP on " + config.http().host() + ":"
+            + server.httpPort() + ", SIP on " + server.sipPort() + ", WebRTC on UDP " + server.webRtcPort()
+            + ", data in " + server.store.description()))
+        .recover(e -> closeAll(closers).transform(closed -> Future.failedFuture(e)));
+  }
+
+  /** What has been started so far, while starting. */
+  private static final class Parts {
+    Store store;
+    WebRtcEndpoint endpoint;
+    RtpPorts rtpPorts;
+    Recordings recordings;
+    CallCenter callCenter;
+    SipGateway gateway;
   }
 
   private static Future<WebRtcEndpoint> startMedia(Vertx vertx, Config config, MediaStarter media) {
@@ -60,16 +135,20 @@ public final class SwitchboardServer {
         + config.webRtc().bindHost() + ":" + config.webRtc().port() + " (media.webrtc.port): " + e.getMessage(), e)));
   }
 
-  private static Future<SwitchboardServer> startHttp(Vertx vertx, Config config, Store store,
-      WebRtcEndpoint endpoint) {
-    // Half the shutdown budget for in-flight requests; the rest is for media and the store.
-    HttpVerticle http = new HttpVerticle(config.http(), store, endpoint, config.shutdownTimeout().dividedBy(2));
-    return vertx.deployVerticle(http).map(id -> {
-      SwitchboardServer server = new SwitchboardServer(vertx, store, endpoint, http, id);
-      LOG.info(() -> "Switchboard started: HTTP on " + config.http().host() + ":" + server.httpPort()
-          + ", WebRTC on UDP " + server.webRtcPort() + ", data in " + store.description());
-      return server;
-    });
+  /** Runs the closers newest first; each runs even if the one before failed. */
+  private static Future<Void> closeAll(Deque<Supplier<Future<?>>> closers) {
+    Future<?> chain = Future.succeededFuture();
+    while (!closers.isEmpty()) {
+      Supplier<Future<?>> closer = closers.pop();
+      chain = chain.eventually(() -> {
+        try {
+          return closer.get();
+        } catch (RuntimeException e) {
+          return Future.failedFuture(e);
+        }
+      });
+    }
+    return chain.mapEmpty();
   }
 
   /** The TCP port the HTTP server is bound to. */
@@ -82,21 +161,29 @@ public final class SwitchboardServer {
     return endpoint.localPort();
   }
 
+  /** The SIP port (UDP and TCP). */
+  public int sipPort() {
+    return gateway.port();
+  }
+
   /** The store, for the parts of the server built on it (and for tests). */
   public Store store() {
     return store;
   }
 
+  /** Calls in progress (queued, ringing or connected). */
+  public Future<Integer> activeCalls() {
+    return callCenter.activeCalls();
+  }
+
   /**
-   * Stops gracefully: stops accepting HTTP and lets in-flight requests finish, closes every media session and the
-   * socket, then closes the store. Each step runs even if the one before failed. Idempotent: every call returns the
-   * same future.
+   * Stops gracefully: HTTP stops accepting and in-flight requests finish, agents' sockets close, calls end with BYE,
+   * the SIP stack and media close, then the store. Each step runs even if the one before failed. Idempotent: every
+   * call returns the same future.
    */
   public synchronized Future<Void> stop() {
     if (stopped == null) {
-      stopped = vertx.undeploy(httpDeploymentId)
-          .eventually(endpoint::close)
-          .eventually(store::close)
+      stopped = closeAll(closers)
           .onFailure(e -> LOG.warning("Switchboard stopped with an error: " + e))
           .mapEmpty();
     }

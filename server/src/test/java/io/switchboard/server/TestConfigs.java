@@ -22,6 +22,9 @@ final class TestConfigs {
         "--mongodb.embedded.port=0",
         "--media.webrtc.bind-host=127.0.0.1",
         "--media.webrtc.port=0",
+        "--media.rtp.bind-host=127.0.0.1",
+        "--sip.bind-host=127.0.0.1",
+        "--sip.port=0",
         "--shutdown.timeout-seconds=5"));
     args.addAll(List.of(extraArgs));
     return Config.load(System.getenv(), args);

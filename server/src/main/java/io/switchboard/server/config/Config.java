@@ -1,6 +1,9 @@
 package io.switchboard.server.config;
 
+import io.switchboard.gateway.SipConfig;
+import io.switchboard.media.RtpConfig;
 import io.switchboard.media.WebRtcConfig;
+import io.switchboard.server.calls.CallsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +19,15 @@ import java.util.regex.Pattern;
  * @param dataDir         folder for the embedded MongoDB file, recordings and voicemail
  * @param mongo           which MongoDB to use
  * @param webRtc          the WebRTC media endpoint
+ * @param rtp             trunk legs' RTP ports
+ * @param sip             the SIP stack for trunks
+ * @param calls           call handling (ring timeout, missed offers, recording)
+ * @param auth            agents' login tokens
+ * @param demo            whether to seed demo data
  * @param shutdownTimeout how long a graceful shutdown may take
  */
-public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, Duration shutdownTimeout) {
+public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
+    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -28,6 +37,10 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(mongo, "mongo");
     Objects.requireNonNull(webRtc, "webRtc");
+    Objects.requireNonNull(rtp, "rtp");
+    Objects.requireNonNull(sip, "sip");
+    Objects.requireNonNull(calls, "calls");
+    Objects.requireNonNull(auth, "auth");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -44,12 +57,43 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
    */
   public static Config load(Map<String, String> env, List<String> args) {
     Settings settings = Settings.gather(env, args);
+    Path dataDir = Path.of(settings.nonBlank("data.dir"));
     return new Config(
         new HttpConfig(settings.nonBlank("http.host"), settings.port("http.port")),
-        Path.of(settings.nonBlank("data.dir")),
+        dataDir,
         mongo(settings),
         webRtc(settings),
+        checked(() -> new RtpConfig(settings.nonBlank("media.rtp.bind-host"),
+            settings.nonBlank("media.rtp.announced-address"), settings.port("media.rtp.port-min"),
+            settings.port("media.rtp.port-max"), settings.positiveInt("media.rtp.receive-buffer-bytes"))),
+        checked(() -> new SipConfig(settings.nonBlank("sip.bind-host"), settings.port("sip.port"),
+            settings.list("sip.transports"), settings.nonBlank("sip.announced-address"),
+            settings.positiveInt("sip.max-message-bytes"), settings.positiveInt("sip.max-server-transactions"),
+            settings.seconds("sip.read-timeout-seconds"))),
+        checked(() -> new CallsConfig(settings.seconds("calls.ring-timeout-seconds"),
+            settings.positiveInt("calls.max-missed-offers"), region(settings), dataDir.resolve("recordings"),
+            settings.bool("calls.record"))),
+        checked(() -> new AuthConfig(settings.text("auth.jwt-secret"),
+            Duration.ofHours(settings.positiveInt("auth.token-lifetime-hours")))),
+        settings.bool("demo.enabled"),
         settings.seconds("shutdown.timeout-seconds"));
+  }
+
+  private static String region(Settings settings) {
+    String region = settings.nonBlank("calls.default-region").toUpperCase(java.util.Locale.ROOT);
+    if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+      throw settings.invalid("calls.default-region", "expected an ISO 3166 country code such as DE, UA or US");
+    }
+    return region;
+  }
+
+  /** Runs a record constructor and gives its IllegalArgumentException the shape of our config errors. */
+  private static <T> T checked(java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid setting: " + e.getMessage(), e);
+    }
   }
 
   private static MongoConfig mongo(Settings settings) {

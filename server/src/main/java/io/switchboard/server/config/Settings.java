@@ -92,6 +92,15 @@ final class Settings {
     return Duration.ofSeconds(positiveInt(key));
   }
 
+  boolean bool(String key) {
+    String value = nonBlank(key).toLowerCase(java.util.Locale.ROOT);
+    return switch (value) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw invalid(key, "expected true or false");
+    };
+  }
+
   List<String> list(String key) {
     List<String> items = Arrays.stream(text(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     if (items.isEmpty()) {

@@ -4,6 +4,7 @@ import io.switchboard.media.WebRtcEndpoint;
 import io.switchboard.server.store.Store;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.util.function.Consumer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -19,8 +20,10 @@ public final class HttpApi {
   private HttpApi() {
   }
 
-  public static Router router(Vertx vertx, Store store, WebRtcEndpoint endpoint) {
+  public static Router router(Vertx vertx, Store store, WebRtcEndpoint endpoint, Consumer<Router> extraRoutes) {
     Router router = Router.router(vertx);
+    // Other modules' routes first (POST /api/login, GET /ws/agent): they bring their own body limits.
+    extraRoutes.accept(router);
     HealthResource health = new HealthResource(store, endpoint);
     EchoResource echo = new EchoResource(endpoint);
 

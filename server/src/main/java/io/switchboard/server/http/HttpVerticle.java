@@ -8,6 +8,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
+import java.util.function.Consumer;
+import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
 
 /** The HTTP server on its own event loop. Undeploying it stops accepting and lets in-flight requests finish. */
@@ -16,20 +18,29 @@ public final class HttpVerticle extends VerticleBase {
   private final HttpConfig config;
   private final Store store;
   private final WebRtcEndpoint endpoint;
+  private final Consumer<Router> extraRoutes;
   private final Duration shutdownGrace;
   private HttpServer server;
 
-  public HttpVerticle(HttpConfig config, Store store, WebRtcEndpoint endpoint, Duration shutdownGrace) {
+  /**
+   * @param extraRoutes routes owned by other modules (the agents' login and socket), mounted before the static files
+   */
+  public HttpVerticle(HttpConfig config, Store store, WebRtcEndpoint endpoint, Consumer<Router> extraRoutes,
+      Duration shutdownGrace) {
     this.config = config;
     this.store = store;
     this.endpoint = endpoint;
+    this.extraRoutes = extraRoutes;
     this.shutdownGrace = shutdownGrace;
   }
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-        .requestHandler(HttpApi.router(vertx, store, endpoint))
+    // WebSocket frames and messages are capped where they are read, not only by the agent protocol's own check.
+    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+        .setMaxWebSocketFrameSize(HttpApi.MAX_BODY_BYTES).setMaxWebSocketMessageSize(HttpApi.MAX_BODY_BYTES);
+    return vertx.createHttpServer(options)
+        .requestHandler(HttpApi.router(vertx, store, endpoint, extraRoutes))
         .listen()
         .onSuccess(listening -> server = listening)
         .recover(e -> Future.failedFuture(new IllegalStateException("HTTP cannot listen on " + config.host() + ":"

@@ -1,12 +1,16 @@
 package io.switchboard.server.store;
 
+import io.switchboard.signaling.AgentAccount;
 import io.switchboard.server.config.MongoConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 final class MongoStore implements Store {
 
   static final String SETTINGS = "settings";
+  static final String CALLS = "calls";
+  static final String AGENTS = "agents";
+  static final String TRUNKS = "trunks";
+  static final String QUEUES = "queues";
   // The driver's own server selection gives up after 30 s; a start-up that hangs that long looks dead.
   private static final long FIRST_PING_TIMEOUT_SECONDS = 15;
 
@@ -42,6 +50,7 @@ final class MongoStore implements Store {
     }
     // Fail at start-up, not on the first call: a database that is down or a driver that refuses the server.
     return store.compose(opened -> opened.ping().timeout(FIRST_PING_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .compose(v -> opened.ensureIndexes())
         .<Store>map(opened)
         .recover(e -> opened.close().transform(closed -> Future.failedFuture(new IllegalStateException(
             opened.description + " does not answer: " + e.getMessage(), e)))));
@@ -67,6 +76,67 @@ final class MongoStore implements Store {
   public Future<Optional<JsonObject>> setting(String key) {
     return client.findOne(SETTINGS, new JsonObject().put("_id", key), null)
         .map(document -> Optional.ofNullable(document).map(d -> d.getJsonObject("value")));
+  }
+
+  @Override
+  public Future<Void> saveCall(JsonObject record) {
+    return client.replaceDocumentsWithOptions(CALLS, new JsonObject().put("_id", record.getString("_id")), record,
+        new UpdateOptions().setUpsert(true)).mapEmpty();
+  }
+
+  @Override
+  public Future<Optional<JsonObject>> call(String id) {
+    return client.findOne(CALLS, new JsonObject().put("_id", id), null).map(Optional::ofNullable);
+  }
+
+  @Override
+  public Future<List<JsonObject>> recentCalls(int limit) {
+    return client.findWithOptions(CALLS, new JsonObject(), new FindOptions()
+        .setSort(new JsonObject().put("arrivedAt", -1)).setLimit(limit));
+  }
+
+  @Override
+  public Future<Optional<AgentAccount>> agentByUsername(String username) {
+    return client.findOne(AGENTS, new JsonObject().put("username", username), null)
+        .map(d -> Optional.ofNullable(d).map(a -> new AgentAccount(a.getString("_id"), a.getString("username"),
+            a.getString("name"), a.getString("passwordHash"))));
+  }
+
+  @Override
+  public Future<Void> saveAgent(AgentAccount agent) {
+    JsonObject document = new JsonObject().put("_id", agent.id()).put("username", agent.username())
+        .put("name", agent.name()).put("passwordHash", agent.passwordHash());
+    return client.replaceDocumentsWithOptions(AGENTS, new JsonObject().put("_id", agent.id()), document,
+        new UpdateOptions().setUpsert(true)).mapEmpty();
+  }
+
+  @Override
+  public Future<List<JsonObject>> trunks() {
+    return client.find(TRUNKS, new JsonObject());
+  }
+
+  @Override
+  public Future<Void> saveTrunk(JsonObject trunk) {
+    return client.replaceDocumentsWithOptions(TRUNKS, new JsonObject().put("_id", trunk.getString("_id")), trunk,
+        new UpdateOptions().setUpsert(true)).mapEmpty();
+  }
+
+  @Override
+  public Future<List<JsonObject>> queues() {
+    return client.find(QUEUES, new JsonObject());
+  }
+
+  @Override
+  public Future<Void> saveQueue(JsonObject queue) {
+    return client.replaceDocumentsWithOptions(QUEUES, new JsonObject().put("_id", queue.getString("_id")), queue,
+        new UpdateOptions().setUpsert(true)).mapEmpty();
+  }
+
+  /** Indexes the queries rely on; creating an existing index is a no-op. */
+  private Future<Void> ensureIndexes() {
+    return client.createIndexWithOptions(AGENTS, new JsonObject().put("username", 1),
+            new IndexOptions().unique(true))
+        .compose(v -> client.createIndex(CALLS, new JsonObject().put("arrivedAt", -1)));
   }
 
   @Override

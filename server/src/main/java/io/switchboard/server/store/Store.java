@@ -1,10 +1,12 @@
 package io.switchboard.server.store;
 
+import io.switchboard.signaling.AgentAccount;
 import io.switchboard.server.config.MongoConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,33 @@ public interface Store {
 
   /** The value stored under {@code key}, or empty. */
   Future<Optional<JsonObject>> setting(String key);
+
+  /** Writes a call's history record (CDR); its {@code _id} is the call id, so writing it twice keeps one. */
+  Future<Void> saveCall(JsonObject record);
+
+  /** The history record of a call, or empty. */
+  Future<Optional<JsonObject>> call(String id);
+
+  /** The most recent history records, newest first. */
+  Future<List<JsonObject>> recentCalls(int limit);
+
+  /** The agent account with this user name, or empty. */
+  Future<Optional<AgentAccount>> agentByUsername(String username);
+
+  /** Creates or replaces an agent account (by id). */
+  Future<Void> saveAgent(AgentAccount agent);
+
+  /** Trunk documents: {@code {_id: name, allowedSources: [...], dids: [...]}}. */
+  Future<List<JsonObject>> trunks();
+
+  /** Creates or replaces a trunk document (by {@code _id}). */
+  Future<Void> saveTrunk(JsonObject trunk);
+
+  /** Queue documents: {@code {_id, name, dids: [...]}}. */
+  Future<List<JsonObject>> queues();
+
+  /** Creates or replaces a queue document (by {@code _id}). */
+  Future<Void> saveQueue(JsonObject queue);
 
   /** Where the data lives, for people: the embedded file's folder or the redacted URI. */
   String description();

@@ -1,0 +1,29 @@
+package io.switchboard.server;
+
+import io.switchboard.gateway.TrunkConfig;
+import io.switchboard.server.calls.QueueConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns the stored trunk and queue documents into the typed configs the gateway and call center run on. */
+final class Routing {
+  private Routing() {
+  }
+
+  static List<TrunkConfig> trunks(List<JsonObject> documents) {
+    return documents.stream().map(d -> new TrunkConfig(d.getString("_id"),
+        strings(d.getJsonArray("allowedSources")), Optional.empty(), Optional.empty(),
+        strings(d.getJsonArray("dids")))).toList();
+  }
+
+  static List<QueueConfig> queues(List<JsonObject> documents) {
+    return documents.stream().map(d -> new QueueConfig(d.getString("_id"), d.getString("name", d.getString("_id")),
+        strings(d.getJsonArray("dids")))).toList();
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array == null ? List.of() : array.stream().map(String::valueOf).toList();
+  }
+}

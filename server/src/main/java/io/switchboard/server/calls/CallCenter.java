@@ -1,0 +1,585 @@
+package io.switchboard.server.calls;
+
+import io.switchboard.gateway.InboundCallHandler;
+import io.switchboard.gateway.SipLeg;
+import io.switchboard.media.CloseReason;
+import io.switchboard.media.MediaSink;
+import io.switchboard.media.SdpException;
+import io.switchboard.media.WebRtcEndpoint;
+import io.switchboard.media.WebRtcSession;
+import io.switchboard.media.bridge.Bridge;
+import io.switchboard.media.bridge.TonePlayer;
+import io.switchboard.media.recording.CallRecorder;
+import io.switchboard.media.recording.Recordings;
+import io.switchboard.server.store.Store;
+import io.switchboard.signaling.AgentCommands;
+import io.switchboard.signaling.AgentConnection;
+import io.switchboard.signaling.MediaAnswer;
+import io.switchboard.signaling.SignalingException;
+import io.switchboard.signaling.Welcome;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Call control with the first routing path: inbound calls from the gateway wait in their queue hearing ringback; the
+ * longest-idle Ready agent is offered the call; an offer not answered in time goes to the next agent, and an agent
+ * who misses too many in a row goes Not ready. Answering bridges the caller into the agent's shift-long media
+ * session, recorded. Everything here runs on one Vert.x context, so there are no locks: every entry point hops there.
+ */
+public final class CallCenter implements InboundCallHandler, AgentCommands {
+  private static final Logger LOG = Logger.getLogger(CallCenter.class.getName());
+  private static final List<String> NOT_READY_REASONS = List.of("break", "lunch", "training", "after_call_work");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+  private final Vertx vertx;
+  private final Context context;
+  private final CallsConfig config;
+  private final Store store;
+  private final WebRtcEndpoint endpoint;
+  private final Recordings recordings;
+  private final List<QueueConfig> queues;
+  private final Map<String, Agent> agents = new LinkedHashMap<>();
+  private final Map<String, Call> calls = new LinkedHashMap<>();
+  private boolean closing;
+
+  public CallCenter(Vertx vertx, CallsConfig config, Store store, WebRtcEndpoint endpoint, Recordings recordings,
+      List<QueueConfig> queues) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.config = config;
+    this.store = store;
+    this.endpoint = endpoint;
+    this.recordings = recordings;
+    this.queues = List.copyOf(queues);
+  }
+
+  // ---------------------------------------------------------------- inbound calls (gateway)
+
+  @Override
+  public void onIncomingCall(SipLeg leg) {
+    on(() -> {
+      arrive(leg);
+      return Future.succeededFuture();
+    });
+  }
+
+  private void arrive(SipLeg leg) {
+    if (closing) {
+      leg.reject(503, "Service Unavailable");
+      return;
+    }
+    String to = PhoneNumbers.e164(leg.to(), config.defaultRegion());
+    Optional<QueueConfig> queue = queueFor(leg.to(), to);
+    if (queue.isEmpty()) {
+      leg.reject(404, "Not Found");
+      return;
+    }
+    Call call = new Call("c-" + UUID.randomUUID(), leg, PhoneNumbers.e164(leg.from(), config.defaultRegion()), to,
+        queue.get().id(), queue.get().name());
+    calls.put(call.id, call);
+    call.event("arrived", new JsonObject().put("trunk", leg.trunk()).put("from", call.from).put("to", call.to));
+    leg.onEnded(reason -> on(() -> {
+      callerGone(call, reason);
+      return Future.succeededFuture();
+    }));
+    leg.onDtmf(digit -> on(() -> {
+      call.event("dtmf", new JsonObject().put("digit", String.valueOf(digit)).put("from", "caller"));
+      return Future.succeededFuture();
+    }));
+    leg.onHold(held -> on(() -> {
+      call.event(held ? "caller_hold" : "caller_resume");
+      return Future.succeededFuture();
+    }));
+    // Early media (183) rather than answering: the caller hears our ringback while queued and the call is answered
+    // (200 OK, billed) only when an agent picks up; a caller who gives up sends CANCEL.
+    leg.earlyMedia();
+    call.waitingTone = TonePlayer.start(vertx, leg.media(), TonePlayer.Pattern.RINGBACK);
+    call.queuedAt = Instant.now();
+    call.event("queued", new JsonObject().put("queue", call.queueId));
+    dispatch();
+  }
+
+  private Optional<QueueConfig> queueFor(String dialled, String e164) {
+    for (QueueConfig q : queues) {
+      if (q.dids().contains(dialled) || q.dids().contains(e164)) {
+        return Optional.of(q);
+      }
+    }
+    return queues.isEmpty() ? Optional.empty() : Optional.of(queues.get(0));
+  }
+
+  private void callerGone(Call call, SipLeg.EndReason reason) {
+    if (call.phase == Call.Phase.ENDED) {
+      return;
+    }
+    call.event("caller_left", new JsonObject().put("reason", reason.name()));
+    if (reason == SipLeg.EndReason.WE_HUNG_UP) {
+      return;
+    }
+    end(call, call.phase == Call.Phase.CONNECTED ? "answered" : "abandoned", "caller");
+  }
+
+  // ---------------------------------------------------------------- routing: the first path
+
+  /** Offers waiting calls, oldest first, to the longest-idle Ready agents. */
+  private void dispatch() {
+    if (closing) {
+      return;
+    }
+    for (Call call : new ArrayList<>(calls.values())) {
+      if (call.phase != Call.Phase.QUEUED || call.queuedAt == null) {
+        continue;
+      }
+      Optional<Agent> agent = longestIdle(call);
+      if (agent.isEmpty() && !call.triedAgents.isEmpty()) {
+        // Everyone available has had a go: start another round rather than let the call starve.
+        call.triedAgents.clear();
+        agent = longestIdle(call);
+      }
+      if (agent.isEmpty()) {
+        return; // FIFO: no one is free for the oldest call, so no one is for the newer ones.
+      }
+      offer(call, agent.get());
+    }
+  }
+
+  private Optional<Agent> longestIdle(Call call) {
+    return agents.values().stream()
+        .filter(a -> a.state == AgentState.READY && a.mediaConnected() && a.connection != null)
+        .filter(a -> !call.triedAgents.contains(a.id()))
+        .min(Comparator.comparing((Agent a) -> a.idleSince).thenComparing(Agent::id));
+  }
+
+  private void offer(Call call, Agent agent) {
+    call.phase = Call.Phase.RINGING;
+    call.offeredTo = agent;
+    call.offers++;
+    call.triedAgents.add(agent.id());
+    if (call.offeredAt == null) {
+      call.offeredAt = Instant.now();
+    }
+    agent.call = call;
+    call.event("offered", new JsonObject().put("agent", agent.id()).put("idleSince", agent.idleSince.toString())
+        .put("why", "longest idle Ready agent with a connected headset"));
+    agent.state(AgentState.RINGING, null);
+    agent.send(new JsonObject().put("type", "call.offer").put("callId", call.id).put("from", call.from)
+        .put("to", call.to).put("queue", new JsonObject().put("id", call.queueId).put("name", call.queueName))
+        .put("ringTimeoutSeconds", config.ringTimeout().toSeconds()));
+    call.ringTimer = vertx.setTimer(config.ringTimeout().toMillis(), id -> on(() -> {
+      if (call.phase == Call.Phase.RINGING && call.offeredTo == agent) {
+        withdrawOffer(call, "ring_timeout");
+      }
+      return Future.succeededFuture();
+    }));
+  }
+
+  /** The offer ends without an answer; the call waits again and the agent is free (or Not ready). */
+  private void withdrawOffer(Call call, String reason) {
+    Agent agent = call.offeredTo;
+    cancelRingTimer(call);
+    call.offeredTo = null;
+    call.phase = Call.Phase.QUEUED;
+    call.event("offer_withdrawn", new JsonObject().put("agent", agent.id()).put("reason", reason));
+    agent.call = null;
+    agent.send(new JsonObject().put("type", "call.offer_cancelled").put("callId", call.id).put("reason", reason));
+    agent.idleSince = Instant.now();
+    if (reason.equals("ring_timeout")) {
+      agent.missedInARow++;
+    }
+    if (agent.missedInARow >= config.maxMissedOffers()) {
+      agent.state(AgentState.NOT_READY, "missed_calls");
+      call.event("agent_not_ready", new JsonObject().put("agent", agent.id()).put("reason", "missed_calls"));
+    } else if (agent.connection != null) {
+      agent.state(AgentState.READY, null);
+    } else {
+      agent.state = AgentState.NOT_READY;
+    }
+    dispatch();
+  }
+
+  private void connect(Call call, Agent agent) {
+    cancelRingTimer(call);
+    stopTones(call);
+    call.phase = Call.Phase.CONNECTED;
+    call.agent = agent;
+    call.offeredTo = null;
+    call.answeredAt = Instant.now();
+    agent.missedInARow = 0;
+    if (config.recordCalls()) {
+      call.recorder = recordings.start(DAY.format(call.arrivedAt) + "/" + call.id);
+    }
+    call.bridge = Bridge.connect(call.leg.media(), agent.media, call.recorder);
+    call.event("answered", new JsonObject().put("agent", agent.id()).put("mediaSession", agent.media.id()));
+    // The agent hears the caller at once (the media already flows as early media); the 200 OK follows.
+    call.leg.answer().onComplete(ar -> on(() -> {
+      if (ar.failed() && call.phase == Call.Phase.CONNECTED) {
+        call.event("answer_failed", new JsonObject().put("error", String.valueOf(ar.cause().getMessage())));
+        end(call, "answered", "system");
+      }
+      return Future.succeededFuture();
+    }));
+    agent.state(AgentState.ON_CALL, null);
+    agent.send(new JsonObject().put("type", "call.answered").put("callId", call.id)
+        .put("answeredAt", call.answeredAt.toString()));
+  }
+
+  /** Ends a call once: hangs up the caller unless they left, frees the agent, writes the history record. */
+  private void end(Call call, String outcome, String by) {
+    if (call.phase == Call.Phase.ENDED) {
+      return;
+    }
+    Call.Phase was = call.phase;
+    call.phase = Call.Phase.ENDED;
+    call.endedAt = Instant.now();
+    call.outcome = outcome;
+    call.hungUpBy = by;
+    cancelRingTimer(call);
+    stopTones(call);
+    if (call.bridge != null) {
+      call.bridge.disconnect();
+    }
+    if (!by.equals("caller")) {
+      call.leg.hangup();
+    }
+    call.event("ended", new JsonObject().put("outcome", outcome).put("by", by));
+    Agent ringing = was == Call.Phase.RINGING ? call.offeredTo : null;
+    if (ringing != null) {
+      ringing.call = null;
+      ringing.send(new JsonObject().put("type", "call.offer_cancelled").put("callId", call.id)
+          .put("reason", by.equals("caller") ? "caller_abandoned" : "ended"));
+      freeAgent(ringing);
+    }
+    Agent agent = call.agent;
+    if (agent != null && agent.call == call) {
+      agent.call = null;
+      agent.send(new JsonObject().put("type", "call.ended").put("callId", call.id).put("by", by)
+          .put("durationSeconds", java.time.Duration.between(call.answeredAt, call.endedAt).toSeconds()));
+      freeAgent(agent);
+    }
+    calls.remove(call.id);
+    saveRecord(call);
+    dispatch();
+  }
+
+  private void freeAgent(Agent agent) {
+    agent.idleSince = Instant.now();
+    if (agent.connection == null) {
+      agent.state = AgentState.NOT_READY;
+      agents.remove(agent.id());
+    } else if (agent.state != AgentState.NOT_READY) {
+      agent.state(AgentState.READY, null);
+    }
+  }
+
+  private void saveRecord(Call call) {
+    Future<JsonObject> recording = call.recorder == null ? Future.succeededFuture(null)
+        : Future.fromCompletionStage(recordings.stop(call.recorder), context).map(r -> new JsonObject()
+            .put("file", recordings.folder().relativize(r.file()).toString().replace('\\', '/'))
+            .put("durationMillis", r.durationMillis()).put("bytes", r.bytes())
+            .put("droppedFrames", r.droppedFrames()));
+    recording.recover(e -> {
+      LOG.log(Level.WARNING, "recording of call " + call.id + " failed", e);
+      return Future.succeededFuture(new JsonObject().put("error", String.valueOf(e.getMessage())));
+    }).compose(r -> store.saveCall(call.record(r)))
+        .onFailure(e -> LOG.log(Level.SEVERE, "history record of call " + call.id + " not saved", e));
+  }
+
+  private void cancelRingTimer(Call call) {
+    if (call.ringTimer >= 0) {
+      vertx.cancelTimer(call.ringTimer);
+      call.ringTimer = -1;
+    }
+  }
+
+  private static void stopTones(Call call) {
+    if (call.waitingTone != null) {
+      call.waitingTone.stop();
+      call.waitingTone = null;
+    }
+    if (call.holdMusic != null) {
+      call.holdMusic.stop();
+      call.holdMusic = null;
+    }
+  }
+
+  // ---------------------------------------------------------------- agents (signaling)
+
+  @Override
+  public Future<Welcome> connected(AgentConnection connection) {
+    return on(() -> {
+      Agent agent = agents.computeIfAbsent(connection.agent().id(), id -> new Agent(connection.agent()));
+      agent.connection = connection;
+      if (agent.call == null) {
+        agent.state = AgentState.NOT_READY;
+        agent.reason = "logged_in";
+        agent.since = Instant.now();
+      }
+      return Future.succeededFuture(new Welcome(agent.state.wire(), agent.reason, NOT_READY_REASONS));
+    });
+  }
+
+  @Override
+  public void disconnected(AgentConnection connection) {
+    on(() -> {
+      Agent agent = agents.get(connection.agent().id());
+      if (agent == null || agent.connection != connection) {
+        return Future.succeededFuture();
+      }
+      agent.connection = null;
+      Call call = agent.call;
+      if (call != null && call.phase == Call.Phase.RINGING) {
+        withdrawOffer(call, "agent_disconnected");
+      }
+      if (agent.call == null) {
+        // No call to carry on: the shift's media session ends with the desk.
+        if (agent.media != null) {
+          agent.media.close(CloseReason.LOCAL);
+        }
+        agents.remove(agent.id());
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  @Override
+  public Future<MediaAnswer> mediaOffer(AgentConnection c, String sdp) {
+    return onAgent(c, agent -> {
+      if (agent.call != null && agent.call.phase == Call.Phase.CONNECTED) {
+        throw new SignalingException("not_allowed", "cannot replace the media session during a call");
+      }
+      WebRtcSession session;
+      try {
+        session = endpoint.accept(sdp, MediaSink.DISCARD);
+      } catch (SdpException e) {
+        throw new SignalingException("invalid_field", "sdp: " + e.getMessage());
+      }
+      WebRtcSession previous = agent.media;
+      agent.media = session;
+      if (previous != null) {
+        previous.close(CloseReason.LOCAL);
+      }
+      session.closed().onComplete(reason -> on(() -> {
+        mediaClosed(agent, session, reason.result());
+        return Future.succeededFuture();
+      }));
+      return Future.succeededFuture(new MediaAnswer(session.answerSdp(), session.id()));
+    });
+  }
+
+  private void mediaClosed(Agent agent, WebRtcSession session, CloseReason reason) {
+    if (agent.media != session) {
+      return;
+    }
+    agent.media = null;
+    Call call = agent.call;
+    if (call != null && call.phase == Call.Phase.CONNECTED) {
+      call.event("agent_media_lost", new JsonObject().put("reason", reason.name()));
+      end(call, "answered", "system");
+    } else if (call != null && call.phase == Call.Phase.RINGING) {
+      withdrawOffer(call, "agent_media_lost");
+    }
+    if (agent.state == AgentState.READY && agent.connection != null) {
+      agent.state(AgentState.NOT_READY, "media_lost");
+    }
+  }
+
+  @Override
+  public Future<Void> setState(AgentConnection c, String state, String reason) {
+    return onAgent(c, agent -> {
+      if (agent.state == AgentState.RINGING || agent.state == AgentState.ON_CALL) {
+        throw new SignalingException("not_allowed", "finish the current call first");
+      }
+      if (!state.equals("ready")) {
+        agent.state(AgentState.NOT_READY, reason);
+        return Future.succeededFuture();
+      }
+      if (agent.media == null || agent.media.closed().isComplete()) {
+        throw new SignalingException("media_required", "connect the headset (media session) before going Ready");
+      }
+      // The browser may ask right after its own DTLS finished, a moment before ours: wait for it, briefly.
+      return agent.media.connected().timeout(5, java.util.concurrent.TimeUnit.SECONDS)
+          .recover(e -> Future.failedFuture(new SignalingException("media_required",
+              "the headset (media session) did not connect")))
+          .compose(v -> on(() -> {
+            if (agent.state == AgentState.RINGING || agent.state == AgentState.ON_CALL) {
+              return Future.succeededFuture();
+            }
+            if (agent.state != AgentState.READY) {
+              agent.idleSince = Instant.now();
+              agent.missedInARow = 0;
+            }
+            agent.state(AgentState.READY, null);
+            dispatch();
+            return Future.succeededFuture();
+          }));
+    });
+  }
+
+  @Override
+  public Future<Void> answer(AgentConnection c, String callId) {
+    return onCall(c, callId, (agent, call) -> {
+      if (call.phase != Call.Phase.RINGING || call.offeredTo != agent) {
+        throw new SignalingException("not_allowed", "this call is not ringing for you");
+      }
+      if (!agent.mediaConnected()) {
+        throw new SignalingException("media_required", "the headset (media session) is not connected");
+      }
+      connect(call, agent);
+    });
+  }
+
+  @Override
+  public Future<Void> reject(AgentConnection c, String callId) {
+    return onCall(c, callId, (agent, call) -> {
+      if (call.phase != Call.Phase.RINGING || call.offeredTo != agent) {
+        throw new SignalingException("not_allowed", "this call is not ringing for you");
+      }
+      withdrawOffer(call, "rejected");
+    });
+  }
+
+  @Override
+  public Future<Void> hangup(AgentConnection c, String callId) {
+    return onCall(c, callId, (agent, call) -> {
+      if (call.phase != Call.Phase.CONNECTED || call.agent != agent) {
+        throw new SignalingException("not_allowed", "you are not on this call");
+      }
+      end(call, "answered", "agent");
+    });
+  }
+
+  @Override
+  public Future<Void> hold(AgentConnection c, String callId, boolean on) {
+    return onCall(c, callId, (agent, call) -> {
+      requireConnected(agent, call);
+      if (call.bridge.held() == on) {
+        return;
+      }
+      call.bridge.hold(on);
+      if (on) {
+        call.holdMusic = TonePlayer.start(vertx, call.leg.media(), TonePlayer.Pattern.HOLD_MUSIC);
+      } else if (call.holdMusic != null) {
+        call.holdMusic.stop();
+        call.holdMusic = null;
+      }
+      call.event(on ? "hold" : "resume", new JsonObject().put("agent", agent.id()));
+      agent.send(new JsonObject().put("type", "call.held").put("callId", call.id).put("on", on));
+    });
+  }
+
+  @Override
+  public Future<Void> mute(AgentConnection c, String callId, boolean on) {
+    return onCall(c, callId, (agent, call) -> {
+      requireConnected(agent, call);
+      call.bridge.muteAgent(on);
+      call.event(on ? "mute" : "unmute", new JsonObject().put("agent", agent.id()));
+      agent.send(new JsonObject().put("type", "call.muted").put("callId", call.id).put("on", on));
+    });
+  }
+
+  @Override
+  public Future<Void> dtmf(AgentConnection c, String callId, String digits) {
+    return onCall(c, callId, (agent, call) -> {
+      requireConnected(agent, call);
+      for (int i = 0; i < digits.length(); i++) {
+        char digit = digits.charAt(i);
+        // RFC 4733 events of ~100 ms each, 150 ms apart, so the far end sees separate digits.
+        vertx.setTimer(1 + 150L * i, t -> call.leg.media().sendDtmf(digit));
+      }
+      call.event("dtmf", new JsonObject().put("digits", digits).put("from", "agent"));
+    });
+  }
+
+  private static void requireConnected(Agent agent, Call call) {
+    if (call.phase != Call.Phase.CONNECTED || call.agent != agent) {
+      throw new SignalingException("not_allowed", "you are not on this call");
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  /** Number of calls in progress (queued, ringing or connected). */
+  public Future<Integer> activeCalls() {
+    return on(() -> Future.succeededFuture(calls.size()));
+  }
+
+  /** Ends every call (BYE to callers) and every agent's media session. */
+  public Future<Void> close() {
+    return on(() -> {
+      closing = true;
+      for (Call call : new ArrayList<>(calls.values())) {
+        call.event("server_stopping");
+        end(call, call.phase == Call.Phase.CONNECTED ? "answered" : "abandoned", "system");
+      }
+      for (Agent agent : agents.values()) {
+        if (agent.media != null) {
+          agent.media.close(CloseReason.SHUTDOWN);
+        }
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private interface AgentAction<T> {
+    Future<T> apply(Agent agent);
+  }
+
+  private interface CallAction {
+    void apply(Agent agent, Call call);
+  }
+
+  private <T> Future<T> onAgent(AgentConnection c, AgentAction<T> action) {
+    return on(() -> {
+      Agent agent = agents.get(c.agent().id());
+      if (agent == null || agent.connection != c) {
+        return Future.failedFuture(new SignalingException("not_authenticated", "this socket is no longer active"));
+      }
+      return action.apply(agent);
+    });
+  }
+
+  private Future<Void> onCall(AgentConnection c, String callId, CallAction action) {
+    return onAgent(c, agent -> {
+      Call call = calls.get(callId);
+      if (call == null) {
+        throw new SignalingException("no_such_call", "no call " + callId);
+      }
+      action.apply(agent, call);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Runs on the call center's context; exceptions become failed futures. */
+  private <T> Future<T> on(Supplier<Future<T>> action) {
+    Promise<T> promise = Promise.promise();
+    Runnable run = () -> {
+      try {
+        action.get().onComplete(promise);
+      } catch (RuntimeException e) {
+        promise.fail(e);
+      }
+    };
+    if (Vertx.currentContext() == context) {
+      run.run();
+    } else {
+      context.runOnContext(v -> run.run());
+    }
+    return promise.future();
+  }
+}
