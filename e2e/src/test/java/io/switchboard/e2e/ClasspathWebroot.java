@@ -10,15 +10,15 @@ import java.net.URI;
  * the server serves), for tests of the pages that need no server. Route it on {@code http://localhost:<any port>}:
  * localhost is a secure context, so getUserMedia works, and nothing ever touches the network.
  */
-final class ClasspathWebroot {
+public final class ClasspathWebroot {
 
-  static final String ORIGIN = "http://localhost:9";
-  static final String BLANK = "/blank.html";
+  public static final String ORIGIN = "http://localhost:9";
+  public static final String BLANK = "/blank.html";
 
   private ClasspathWebroot() {
   }
 
-  static void serve(Route route) {
+  public static void serve(Route route) {
     String path = URI.create(route.request().url()).getPath();
     if (path.equals(BLANK)) {
       route.fulfill(new Route.FulfillOptions().setContentType("text/html").setBody("<!doctype html><title>blank</title>"));

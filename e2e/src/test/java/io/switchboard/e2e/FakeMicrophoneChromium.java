@@ -12,14 +12,15 @@ import java.util.List;
  * Debian's Chromium with a WAV file as its microphone. Chromium reads one fake-capture file per browser process, so
  * two "people" with different voices are two launches.
  */
-final class FakeMicrophoneChromium {
+public final class FakeMicrophoneChromium {
 
-  static final Path CHROMIUM = Paths.get(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
+  public static final Path CHROMIUM = Paths.get(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
 
   private FakeMicrophoneChromium() {
   }
 
-  static Browser launch(Playwright playwright, Path wav) {
+  /** @param wav the microphone's sound, or null for Chromium's own fake beep */
+  public static Browser launch(Playwright playwright, Path wav) {
     // A missing browser fails the run rather than skipping: a skipped end-to-end test proves nothing.
     if (!Files.isExecutable(CHROMIUM)) {
       throw new IllegalStateException(CHROMIUM + " is missing: install Debian's chromium (./switchboard test does)");
@@ -27,17 +28,17 @@ final class FakeMicrophoneChromium {
     return playwright.chromium().launch(new BrowserType.LaunchOptions()
         .setExecutablePath(CHROMIUM)
         .setHeadless(true)
-        .setArgs(List.of(
+        .setArgs(java.util.stream.Stream.of(
             "--no-sandbox",
             "--use-fake-ui-for-media-stream",
             "--use-fake-device-for-media-stream",
-            "--use-file-for-fake-audio-capture=" + wav.toAbsolutePath(),
+            wav == null ? null : "--use-file-for-fake-audio-capture=" + wav.toAbsolutePath(),
             // The server announces 127.0.0.1 in tests; Chromium ignores loopback candidates without this.
             "--allow-loopback-in-peer-connection",
             "--autoplay-policy=no-user-gesture-required",
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--disable-gpu")));
+            "--disable-gpu").filter(java.util.Objects::nonNull).toList()));
   }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * Chromium loops the file, so the length holds a whole number of cycles: the loop point is then click-free and no
  * other frequency leaks into what the detector hears.
  */
-final class ToneWav {
+public final class ToneWav {
 
   static final int SAMPLE_RATE = 48_000;
   /** About −6 dBFS: loud enough to stand far above G.711 quantisation noise, far from clipping. */
@@ -22,7 +22,7 @@ final class ToneWav {
   }
 
   /** Mono, 16-bit PCM, 48 kHz, {@value #SECONDS} s of frequencyHz (which must be a whole number of Hz). */
-  static Path write(Path dir, int frequencyHz) throws IOException {
+  public static Path write(Path dir, int frequencyHz) throws IOException {
     int samples = SAMPLE_RATE * SECONDS;
     int dataBytes = samples * 2;
     ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,5 +1,6 @@
 package io.switchboard.e2e.agent;
 
+import io.switchboard.e2e.ClasspathWebroot;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -33,7 +34,7 @@ final class AgentDesktopPage {
   }
 
   void open(String lang) {
-    page.navigate(StaticWebroot.ORIGIN + "/agent.html?lang=" + lang);
+    page.navigate(ClasspathWebroot.ORIGIN + "/agent.html?lang=" + lang);
     page.waitForFunction("() => window.agentDesk !== undefined");
   }
 

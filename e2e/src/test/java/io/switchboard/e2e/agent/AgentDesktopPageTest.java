@@ -1,17 +1,16 @@
 package io.switchboard.e2e.agent;
 
+import io.switchboard.e2e.FakeMicrophoneChromium;
+import io.switchboard.e2e.ClasspathWebroot;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class AgentDesktopPageTest {
 
-  static final Path CHROMIUM = Paths.get(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
   static final String CALL_ID = "c-7f3a";
   static final String CALLER = "+493012345678";
   static final String DIALLED = "+4930555000";
@@ -44,21 +42,8 @@ class AgentDesktopPageTest {
 
   @BeforeAll
   static void launch() {
-    if (!Files.isExecutable(CHROMIUM)) throw new IllegalStateException(CHROMIUM + " is missing: install Debian's chromium");
     playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of(
-            "--no-sandbox",
-            "--use-fake-ui-for-media-stream",
-            "--use-fake-device-for-media-stream",
-            "--allow-loopback-in-peer-connection",
-            "--autoplay-policy=no-user-gesture-required",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-gpu")));
+    browser = FakeMicrophoneChromium.launch(playwright, null);
   }
 
   @AfterAll
@@ -78,7 +63,7 @@ class AgentDesktopPageTest {
     Page page = context.newPage();
     page.onConsoleMessage(m -> System.out.println("[agent console." + m.type() + "] " + m.text()));
     page.onPageError(e -> System.out.println("[agent page error] " + e));
-    page.route(StaticWebroot.ORIGIN + "/**", StaticWebroot::serve);
+    page.route(ClasspathWebroot.ORIGIN + "/**", ClasspathWebroot::serve);
     server.install(page);
     agent = new AgentDesktopPage(page);
   }
@@ -234,7 +219,7 @@ class AgentDesktopPageTest {
     agent.signIn(FakeAgentServer.USERNAME, FakeAgentServer.PASSWORD);
     assertThat(agent.loginError()).hasText("Забагато спроб входу. Зачекайте хвилину й спробуйте знову.");
 
-    agent.page().route(StaticWebroot.ORIGIN + "/api/login", route -> route.abort("connectionrefused"));
+    agent.page().route(ClasspathWebroot.ORIGIN + "/api/login", route -> route.abort("connectionrefused"));
     agent.signIn(FakeAgentServer.USERNAME, FakeAgentServer.PASSWORD);
     assertThat(agent.loginError()).hasText("Немає зв'язку із сервером. Перевірте підключення до мережі й спробуйте знову.");
     assertThat(agent.state()).containsEntry("loggedIn", false);

@@ -1,5 +1,6 @@
 package io.switchboard.e2e.agent;
 
+import io.switchboard.e2e.ClasspathWebroot;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.WebSocketRoute;
@@ -44,7 +45,7 @@ final class FakeAgentServer {
 
   /** Routes the login API and the agent socket of page to this fake. */
   void install(Page page) {
-    page.route(StaticWebroot.ORIGIN + "/api/login", this::login);
+    page.route(ClasspathWebroot.ORIGIN + "/api/login", this::login);
     page.routeWebSocket("**/ws/agent", this::accept);
   }
 

@@ -1,5 +1,6 @@
 package io.switchboard.e2e.agent;
 
+import io.switchboard.e2e.ClasspathWebroot;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
@@ -18,8 +19,8 @@ final class MediaPeerPage {
   MediaPeerPage(BrowserContext context) {
     page = context.newPage();
     page.onConsoleMessage(m -> System.out.println("[media peer console." + m.type() + "] " + m.text()));
-    page.route(StaticWebroot.ORIGIN + "/**", StaticWebroot::serve);
-    page.navigate(StaticWebroot.ORIGIN + StaticWebroot.BLANK);
+    page.route(ClasspathWebroot.ORIGIN + "/**", ClasspathWebroot::serve);
+    page.navigate(ClasspathWebroot.ORIGIN + ClasspathWebroot.BLANK);
   }
 
   /** The answer SDP (ICE gathering complete, so the page's candidates are in it) for the agent's offer. */
