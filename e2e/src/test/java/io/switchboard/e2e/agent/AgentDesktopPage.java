@@ -14,37 +14,42 @@ import java.util.Map;
  * agent.html as a test drives it: through its form and buttons like an agent, and through the read-only
  * {@code window.agentDesk} for what only code can see (the model, getStats, the tone detector).
  */
-final class AgentDesktopPage {
+public final class AgentDesktopPage {
 
   /** toneLevel() above this: the page clearly hears that frequency (a clean sine gives ≈ 1). */
-  static final double HEARD = 0.6;
-  static final double NOT_HEARD = 0.05;
+  public static final double HEARD = 0.6;
+  public static final double NOT_HEARD = 0.05;
   private static final double TIMEOUT_MS = 20_000;
   /** Screenshots go here; -Dswitchboard.screenshots=/tmp/x puts them somewhere easier to look at. */
   private static final Path SCREENSHOTS = Paths.get(System.getProperty("switchboard.screenshots", "target/screenshots"));
 
   private final Page page;
 
-  AgentDesktopPage(Page page) {
+  public AgentDesktopPage(Page page) {
     this.page = page;
   }
 
-  Page page() {
+  public Page page() {
     return page;
   }
 
   void open(String lang) {
-    page.navigate(ClasspathWebroot.ORIGIN + "/agent.html?lang=" + lang);
+    open(ClasspathWebroot.ORIGIN, lang);
+  }
+
+  /** Opens the desk served by {@code origin} (the real server, or the classpath stand-in). */
+  public void open(String origin, String lang) {
+    page.navigate(origin + "/agent.html?lang=" + lang);
     page.waitForFunction("() => window.agentDesk !== undefined");
   }
 
-  void signIn(String username, String password) {
+  public void signIn(String username, String password) {
     page.locator("#username").fill(username);
     page.locator("#password").fill(password);
     page.locator("#login-submit").click();
   }
 
-  Locator button(String name) {
+  public Locator button(String name) {
     return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
   }
 
@@ -52,37 +57,37 @@ final class AgentDesktopPage {
     return page.locator("#login-error");
   }
 
-  Locator stateBadge() {
+  public Locator stateBadge() {
     return page.locator("#state-badge");
   }
 
   /** Waits until window.agentDesk.state() satisfies the JavaScript condition on {@code s}, e.g. "s.call !== null". */
-  void awaitState(String condition) {
+  public void awaitState(String condition) {
     page.waitForFunction("() => { const s = window.agentDesk.state(); return " + condition + "; }", null,
         new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS).setPollingInterval(50));
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, Object> state() {
+  public Map<String, Object> state() {
     return (Map<String, Object>) page.evaluate("() => window.agentDesk.state()");
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, Object> stats() {
+  public Map<String, Object> stats() {
     return (Map<String, Object>) page.evaluate("() => window.agentDesk.stats()");
   }
 
-  void awaitDtlsConnected() {
+  public void awaitDtlsConnected() {
     page.waitForFunction("async () => (await window.agentDesk.stats()).dtlsState === 'connected'", null,
         new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS).setPollingInterval(100));
   }
 
-  void awaitHearing(int frequencyHz) {
+  public void awaitHearing(int frequencyHz) {
     page.waitForFunction("([f, min]) => window.agentDesk.toneLevel(f) > min", List.of(frequencyHz, HEARD),
         new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS).setPollingInterval(100));
   }
 
-  double toneLevel(int frequencyHz) {
+  public double toneLevel(int frequencyHz) {
     return ((Number) page.evaluate("f => window.agentDesk.toneLevel(f)", frequencyHz)).doubleValue();
   }
 
@@ -95,7 +100,7 @@ final class AgentDesktopPage {
     page.waitForFunction("l => document.documentElement.lang === l", lang);
   }
 
-  void screenshot(String name) {
+  public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
     } catch (java.io.IOException e) {
