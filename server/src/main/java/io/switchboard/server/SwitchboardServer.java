@@ -96,7 +96,7 @@ public final class SwitchboardServer {
         .compose(secret -> {
           AgentSignaling signaling = AgentSignaling.create(vertx,
               SignalingConfig.withSecret(secret).withTokenLifetime(config.auth().tokenLifetime()),
-              parts.store::agentByUsername, parts.callCenter);
+              parts.store::agentByUsername, parts.callCenter.desk());
           closers.push(signaling::close);
           // Half the shutdown budget for in-flight requests; the rest is for calls, media and the store.
           HttpVerticle http = new HttpVerticle(config.http(), parts.store, parts.endpoint, signaling::mount,

@@ -3,20 +3,12 @@ package io.switchboard.server.calls;
 import io.switchboard.gateway.InboundCallHandler;
 import io.switchboard.gateway.SipLeg;
 import io.switchboard.media.CloseReason;
-import io.switchboard.media.MediaSink;
-import io.switchboard.media.SdpException;
 import io.switchboard.media.WebRtcEndpoint;
-import io.switchboard.media.WebRtcSession;
 import io.switchboard.media.bridge.Bridge;
 import io.switchboard.media.bridge.TonePlayer;
-import io.switchboard.media.recording.CallRecorder;
 import io.switchboard.media.recording.Recordings;
 import io.switchboard.server.store.Store;
 import io.switchboard.signaling.AgentCommands;
-import io.switchboard.signaling.AgentConnection;
-import io.switchboard.signaling.MediaAnswer;
-import io.switchboard.signaling.SignalingException;
-import io.switchboard.signaling.Welcome;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -41,21 +33,22 @@ import java.util.logging.Logger;
  * longest-idle Ready agent is offered the call; an offer not answered in time goes to the next agent, and an agent
  * who misses too many in a row goes Not ready. Answering bridges the caller into the agent's shift-long media
  * session, recorded. Everything here runs on one Vert.x context, so there are no locks: every entry point hops there.
+ * The agents' side (their sockets' commands) is {@link AgentDesk}.
  */
-public final class CallCenter implements InboundCallHandler, AgentCommands {
+public final class CallCenter implements InboundCallHandler {
   private static final Logger LOG = Logger.getLogger(CallCenter.class.getName());
-  private static final List<String> NOT_READY_REASONS = List.of("break", "lunch", "training", "after_call_work");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
-  private final Vertx vertx;
+  final Vertx vertx;
   private final Context context;
-  private final CallsConfig config;
+  final CallsConfig config;
   private final Store store;
-  private final WebRtcEndpoint endpoint;
+  final WebRtcEndpoint endpoint;
   private final Recordings recordings;
   private final List<QueueConfig> queues;
-  private final Map<String, Agent> agents = new LinkedHashMap<>();
-  private final Map<String, Call> calls = new LinkedHashMap<>();
+  final Map<String, Agent> agents = new LinkedHashMap<>();
+  final Map<String, Call> calls = new LinkedHashMap<>();
+  private final AgentDesk desk = new AgentDesk(this);
   private boolean closing;
 
   public CallCenter(Vertx vertx, CallsConfig config, Store store, WebRtcEndpoint endpoint, Recordings recordings,
@@ -138,7 +131,7 @@ public final class CallCenter implements InboundCallHandler, AgentCommands {
   // ---------------------------------------------------------------- routing: the first path
 
   /** Offers waiting calls, oldest first, to the longest-idle Ready agents. */
-  private void dispatch() {
+  void dispatch() {
     if (closing) {
       return;
     }
@@ -190,7 +183,7 @@ public final class CallCenter implements InboundCallHandler, AgentCommands {
   }
 
   /** The offer ends without an answer; the call waits again and the agent is free (or Not ready). */
-  private void withdrawOffer(Call call, String reason) {
+  void withdrawOffer(Call call, String reason) {
     Agent agent = call.offeredTo;
     cancelRingTimer(call);
     call.offeredTo = null;
@@ -213,7 +206,7 @@ public final class CallCenter implements InboundCallHandler, AgentCommands {
     dispatch();
   }
 
-  private void connect(Call call, Agent agent) {
+  void connect(Call call, Agent agent) {
     cancelRingTimer(call);
     stopTones(call);
     call.phase = Call.Phase.CONNECTED;
@@ -240,7 +233,7 @@ public final class CallCenter implements InboundCallHandler, AgentCommands {
   }
 
   /** Ends a call once: hangs up the caller unless they left, frees the agent, writes the history record. */
-  private void end(Call call, String outcome, String by) {
+  void end(Call call, String outcome, String by) {
     if (call.phase == Call.Phase.ENDED) {
       return;
     }
@@ -318,201 +311,12 @@ public final class CallCenter implements InboundCallHandler, AgentCommands {
     }
   }
 
-  // ---------------------------------------------------------------- agents (signaling)
-
-  @Override
-  public Future<Welcome> connected(AgentConnection connection) {
-    return on(() -> {
-      Agent agent = agents.computeIfAbsent(connection.agent().id(), id -> new Agent(connection.agent()));
-      agent.connection = connection;
-      if (agent.call == null) {
-        agent.state = AgentState.NOT_READY;
-        agent.reason = "logged_in";
-        agent.since = Instant.now();
-      }
-      return Future.succeededFuture(new Welcome(agent.state.wire(), agent.reason, NOT_READY_REASONS));
-    });
-  }
-
-  @Override
-  public void disconnected(AgentConnection connection) {
-    on(() -> {
-      Agent agent = agents.get(connection.agent().id());
-      if (agent == null || agent.connection != connection) {
-        return Future.succeededFuture();
-      }
-      agent.connection = null;
-      Call call = agent.call;
-      if (call != null && call.phase == Call.Phase.RINGING) {
-        withdrawOffer(call, "agent_disconnected");
-      }
-      if (agent.call == null) {
-        // No call to carry on: the shift's media session ends with the desk.
-        if (agent.media != null) {
-          agent.media.close(CloseReason.LOCAL);
-        }
-        agents.remove(agent.id());
-      }
-      return Future.succeededFuture();
-    });
-  }
-
-  @Override
-  public Future<MediaAnswer> mediaOffer(AgentConnection c, String sdp) {
-    return onAgent(c, agent -> {
-      if (agent.call != null && agent.call.phase == Call.Phase.CONNECTED) {
-        throw new SignalingException("not_allowed", "cannot replace the media session during a call");
-      }
-      WebRtcSession session;
-      try {
-        session = endpoint.accept(sdp, MediaSink.DISCARD);
-      } catch (SdpException e) {
-        throw new SignalingException("invalid_field", "sdp: " + e.getMessage());
-      }
-      WebRtcSession previous = agent.media;
-      agent.media = session;
-      if (previous != null) {
-        previous.close(CloseReason.LOCAL);
-      }
-      session.closed().onComplete(reason -> on(() -> {
-        mediaClosed(agent, session, reason.result());
-        return Future.succeededFuture();
-      }));
-      return Future.succeededFuture(new MediaAnswer(session.answerSdp(), session.id()));
-    });
-  }
-
-  private void mediaClosed(Agent agent, WebRtcSession session, CloseReason reason) {
-    if (agent.media != session) {
-      return;
-    }
-    agent.media = null;
-    Call call = agent.call;
-    if (call != null && call.phase == Call.Phase.CONNECTED) {
-      call.event("agent_media_lost", new JsonObject().put("reason", reason.name()));
-      end(call, "answered", "system");
-    } else if (call != null && call.phase == Call.Phase.RINGING) {
-      withdrawOffer(call, "agent_media_lost");
-    }
-    if (agent.state == AgentState.READY && agent.connection != null) {
-      agent.state(AgentState.NOT_READY, "media_lost");
-    }
-  }
-
-  @Override
-  public Future<Void> setState(AgentConnection c, String state, String reason) {
-    return onAgent(c, agent -> {
-      if (agent.state == AgentState.RINGING || agent.state == AgentState.ON_CALL) {
-        throw new SignalingException("not_allowed", "finish the current call first");
-      }
-      if (!state.equals("ready")) {
-        agent.state(AgentState.NOT_READY, reason);
-        return Future.succeededFuture();
-      }
-      if (agent.media == null || agent.media.closed().isComplete()) {
-        throw new SignalingException("media_required", "connect the headset (media session) before going Ready");
-      }
-      // The browser may ask right after its own DTLS finished, a moment before ours: wait for it, briefly.
-      return agent.media.connected().timeout(5, java.util.concurrent.TimeUnit.SECONDS)
-          .recover(e -> Future.failedFuture(new SignalingException("media_required",
-              "the headset (media session) did not connect")))
-          .compose(v -> on(() -> {
-            if (agent.state == AgentState.RINGING || agent.state == AgentState.ON_CALL) {
-              return Future.succeededFuture();
-            }
-            if (agent.state != AgentState.READY) {
-              agent.idleSince = Instant.now();
-              agent.missedInARow = 0;
-            }
-            agent.state(AgentState.READY, null);
-            dispatch();
-            return Future.succeededFuture();
-          }));
-    });
-  }
-
-  @Override
-  public Future<Void> answer(AgentConnection c, String callId) {
-    return onCall(c, callId, (agent, call) -> {
-      if (call.phase != Call.Phase.RINGING || call.offeredTo != agent) {
-        throw new SignalingException("not_allowed", "this call is not ringing for you");
-      }
-      if (!agent.mediaConnected()) {
-        throw new SignalingException("media_required", "the headset (media session) is not connected");
-      }
-      connect(call, agent);
-    });
-  }
-
-  @Override
-  public Future<Void> reject(AgentConnection c, String callId) {
-    return onCall(c, callId, (agent, call) -> {
-      if (call.phase != Call.Phase.RINGING || call.offeredTo != agent) {
-        throw new SignalingException("not_allowed", "this call is not ringing for you");
-      }
-      withdrawOffer(call, "rejected");
-    });
-  }
-
-  @Override
-  public Future<Void> hangup(AgentConnection c, String callId) {
-    return onCall(c, callId, (agent, call) -> {
-      if (call.phase != Call.Phase.CONNECTED || call.agent != agent) {
-        throw new SignalingException("not_allowed", "you are not on this call");
-      }
-      end(call, "answered", "agent");
-    });
-  }
-
-  @Override
-  public Future<Void> hold(AgentConnection c, String callId, boolean on) {
-    return onCall(c, callId, (agent, call) -> {
-      requireConnected(agent, call);
-      if (call.bridge.held() == on) {
-        return;
-      }
-      call.bridge.hold(on);
-      if (on) {
-        call.holdMusic = TonePlayer.start(vertx, call.leg.media(), TonePlayer.Pattern.HOLD_MUSIC);
-      } else if (call.holdMusic != null) {
-        call.holdMusic.stop();
-        call.holdMusic = null;
-      }
-      call.event(on ? "hold" : "resume", new JsonObject().put("agent", agent.id()));
-      agent.send(new JsonObject().put("type", "call.held").put("callId", call.id).put("on", on));
-    });
-  }
-
-  @Override
-  public Future<Void> mute(AgentConnection c, String callId, boolean on) {
-    return onCall(c, callId, (agent, call) -> {
-      requireConnected(agent, call);
-      call.bridge.muteAgent(on);
-      call.event(on ? "mute" : "unmute", new JsonObject().put("agent", agent.id()));
-      agent.send(new JsonObject().put("type", "call.muted").put("callId", call.id).put("on", on));
-    });
-  }
-
-  @Override
-  public Future<Void> dtmf(AgentConnection c, String callId, String digits) {
-    return onCall(c, callId, (agent, call) -> {
-      requireConnected(agent, call);
-      for (int i = 0; i < digits.length(); i++) {
-        char digit = digits.charAt(i);
-        // RFC 4733 events of ~100 ms each, 150 ms apart, so the far end sees separate digits.
-        vertx.setTimer(1 + 150L * i, t -> call.leg.media().sendDtmf(digit));
-      }
-      call.event("dtmf", new JsonObject().put("digits", digits).put("from", "agent"));
-    });
-  }
-
-  private static void requireConnected(Agent agent, Call call) {
-    if (call.phase != Call.Phase.CONNECTED || call.agent != agent) {
-      throw new SignalingException("not_allowed", "you are not on this call");
-    }
-  }
-
   // ---------------------------------------------------------------- plumbing
+
+  /** What the agents' sockets ask of call control. */
+  public AgentCommands desk() {
+    return desk;
+  }
 
   /** Number of calls in progress (queued, ringing or connected). */
   public Future<Integer> activeCalls() {
@@ -536,37 +340,8 @@ public final class CallCenter implements InboundCallHandler, AgentCommands {
     });
   }
 
-  private interface AgentAction<T> {
-    Future<T> apply(Agent agent);
-  }
-
-  private interface CallAction {
-    void apply(Agent agent, Call call);
-  }
-
-  private <T> Future<T> onAgent(AgentConnection c, AgentAction<T> action) {
-    return on(() -> {
-      Agent agent = agents.get(c.agent().id());
-      if (agent == null || agent.connection != c) {
-        return Future.failedFuture(new SignalingException("not_authenticated", "this socket is no longer active"));
-      }
-      return action.apply(agent);
-    });
-  }
-
-  private Future<Void> onCall(AgentConnection c, String callId, CallAction action) {
-    return onAgent(c, agent -> {
-      Call call = calls.get(callId);
-      if (call == null) {
-        throw new SignalingException("no_such_call", "no call " + callId);
-      }
-      action.apply(agent, call);
-      return Future.succeededFuture();
-    });
-  }
-
   /** Runs on the call center's context; exceptions become failed futures. */
-  private <T> Future<T> on(Supplier<Future<T>> action) {
+  <T> Future<T> on(Supplier<Future<T>> action) {
     Promise<T> promise = Promise.promise();
     Runnable run = () -> {
       try {
