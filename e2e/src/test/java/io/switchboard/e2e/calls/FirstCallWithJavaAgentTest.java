@@ -88,6 +88,45 @@ class FirstCallWithJavaAgentTest extends RunningServerTest {
   }
 
   @Test
+  void holdMuteAndKeypad_changeWhatFlows_andAreInTheTimeline() throws Exception {
+    try (JavaAgent alice = new JavaAgent(vertx, server.httpPort())) {
+      alice.login("alice", "alice-demo");
+      alice.ready();
+      try (SippCaller caller = SippCaller.call("caller-expects-bye-from-the-agent.xml", server.sipPort(), DID,
+          CALLER, tone(), 0, dataDir)) {
+        String callId = alice.await("call.offer", Duration.ofSeconds(15)).getString("callId");
+        alice.command(new JsonObject().put("type", "call.answer").put("callId", callId));
+        alice.media().startTone(440);
+        alice.media().awaitTone(1000, 0.7, Duration.ofSeconds(5)).get();
+
+        alice.command(new JsonObject().put("type", "call.hold").put("callId", callId).put("on", true));
+        assertThat(alice.await("call.held", Duration.ofSeconds(5)).getBoolean("on")).isTrue();
+        // On hold the caller's audio no longer reaches the agent: watch for half a second, timed by the 25 packets
+        // the agent itself sends meanwhile (50 per second).
+        long held = alice.media().rtpReceived();
+        long sent = alice.media().rtpSent();
+        Await.until(() -> alice.media().rtpSent() >= sent + 25, Duration.ofSeconds(5), "half a second of hold");
+        long stillHeld = alice.media().rtpReceived();
+        alice.command(new JsonObject().put("type", "call.hold").put("callId", callId).put("on", false));
+        assertThat(alice.await("call.held", Duration.ofSeconds(5)).getBoolean("on")).isFalse();
+        long resumed = alice.media().rtpReceived();
+        Await.until(() -> alice.media().rtpReceived() > resumed + 10, Duration.ofSeconds(5), "audio after resume");
+
+        alice.command(new JsonObject().put("type", "call.mute").put("callId", callId).put("on", true));
+        assertThat(alice.await("call.muted", Duration.ofSeconds(5)).getBoolean("on")).isTrue();
+        alice.command(new JsonObject().put("type", "call.dtmf").put("callId", callId).put("digits", "12#"));
+        alice.command(new JsonObject().put("type", "call.hangup").put("callId", callId));
+        assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
+
+        assertThat(stillHeld - held).as("packets reaching the agent while held").isLessThanOrEqualTo(3);
+        List<String> events = awaitRecord(callId).getJsonArray("timeline").stream()
+            .map(e -> ((JsonObject) e).getString("event")).toList();
+        assertThat(events).containsSubsequence("answered", "hold", "resume", "mute", "dtmf", "ended");
+      }
+    }
+  }
+
+  @Test
   void callerAbandonsWhileTheAgentsPhoneRings_ringingStopsAndTheCallIsAbandoned() throws Exception {
     try (JavaAgent alice = new JavaAgent(vertx, server.httpPort())) {
       alice.login("alice", "alice-demo");
