@@ -81,6 +81,21 @@ public abstract class RunningServerTest {
     }
   }
 
+  /** The history record of a call, once the server has written it (it does so after the recording is final). */
+  protected JsonObject awaitCallRecord(String callId) throws Exception {
+    JsonObject[] found = new JsonObject[1];
+    io.switchboard.media.testpeer.Await.until(() -> {
+      try {
+        java.util.Optional<JsonObject> record = await(server.store().call(callId));
+        record.ifPresent(r -> found[0] = r);
+        return record.isPresent();
+      } catch (Exception e) {
+        return false;
+      }
+    }, Duration.ofSeconds(10), "the history record of " + callId);
+    return found[0];
+  }
+
   /** The page origin: getUserMedia needs a secure context, and http://localhost is one. */
   protected String baseUrl() {
     return "http://localhost:" + server.httpPort();

@@ -7,14 +7,12 @@ import io.switchboard.e2e.FakeMicrophoneChromium;
 import io.switchboard.e2e.RunningServerTest;
 import io.switchboard.e2e.ToneWav;
 import io.switchboard.e2e.agent.AgentDesktopPage;
-import io.switchboard.media.testpeer.Await;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,7 +96,7 @@ class FirstCallInBrowserTest extends RunningServerTest {
       assertThat(ended.get("by")).isEqualTo("caller");
       assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
 
-      JsonObject record = awaitRecord(callId);
+      JsonObject record = awaitCallRecord(callId);
       assertThat(record.getString("outcome")).isEqualTo("answered");
       assertThat(record.getJsonObject("agent").getString("username")).isEqualTo("alice");
       assertThat(record.getString("from")).isEqualTo(CALLER);
@@ -139,17 +137,4 @@ class FirstCallInBrowserTest extends RunningServerTest {
     }
   }
 
-  private JsonObject awaitRecord(String callId) throws Exception {
-    JsonObject[] found = new JsonObject[1];
-    Await.until(() -> {
-      try {
-        Optional<JsonObject> record = await(server.store().call(callId));
-        record.ifPresent(r -> found[0] = r);
-        return record.isPresent();
-      } catch (Exception e) {
-        return false;
-      }
-    }, Duration.ofSeconds(10), "the history record of " + callId);
-    return found[0];
-  }
 }

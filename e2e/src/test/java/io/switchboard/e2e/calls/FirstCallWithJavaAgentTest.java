@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +46,7 @@ class FirstCallWithJavaAgentTest extends RunningServerTest {
 
         assertThat(ended.getString("by")).isEqualTo("caller");
         assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
-        JsonObject record = awaitRecord(offer.getString("callId"));
+        JsonObject record = awaitCallRecord(offer.getString("callId"));
         assertThat(record.getString("outcome")).isEqualTo("answered");
         assertThat(record.getString("hungUpBy")).isEqualTo("caller");
         assertThat(record.getString("from")).isEqualTo(CALLER);
@@ -81,7 +80,7 @@ class FirstCallWithJavaAgentTest extends RunningServerTest {
 
         assertThat(alice.await("call.ended", Duration.ofSeconds(5)).getString("by")).isEqualTo("agent");
         assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
-        assertThat(awaitRecord(offer.getString("callId")).getString("hungUpBy")).isEqualTo("agent");
+        assertThat(awaitCallRecord(offer.getString("callId")).getString("hungUpBy")).isEqualTo("agent");
         alice.awaitState("ready", Duration.ofSeconds(5));
       }
     }
@@ -119,7 +118,7 @@ class FirstCallWithJavaAgentTest extends RunningServerTest {
         assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
 
         assertThat(stillHeld - held).as("packets reaching the agent while held").isLessThanOrEqualTo(3);
-        List<String> events = awaitRecord(callId).getJsonArray("timeline").stream()
+        List<String> events = awaitCallRecord(callId).getJsonArray("timeline").stream()
             .map(e -> ((JsonObject) e).getString("event")).toList();
         assertThat(events).containsSubsequence("answered", "hold", "resume", "mute", "dtmf", "ended");
       }
@@ -138,7 +137,7 @@ class FirstCallWithJavaAgentTest extends RunningServerTest {
 
         assertThat(cancelled.getString("reason")).isEqualTo("caller_abandoned");
         assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
-        JsonObject record = awaitRecord(offer.getString("callId"));
+        JsonObject record = awaitCallRecord(offer.getString("callId"));
         assertThat(record.getString("outcome")).isEqualTo("abandoned");
         assertThat(record.getValue("answeredAt")).isNull();
         alice.awaitState("ready", Duration.ofSeconds(5));
@@ -170,24 +169,11 @@ class FirstCallWithJavaAgentTest extends RunningServerTest {
         bob.command(new JsonObject().put("type", "call.hangup").put("callId", second.getString("callId")));
 
         assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
-        JsonObject record = awaitRecord(first.getString("callId"));
+        JsonObject record = awaitCallRecord(first.getString("callId"));
         assertThat(record.getJsonObject("agent").getString("username")).isEqualTo("bob");
         assertThat(record.getInteger("offers")).isEqualTo(2);
       }
     }
   }
 
-  private JsonObject awaitRecord(String callId) throws Exception {
-    JsonObject[] found = new JsonObject[1];
-    Await.until(() -> {
-      try {
-        Optional<JsonObject> record = await(server.store().call(callId));
-        record.ifPresent(r -> found[0] = r);
-        return record.isPresent();
-      } catch (Exception e) {
-        return false;
-      }
-    }, Duration.ofSeconds(10), "the history record of " + callId);
-    return found[0];
-  }
 }

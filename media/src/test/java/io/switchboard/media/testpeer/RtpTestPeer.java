@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 
 /** A plain RTP peer (a carrier's media) for tests: sends a G.711 tone or DTMF, detects which tone it hears. */
 public final class RtpTestPeer implements AutoCloseable {
-  private static final int WINDOW = 1600;
 
   private final DatagramSocket socket;
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -29,14 +28,13 @@ public final class RtpTestPeer implements AutoCloseable {
     return t;
   });
   private final Thread receiver;
-  private final short[] heard = new short[WINDOW];
+  private final HeardAudio heard = new HeardAudio();
   private final int ssrc = ThreadLocalRandom.current().nextInt();
   private final int payloadType;
   private final boolean ulaw;
   private volatile InetSocketAddress remote;
   private volatile boolean closed;
   private volatile long received;
-  private int position;
   private int sequence;
   private long timestamp;
   private ScheduledFuture<?> tone;
@@ -131,22 +129,12 @@ public final class RtpTestPeer implements AutoCloseable {
         continue;
       }
       received++;
-      synchronized (heard) {
-        for (int i = 0; i < payload; i++) {
-          byte b = buffer[header + i];
-          heard[position] = pt == 0 ? G711.ulawToLinear(b) : G711.alawToLinear(b);
-          position = (position + 1) % WINDOW;
-        }
-      }
+      heard.add(buffer, header, payload, pt == 0);
     }
   }
 
   public double toneLevel(double frequency) {
-    short[] copy;
-    synchronized (heard) {
-      copy = heard.clone();
-    }
-    return Goertzel.relativePower(copy, copy.length, frequency, 8000);
+    return heard.toneLevel(frequency);
   }
 
   public long received() {
@@ -154,14 +142,7 @@ public final class RtpTestPeer implements AutoCloseable {
   }
 
   public CompletableFuture<Double> awaitTone(double frequency, double threshold, Duration timeout) {
-    CompletableFuture<Double> result = new CompletableFuture<>();
-    ScheduledFuture<?> poll = timers.scheduleAtFixedRate(() -> {
-      double level = toneLevel(frequency);
-      if (level >= threshold) {
-        result.complete(level);
-      }
-    }, 20, 20, TimeUnit.MILLISECONDS);
-    return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((v, e) -> poll.cancel(false));
+    return heard.awaitTone(frequency, threshold, timeout, timers, () -> "packets received " + received);
   }
 
   @Override

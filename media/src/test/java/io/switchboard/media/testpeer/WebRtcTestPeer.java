@@ -30,7 +30,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.ice4j.attribute.AttributeFactory;
 import org.ice4j.message.MessageFactory;
 import org.ice4j.message.Request;
@@ -45,7 +44,6 @@ import org.ice4j.stack.TransactionID;
  */
 public final class WebRtcTestPeer implements AutoCloseable {
   private static final int SAMPLES_PER_PACKET = 160;
-  private static final int HEARD_WINDOW = 1600;
 
   private final DatagramSocket socket;
   private final DtlsIdentity identity;
@@ -58,7 +56,7 @@ public final class WebRtcTestPeer implements AutoCloseable {
   private final long tieBreaker = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
   private final CompletableFuture<Void> iceDone = new CompletableFuture<>();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
-  private final short[] heard = new short[HEARD_WINDOW];
+  private final HeardAudio heard = new HeardAudio();
   private Fingerprint advertisedFingerprint;
   private String offeredSetup = "actpass";
 
@@ -70,7 +68,6 @@ public final class WebRtcTestPeer implements AutoCloseable {
   private volatile boolean consentStopped;
   private ScheduledFuture<?> checks;
   private ScheduledFuture<?> tone;
-  private int heardPosition;
   private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
   private long timestamp = ThreadLocalRandom.current().nextLong(0x1_0000_0000L);
   private volatile long rtpReceived;
@@ -325,39 +322,17 @@ public final class WebRtcTestPeer implements AutoCloseable {
       return;
     }
     rtpReceived++;
-    synchronized (heard) {
-      for (int i = 0; i < payloadLength; i++) {
-        byte sample = b[headerLength + i];
-        heard[heardPosition] = ulaw ? G711.ulawToLinear(sample) : G711.alawToLinear(sample);
-        heardPosition = (heardPosition + 1) % HEARD_WINDOW;
-      }
-    }
+    heard.add(b, headerLength, payloadLength, ulaw);
   }
 
   /** Relative power of {@code frequency} in the last 200 ms heard (0..1). */
   public double toneLevel(double frequency) {
-    short[] copy;
-    synchronized (heard) {
-      copy = heard.clone();
-    }
-    return Goertzel.relativePower(copy, copy.length, frequency, 8000);
+    return heard.toneLevel(frequency);
   }
 
   /** Completes when {@code frequency} dominates what we hear; fails after {@code timeout}. */
   public CompletableFuture<Double> awaitTone(double frequency, double threshold, Duration timeout) {
-    CompletableFuture<Double> result = new CompletableFuture<>();
-    ScheduledFuture<?> poll = timers.scheduleAtFixedRate(() -> {
-      double level = toneLevel(frequency);
-      if (level >= threshold) {
-        result.complete(level);
-      }
-    }, 20, 20, TimeUnit.MILLISECONDS);
-    return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete((v, e) -> poll.cancel(false))
-        .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
-            ? new TimeoutException("did not hear " + frequency + " Hz within " + timeout + "; level "
-                + toneLevel(frequency) + ", packets received " + rtpReceived)
-            : e));
+    return heard.awaitTone(frequency, threshold, timeout, timers, () -> "packets received " + rtpReceived);
   }
 
   public long rtpReceived() {

@@ -2,21 +2,21 @@ package io.switchboard.media.impl.dtls;
 
 import java.io.IOException;
 import java.util.Hashtable;
-import org.bouncycastle.tls.AlertDescription;
+
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
-import org.bouncycastle.tls.ExporterLabel;
+
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.SignatureAlgorithm;
-import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+
+
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsUtils;
-import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+
+
 
 /** Our DTLS client role (a=setup:active): DTLS 1.2, ECDSA, use_srtp, server certificate checked. */
 final class DtlsSrtpClient extends DefaultTlsClient {
@@ -78,9 +78,7 @@ final class DtlsSrtpClient extends DefaultTlsClient {
 
       @Override
       public TlsCredentials getClientCredentials(CertificateRequest certificateRequest) {
-        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), identity.crypto(),
-            identity.privateKey(), identity.certificate(),
-            new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
+        return SrtpProfiles.signer(context, identity);
       }
     };
   }
@@ -88,7 +86,7 @@ final class DtlsSrtpClient extends DefaultTlsClient {
   @Override
   public void notifyHandshakeComplete() throws IOException {
     super.notifyHandshakeComplete();
-    keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, SrtpKeyingMaterial.EXPORT_LENGTH);
+    keyingMaterial = SrtpProfiles.exportKeys(context);
   }
 
   @Override
@@ -98,8 +96,6 @@ final class DtlsSrtpClient extends DefaultTlsClient {
 
   @Override
   public void notifyAlertRaised(short alertLevel, short alertDescription, String message, Throwable cause) {
-    String why = cause != null && cause.getMessage() != null ? cause.getMessage()
-        : message != null ? message : AlertDescription.getText(alertDescription);
-    events.alertRaised(alertDescription, why);
+    events.alertRaised(alertDescription, SrtpProfiles.reason(alertDescription, message, cause));
   }
 }

@@ -3,21 +3,21 @@ package io.switchboard.media.impl.dtls;
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.Vector;
-import org.bouncycastle.tls.AlertDescription;
+
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
-import org.bouncycastle.tls.ExporterLabel;
+
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SignatureAlgorithm;
-import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsUtils;
-import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+
+
 
 /** Our DTLS server role (a=setup:passive): DTLS 1.2, ECDSA, use_srtp, client certificate checked. */
 final class DtlsSrtpServer extends DefaultTlsServer {
@@ -56,9 +56,7 @@ final class DtlsSrtpServer extends DefaultTlsServer {
 
   @Override
   protected TlsCredentialedSigner getECDSASignerCredentials() {
-    return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), identity.crypto(),
-        identity.privateKey(), identity.certificate(),
-        new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
+    return SrtpProfiles.signer(context, identity);
   }
 
   /** RFC 5763 §5: the offerer's certificate must be requested so its fingerprint can be checked. */
@@ -92,7 +90,7 @@ final class DtlsSrtpServer extends DefaultTlsServer {
   @Override
   public void notifyHandshakeComplete() throws IOException {
     super.notifyHandshakeComplete();
-    keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, SrtpKeyingMaterial.EXPORT_LENGTH);
+    keyingMaterial = SrtpProfiles.exportKeys(context);
   }
 
   @Override
@@ -102,8 +100,6 @@ final class DtlsSrtpServer extends DefaultTlsServer {
 
   @Override
   public void notifyAlertRaised(short alertLevel, short alertDescription, String message, Throwable cause) {
-    String why = cause != null && cause.getMessage() != null ? cause.getMessage()
-        : message != null ? message : AlertDescription.getText(alertDescription);
-    events.alertRaised(alertDescription, why);
+    events.alertRaised(alertDescription, SrtpProfiles.reason(alertDescription, message, cause));
   }
 }

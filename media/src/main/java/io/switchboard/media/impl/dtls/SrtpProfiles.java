@@ -4,11 +4,19 @@ import java.io.IOException;
 import java.util.Hashtable;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.CipherSuite;
+import org.bouncycastle.tls.ExporterLabel;
+import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.TlsContext;
+import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.SRTPProtectionProfile;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 
 /** The DTLS-SRTP parameters both our roles agree on (RFC 5764 §4.1.1, RFC 8827 §6.5). */
 final class SrtpProfiles {
@@ -24,6 +32,24 @@ final class SrtpProfiles {
   };
 
   private SrtpProfiles() {
+  }
+
+  /** Our ECDSA P-256 certificate and key, signing with SHA-256, for either role. */
+  static TlsCredentialedSigner signer(TlsContext context, DtlsIdentity identity) {
+    return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), identity.crypto(),
+        identity.privateKey(), identity.certificate(),
+        new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
+  }
+
+  /** RFC 5764 §4.2: the SRTP master keys and salts, exported once the handshake is complete. */
+  static byte[] exportKeys(TlsContext context) {
+    return context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, SrtpKeyingMaterial.EXPORT_LENGTH);
+  }
+
+  /** The most useful words for a raised alert: BouncyCastle often passes the reason only as the cause. */
+  static String reason(short alertDescription, String message, Throwable cause) {
+    return cause != null && cause.getMessage() != null ? cause.getMessage()
+        : message != null ? message : AlertDescription.getText(alertDescription);
   }
 
   static void offer(Hashtable<Integer, byte[]> extensions) throws IOException {
