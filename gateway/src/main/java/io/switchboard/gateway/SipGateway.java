@@ -29,6 +29,6 @@ public interface SipGateway {
   /** Trunks, registrations, open dialogs and counters. */
   JsonObject debugState();
 
-  /** Ends open calls (BYE or 480), unregisters nothing, stops the stack. Idempotent. */
+  /** Ends open calls (BYE when answered, 503 when not), unregisters nothing, stops the stack. Idempotent. */
   Future<Void> close();
 }

@@ -35,6 +35,9 @@ final class Call {
   Agent offeredTo;
   Agent agent;
   long ringTimer = -1;
+  /** Re-sends 183 while the caller waits (RFC 3261 §13.3.1.1: a provisional response at least every minute). */
+  long progressTimer = -1;
+  long maxWaitTimer = -1;
   TonePlayer waitingTone;
   TonePlayer holdMusic;
   Bridge bridge;

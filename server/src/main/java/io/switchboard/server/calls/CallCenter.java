@@ -37,6 +37,7 @@ import java.util.logging.Logger;
  */
 public final class CallCenter implements InboundCallHandler {
   private static final Logger LOG = Logger.getLogger(CallCenter.class.getName());
+  private static final long PROGRESS_INTERVAL_MS = 60_000;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
   final Vertx vertx;
@@ -49,6 +50,8 @@ public final class CallCenter implements InboundCallHandler {
   final Map<String, Agent> agents = new LinkedHashMap<>();
   final Map<String, Call> calls = new LinkedHashMap<>();
   private final AgentDesk desk = new AgentDesk(this);
+  /** History records being written; a graceful stop waits for them before the store closes. */
+  private final java.util.Set<Future<Void>> pendingWrites = new java.util.HashSet<>();
   private boolean closing;
 
   public CallCenter(Vertx vertx, CallsConfig config, Store store, WebRtcEndpoint endpoint, Recordings recordings,
@@ -105,6 +108,19 @@ public final class CallCenter implements InboundCallHandler {
     call.waitingTone = TonePlayer.start(vertx, leg.media(), TonePlayer.Pattern.RINGBACK);
     call.queuedAt = Instant.now();
     call.event("queued", new JsonObject().put("queue", call.queueId));
+    call.progressTimer = vertx.setPeriodic(PROGRESS_INTERVAL_MS, id -> on(() -> {
+      if (call.phase == Call.Phase.QUEUED || call.phase == Call.Phase.RINGING) {
+        leg.earlyMedia();
+      }
+      return Future.succeededFuture();
+    }));
+    call.maxWaitTimer = vertx.setTimer(config.maxQueueWait().toMillis(), id -> on(() -> {
+      if (call.phase == Call.Phase.QUEUED || call.phase == Call.Phase.RINGING) {
+        call.event("max_wait_reached", new JsonObject().put("seconds", config.maxQueueWait().toSeconds()));
+        end(call, "missed", "system");
+      }
+      return Future.succeededFuture();
+    }));
     dispatch();
   }
 
@@ -208,6 +224,7 @@ public final class CallCenter implements InboundCallHandler {
 
   void connect(Call call, Agent agent) {
     cancelRingTimer(call);
+    cancelWaitTimers(call);
     stopTones(call);
     call.phase = Call.Phase.CONNECTED;
     call.agent = agent;
@@ -243,6 +260,7 @@ public final class CallCenter implements InboundCallHandler {
     call.outcome = outcome;
     call.hungUpBy = by;
     cancelRingTimer(call);
+    cancelWaitTimers(call);
     stopTones(call);
     if (call.bridge != null) {
       call.bridge.disconnect();
@@ -286,17 +304,34 @@ public final class CallCenter implements InboundCallHandler {
             .put("file", recordings.folder().relativize(r.file()).toString().replace('\\', '/'))
             .put("durationMillis", r.durationMillis()).put("bytes", r.bytes())
             .put("droppedFrames", r.droppedFrames()));
-    recording.recover(e -> {
+    Future<Void> written = recording.recover(e -> {
       LOG.log(Level.WARNING, "recording of call " + call.id + " failed", e);
       return Future.succeededFuture(new JsonObject().put("error", String.valueOf(e.getMessage())));
     }).compose(r -> store.saveCall(call.record(r)))
         .onFailure(e -> LOG.log(Level.SEVERE, "history record of call " + call.id + " not saved", e));
+    Future<Void> write = written.recover(e -> Future.succeededFuture());
+    pendingWrites.add(write);
+    write.onComplete(v -> on(() -> {
+      pendingWrites.remove(write);
+      return Future.succeededFuture();
+    }));
   }
 
   private void cancelRingTimer(Call call) {
     if (call.ringTimer >= 0) {
       vertx.cancelTimer(call.ringTimer);
       call.ringTimer = -1;
+    }
+  }
+
+  private void cancelWaitTimers(Call call) {
+    if (call.progressTimer >= 0) {
+      vertx.cancelTimer(call.progressTimer);
+      call.progressTimer = -1;
+    }
+    if (call.maxWaitTimer >= 0) {
+      vertx.cancelTimer(call.maxWaitTimer);
+      call.maxWaitTimer = -1;
     }
   }
 
@@ -323,20 +358,27 @@ public final class CallCenter implements InboundCallHandler {
     return on(() -> Future.succeededFuture(calls.size()));
   }
 
-  /** Ends every call (BYE to callers) and every agent's media session. */
+  /**
+   * Ends every call (BYE to callers, 503 to the unanswered) and every agent's media session, and completes once
+   * every history record has been written, so the store can close after it.
+   */
   public Future<Void> close() {
     return on(() -> {
       closing = true;
       for (Call call : new ArrayList<>(calls.values())) {
         call.event("server_stopping");
-        end(call, call.phase == Call.Phase.CONNECTED ? "answered" : "abandoned", "system");
+        end(call, call.phase == Call.Phase.CONNECTED ? "answered" : "missed", "system");
       }
       for (Agent agent : agents.values()) {
         if (agent.media != null) {
           agent.media.close(CloseReason.SHUTDOWN);
         }
       }
-      return Future.succeededFuture();
+      return Future.all(new ArrayList<>(pendingWrites)).timeout(10, java.util.concurrent.TimeUnit.SECONDS)
+          .recover(e -> {
+            LOG.severe("stopping with " + pendingWrites.size() + " history record(s) not yet written: " + e);
+            return Future.succeededFuture();
+          }).mapEmpty();
     });
   }
 

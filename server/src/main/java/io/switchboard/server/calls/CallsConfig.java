@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param defaultRegion    ISO country for numbers received without a country code (E.164 normalisation)
  * @param recordingsDir    where call recordings are written
  * @param recordCalls      whether answered calls are recorded
+ * @param maxQueueWait     a caller still unanswered after this long is released (480) and the call is "missed"
  */
 public record CallsConfig(Duration ringTimeout, int maxMissedOffers, String defaultRegion, Path recordingsDir,
-    boolean recordCalls) {
+    boolean recordCalls, Duration maxQueueWait) {
 
   public CallsConfig {
     Objects.requireNonNull(ringTimeout, "ringTimeout");
@@ -22,6 +23,10 @@ public record CallsConfig(Duration ringTimeout, int maxMissedOffers, String defa
     Objects.requireNonNull(recordingsDir, "recordingsDir");
     if (ringTimeout.isNegative() || ringTimeout.isZero()) {
       throw new IllegalArgumentException("calls.ring-timeout-seconds must be positive");
+    }
+    Objects.requireNonNull(maxQueueWait, "maxQueueWait");
+    if (maxQueueWait.compareTo(ringTimeout) < 0) {
+      throw new IllegalArgumentException("calls.max-queue-wait-seconds must not be shorter than the ring timeout");
     }
     if (maxMissedOffers < 1) {
       throw new IllegalArgumentException("calls.max-missed-offers must be at least 1");

@@ -72,7 +72,7 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
             settings.seconds("sip.read-timeout-seconds"))),
         checked(() -> new CallsConfig(settings.seconds("calls.ring-timeout-seconds"),
             settings.positiveInt("calls.max-missed-offers"), region(settings), dataDir.resolve("recordings"),
-            settings.bool("calls.record"))),
+            settings.bool("calls.record"), settings.seconds("calls.max-queue-wait-seconds"))),
         checked(() -> new AuthConfig(settings.text("auth.jwt-secret"),
             Duration.ofHours(settings.positiveInt("auth.token-lifetime-hours")))),
         settings.bool("demo.enabled"),
