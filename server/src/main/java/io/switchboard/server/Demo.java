@@ -11,13 +11,15 @@ import java.util.List;
 
 /**
  * Demo data for {@code ./switchboard run}: a trunk that accepts calls from this machine, its dialled numbers, a
- * queue and two agents with known passwords (printed at start). Seeding is idempotent.
+ * queue, two agents and a supervisor (also admin) with known passwords (printed at start). Seeding is idempotent.
  */
 final class Demo {
   static final String DID = "+4930555000";
+  /** id, username, name, password, roles (comma-separated). */
   static final List<String[]> AGENTS = List.of(
-      new String[] {"a-alice", "alice", "Alice Smith", "alice-demo"},
-      new String[] {"a-bob", "bob", "Bob Jones", "bob-demo"});
+      new String[] {"a-alice", "alice", "Alice Smith", "alice-demo", "agent"},
+      new String[] {"a-bob", "bob", "Bob Jones", "bob-demo", "agent"},
+      new String[] {"a-sam", "sam", "Sam Taylor", "sam-demo", "supervisor,admin"});
 
   private Demo() {
   }
@@ -30,7 +32,7 @@ final class Demo {
         .put("dids", new JsonArray().add(DID).add("4930555000").add("100"));
     // bcrypt is slow on purpose: hash off the event loop.
     return vertx.executeBlocking(() -> AGENTS.stream()
-            .map(a -> new AgentAccount(a[0], a[1], a[2], Passwords.hash(a[3]))).toList())
+            .map(a -> new AgentAccount(a[0], a[1], a[2], Passwords.hash(a[3]), List.of(a[4].split(",")))).toList())
         .compose(accounts -> Future.all(accounts.stream().map(store::saveAgent).toList()))
         .compose(v -> store.saveTrunk(trunk))
         .compose(v -> store.saveQueue(queue));
@@ -38,7 +40,7 @@ final class Demo {
 
   static void printCredentials() {
     System.out.println("  Demo agents:   " + String.join(", ",
-        AGENTS.stream().map(a -> a[1] + " / " + a[3]).toList()));
+        AGENTS.stream().map(a -> a[1] + " / " + a[3] + " (" + a[4].replace(",", "+") + ")").toList()));
     System.out.println("  Demo hotline:  sip:" + DID + "@127.0.0.1 (trunk demo-carrier accepts calls from this "
         + "machine)");
   }

@@ -4,6 +4,7 @@ import io.switchboard.gateway.SipGateway;
 import io.switchboard.media.RtpPorts;
 import io.switchboard.media.WebRtcEndpoint;
 import io.switchboard.media.recording.Recordings;
+import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
@@ -99,8 +100,12 @@ public final class SwitchboardServer {
               parts.store::agentByUsername, parts.callCenter.desk());
           closers.push(signaling::close);
           // Half the shutdown budget for in-flight requests; the rest is for calls, media and the store.
-          HttpVerticle http = new HttpVerticle(config.http(), parts.store, parts.endpoint, signaling::mount,
-              config.shutdownTimeout().dividedBy(2));
+          CallsApi history = CallsApi.create(vertx, parts.store, signaling::authenticate,
+              config.calls().recordingsDir());
+          HttpVerticle http = new HttpVerticle(config.http(), parts.store, parts.endpoint, router -> {
+            signaling.mount(router);
+            history.mount(router);
+          }, config.shutdownTimeout().dividedBy(2));
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));
             return new SwitchboardServer(vertx, closers, parts.store, parts.endpoint, parts.gateway,

@@ -23,6 +23,17 @@ public interface AgentSignaling {
   /** Adds {@code POST /api/login} (with its own 4 KiB body limit) and {@code GET /ws/agent} to the router. */
   void mount(Router router);
 
+  /**
+   * The account a login token ({@code Authorization: Bearer <token>}) stands for, for the server's HTTP API: the
+   * token's signature, {@code iss}, {@code aud} and {@code exp} are checked, then the account is read again, so a
+   * deleted account or a changed role counts at once. Fails with a {@link SignalingException} with code
+   * {@code auth_failed} and a short reason fit for the client ({@code missing token}, {@code invalid token},
+   * {@code token expired}, {@code unknown agent}); any other failure is the account store's.
+   *
+   * @param bearerToken the token alone, without the {@code Bearer } prefix; null or blank is {@code missing token}
+   */
+  Future<AgentAccount> authenticate(String bearerToken);
+
   /** Authenticated sockets that are open now (at most one per agent). */
   int connectionCount();
 

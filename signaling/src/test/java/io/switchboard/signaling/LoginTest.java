@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.signaling.AgentDesk.Reply;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,8 @@ class LoginTest {
     JsonObject body = reply.json();
     assertThat(body.getString("token")).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
     assertThat(body.getJsonObject("agent")).isEqualTo(new JsonObject()
-        .put("id", "a-alice").put("username", "alice").put("name", "Alice Smith"));
+        .put("id", "a-alice").put("username", "alice").put("name", "Alice Smith")
+        .put("roles", new JsonArray().add("agent")));
     assertThat(body.getInteger("expiresInSeconds")).isEqualTo(43200);
     assertThat(body.encode()).doesNotContain("passwordHash").doesNotContain("$2a$");
   }

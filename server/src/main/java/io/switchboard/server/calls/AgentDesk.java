@@ -30,6 +30,10 @@ final class AgentDesk implements AgentCommands {
 
   @Override
   public Future<Welcome> connected(AgentConnection connection) {
+    if (!connection.agent().hasRole(io.switchboard.signaling.AgentAccount.AGENT)) {
+      // A supervisor- or admin-only account may sign in to the API, but is never offered calls.
+      return Future.failedFuture(new SignalingException("not_allowed", "this account has no agent role"));
+    }
     return center.on(() -> {
       Agent agent = center.agents.computeIfAbsent(connection.agent().id(), id -> new Agent(connection.agent()));
       agent.connection = connection;

@@ -4,6 +4,7 @@ import io.switchboard.signaling.AgentAccount;
 import io.switchboard.server.config.MongoConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.FindOptions;
@@ -22,6 +23,7 @@ final class MongoStore implements Store {
   static final String AGENTS = "agents";
   static final String TRUNKS = "trunks";
   static final String QUEUES = "queues";
+  static final String AUDIT = "audit";
   // The driver's own server selection gives up after 30 s; a start-up that hangs that long looks dead.
   private static final long FIRST_PING_TIMEOUT_SECONDS = 15;
 
@@ -99,15 +101,48 @@ final class MongoStore implements Store {
   public Future<Optional<AgentAccount>> agentByUsername(String username) {
     return client.findOne(AGENTS, new JsonObject().put("username", username), null)
         .map(d -> Optional.ofNullable(d).map(a -> new AgentAccount(a.getString("_id"), a.getString("username"),
-            a.getString("name"), a.getString("passwordHash"))));
+            a.getString("name"), a.getString("passwordHash"), roles(a))));
   }
 
   @Override
   public Future<Void> saveAgent(AgentAccount agent) {
     JsonObject document = new JsonObject().put("_id", agent.id()).put("username", agent.username())
-        .put("name", agent.name()).put("passwordHash", agent.passwordHash());
+        .put("name", agent.name()).put("passwordHash", agent.passwordHash())
+        .put("roles", new JsonArray(agent.roles()));
     return client.replaceDocumentsWithOptions(AGENTS, new JsonObject().put("_id", agent.id()), document,
         new UpdateOptions().setUpsert(true)).mapEmpty();
+  }
+
+  /**
+   * An account stored before roles existed is an agent; a role this version does not know is left out (so an account
+   * written by a newer version still logs in, with the roles this one understands).
+   */
+  private static List<String> roles(JsonObject account) {
+    JsonArray stored = account.getJsonArray("roles");
+    if (stored == null) {
+      return List.of(AgentAccount.AGENT);
+    }
+    return stored.stream().filter(AgentAccount.ROLES::contains).map(String.class::cast).distinct().toList();
+  }
+
+  @Override
+  public Future<List<JsonObject>> findCalls(CallQuery query) {
+    return client.findWithOptions(CALLS, CallQueries.filter(query), new FindOptions()
+        .setSort(new JsonObject().put("arrivedAt", -1).put("_id", -1)).setLimit(query.limit()));
+  }
+
+  @Override
+  public Future<Void> saveAudit(JsonObject entry) {
+    JsonObject document = entry.copy();
+    document.remove("_id");
+    return client.insert(AUDIT, document).mapEmpty();
+  }
+
+  @Override
+  public Future<List<JsonObject>> audit(String callId, int limit) {
+    JsonObject filter = callId == null ? new JsonObject() : new JsonObject().put("callId", callId);
+    return client.findWithOptions(AUDIT, filter, new FindOptions()
+        .setSort(new JsonObject().put("at", -1).put("_id", -1)).setLimit(limit));
   }
 
   @Override
@@ -136,7 +171,17 @@ final class MongoStore implements Store {
   private Future<Void> ensureIndexes() {
     return client.createIndexWithOptions(AGENTS, new JsonObject().put("username", 1),
             new IndexOptions().unique(true))
-        .compose(v -> client.createIndex(CALLS, new JsonObject().put("arrivedAt", -1)));
+        .compose(v -> client.createIndex(CALLS, new JsonObject().put("arrivedAt", -1)))
+        .compose(v -> ensureHistoryIndexes());
+  }
+
+  /** For the history API's filters (each with the sort order, newest first) and the audit log. */
+  private Future<Void> ensureHistoryIndexes() {
+    return client.createIndex(CALLS, new JsonObject().put("agent.id", 1).put("arrivedAt", -1))
+        .compose(v -> client.createIndex(CALLS, new JsonObject().put("queue.id", 1).put("arrivedAt", -1)))
+        .compose(v -> client.createIndex(CALLS, new JsonObject().put("from", 1).put("arrivedAt", -1)))
+        .compose(v -> client.createIndex(CALLS, new JsonObject().put("to", 1).put("arrivedAt", -1)))
+        .compose(v -> client.createIndex(AUDIT, new JsonObject().put("callId", 1).put("at", -1)));
   }
 
   @Override

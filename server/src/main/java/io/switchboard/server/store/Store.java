@@ -41,6 +41,21 @@ public interface Store {
   /** The most recent history records, newest first. */
   Future<List<JsonObject>> recentCalls(int limit);
 
+  /**
+   * History records matching {@code query}, newest first ({@code arrivedAt} then {@code _id}, descending), at most
+   * {@code query.limit()} of them. Dates come back as {@code {"$date": "<ISO-8601>"}}.
+   */
+  Future<List<JsonObject>> findCalls(CallQuery query);
+
+  /**
+   * Appends an entry to the audit log ({@code audit} collection), e.g. someone listened to a recording. The entry
+   * gets a fresh {@code _id}; {@code at} should be {@code {"$date": …}}. Succeeds once the database acknowledged it.
+   */
+  Future<Void> saveAudit(JsonObject entry);
+
+  /** Audit entries about this call ({@code callId}), or all when null, newest first, at most {@code limit}. */
+  Future<List<JsonObject>> audit(String callId, int limit);
+
   /** The agent account with this user name, or empty. */
   Future<Optional<AgentAccount>> agentByUsername(String username);
 

@@ -5,6 +5,7 @@ import io.switchboard.signaling.AgentAccounts;
 import io.switchboard.signaling.AgentCommands;
 import io.switchboard.signaling.AgentSignaling;
 import io.switchboard.signaling.SignalingConfig;
+import io.switchboard.signaling.SignalingException;
 import io.switchboard.signaling.impl.AgentTokens.Claims;
 import io.switchboard.signaling.impl.AgentTokens.TokenRejected;
 import io.vertx.core.Future;
@@ -36,6 +37,8 @@ public final class AgentSignalingImpl implements AgentSignaling {
   /** bcrypt threads: caps the CPU that logins can take (≈ 15 logins/s per thread at cost 10). */
   private static final int BCRYPT_THREADS = 2;
   private static final long SWEEP_PERIOD_MS = 60_000;
+  /** As the socket's {@code auth} frame allows (docs/protocol.md). */
+  private static final int MAX_TOKEN_CHARS = 4096;
 
   private final Vertx vertx;
   private final SignalingConfig config;
@@ -72,6 +75,20 @@ public final class AgentSignalingImpl implements AgentSignaling {
         .handler(new LoginEndpoint(accounts, tokens, loginLimiter, bcryptWorkers, () -> closed))
         .failureHandler(LoginEndpoint::handleFailure);
     router.get(SOCKET_PATH).handler(this::upgrade);
+  }
+
+  @Override
+  public Future<AgentAccount> authenticate(String bearerToken) {
+    if (bearerToken == null || bearerToken.isBlank()) {
+      return Future.failedFuture(new SignalingException("auth_failed", "missing token"));
+    }
+    if (bearerToken.length() > MAX_TOKEN_CHARS) {
+      return Future.failedFuture(new SignalingException("auth_failed", "invalid token"));
+    }
+    return tokens.verify(bearerToken, System.currentTimeMillis())
+        .compose(this::accountFor)
+        .recover(e -> Future.failedFuture(e instanceof TokenRejected rejected
+            ? new SignalingException("auth_failed", rejected.getMessage()) : e));
   }
 
   @Override

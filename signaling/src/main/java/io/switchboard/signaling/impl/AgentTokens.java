@@ -4,6 +4,7 @@ import io.switchboard.signaling.AgentAccount;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -14,9 +15,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Login tokens: HS256 JWTs (RFC 7519) with {@code sub} = agent id, {@code username}, {@code iat}, {@code exp},
- * {@code iss} = {@value #ISSUER} and {@code aud} = {@value #AUDIENCE} (so a token for another role or system with the
- * same key is not an agent token).
+ * Login tokens: HS256 JWTs (RFC 7519) with {@code sub} = agent id, {@code username}, {@code roles}, {@code iat},
+ * {@code exp}, {@code iss} = {@value #ISSUER} and {@code aud} = {@value #AUDIENCE} (so a token for another system with
+ * the same key is not an agent token). {@code roles} is for the browser to show the right screens; the server decides
+ * with the roles of the account as it is stored now, re-read on every authentication.
  */
 final class AgentTokens {
 
@@ -50,7 +52,8 @@ final class AgentTokens {
 
   String issue(AgentAccount account) {
     return jwt.generateToken(
-        new JsonObject().put("sub", account.id()).put("username", account.username()),
+        new JsonObject().put("sub", account.id()).put("username", account.username())
+            .put("roles", new JsonArray(account.roles())),
         new JWTOptions()
             .setAlgorithm(ALGORITHM)
             .setIssuer(ISSUER)

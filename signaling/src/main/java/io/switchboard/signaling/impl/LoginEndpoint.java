@@ -9,6 +9,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -85,7 +86,7 @@ final class LoginEndpoint implements Handler<RoutingContext> {
           JsonObject body = new JsonObject()
               .put("token", tokens.issue(agent))
               .put("agent", new JsonObject().put("id", agent.id()).put("username", agent.username())
-                  .put("name", agent.name()))
+                  .put("name", agent.name()).put("roles", new JsonArray(agent.roles())))
               .put("expiresInSeconds", tokens.lifetimeSeconds());
           send(ctx, 200, body);
         })

@@ -1,0 +1,54 @@
+package io.switchboard.server.api;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * A stored history record as the API shows it: {@code id} for {@code _id}, dates as ISO-8601 strings, and the
+ * recording as a link (its file name stays on the server).
+ */
+final class CallView {
+
+  private static final List<String> SUMMARY = List.of("trunk", "from", "to", "queue", "agent", "offers", "outcome",
+      "hungUpBy", "talkSeconds");
+  private static final List<String> DETAIL = List.of("sipCallId", "fromRaw", "toRaw", "timeline");
+  static final List<String> DATES = List.of("arrivedAt", "queuedAt", "offeredAt", "answeredAt", "endedAt");
+
+  private CallView() {
+  }
+
+  /** What a list shows of a call: everything but the raw SIP values and the timeline. */
+  static JsonObject summary(JsonObject record) {
+    String id = record.getString("_id");
+    JsonObject view = new JsonObject().put("id", id);
+    for (String field : SUMMARY) {
+      view.put(field, record.getValue(field));
+    }
+    for (String field : DATES) {
+      view.put(field, date(record.getValue(field)));
+    }
+    JsonObject recording = record.getJsonObject("recording");
+    view.put("recording", recording == null ? null : new JsonObject()
+        .put("durationMillis", recording.getValue("durationMillis"))
+        .put("bytes", recording.getValue("bytes"))
+        .put("url", "/api/calls/" + id + "/recording"));
+    return view;
+  }
+
+  /** Everything about one call. */
+  static JsonObject detail(JsonObject record) {
+    JsonObject view = summary(record);
+    for (String field : DETAIL) {
+      view.put(field, record.getValue(field));
+    }
+    return view;
+  }
+
+  /** {@code {"$date": "…"}} (how MongoDB's extended JSON carries a date) as its ISO-8601 string. */
+  static String date(Object stored) {
+    if (stored instanceof JsonObject date && date.getValue("$date") instanceof String iso) {
+      return iso;
+    }
+    return stored instanceof String s ? s : null;
+  }
+}
