@@ -1,0 +1,422 @@
+package io.switchboard.routing.acd;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The ACD as one transactional state machine. It owns agents, queues and calls; every input is an event method
+ * that first validates (throwing {@link RoutingRejection} and changing nothing), then applies the event, then
+ * matches waiting calls with Ready agents, and returns the decisions in the order they must be executed.
+ *
+ * <p>Time comes only from the {@link InstantSource} given at construction, randomness only from the given
+ * generator, and iteration order is insertion order: the same events at the same instants give the same decisions.
+ * The engine never schedules anything itself; the owner calls {@link #tick()} at {@link #nextDeadline()}.
+ *
+ * <p>Not thread-safe by design: one owner (in the server, one Vert.x context per queue group) feeds it events.
+ */
+public final class RoutingEngine {
+
+  private final RoutingState state;
+  private final CallDistributor distributor;
+  private final Transitions moves;
+
+  public RoutingEngine(InstantSource clock, RandomGenerator random) {
+    this.state = new RoutingState(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(random, "random"));
+    this.distributor = new CallDistributor(state);
+    this.moves = new Transitions(state);
+  }
+
+  // ---- configuration -----------------------------------------------------------------------------------------
+
+  /** Adds a queue. Overflow targets must name queues added before, which keeps overflow chains free of cycles. */
+  public void addQueue(QueueConfig config) {
+    if (state.queues.containsKey(config.id())) {
+      throw new RoutingRejection("queue " + config.id() + " already exists");
+    }
+    config.overflowQueues().filter(q -> !state.queues.containsKey(q)).findFirst().ifPresent(q -> {
+      throw new RoutingRejection("queue " + config.id() + " overflows to unknown queue " + q
+          + " (add the target first)");
+    });
+    state.queues.put(config.id(), new CallQueue(config));
+  }
+
+  /** Adds a (logged out) agent and appends it to the member list of each of its queues. */
+  public void addAgent(AgentProfile profile) {
+    if (state.agents.containsKey(profile.id())) {
+      throw new RoutingRejection("agent " + profile.id() + " already exists");
+    }
+    profile.memberships().stream().filter(m -> !state.queues.containsKey(m.queueId())).findFirst().ifPresent(m -> {
+      throw new RoutingRejection("agent " + profile.id() + " is a member of unknown queue " + m.queueId());
+    });
+    state.agents.put(profile.id(), new Agent(profile, now()));
+    profile.memberships().forEach(m -> state.queues.get(m.queueId()).addMember(profile.id()));
+  }
+
+  // ---- agent events ------------------------------------------------------------------------------------------
+
+  /** Logged out → Not ready ("login"); the agent goes Ready with {@link #ready} once its media session is up. */
+  public List<Decision> login(String agentId) {
+    Agent a = agent(agentId);
+    if (a.state() != AgentState.LOGGED_OUT) {
+      throw new RoutingRejection("agent " + agentId + " is already logged in (" + a.state() + ")");
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      state.transition(a, AgentState.NOT_READY, "login", now, out);
+      return out;
+    });
+  }
+
+  /** Ready to take calls; during a call or wrap-up it cancels a pending "Not ready after this call". */
+  public List<Decision> ready(String agentId) {
+    Agent a = agent(agentId);
+    if (a.state() == AgentState.LOGGED_OUT) {
+      throw new RoutingRejection("agent " + agentId + " is logged out");
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      switch (a.state()) {
+        case NOT_READY -> {
+          a.resetMisses();
+          state.transition(a, AgentState.READY, "ready", now, out);
+        }
+        case ON_CALL, WRAP_UP -> a.notReadyAfterCall(null);
+        default -> { } // already Ready or Ringing
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Not ready with an admin-defined reason code. Ringing: the offer is withdrawn and the call goes to the next
+   * agent. On call or in wrap-up: the agent goes Not ready when the call and its wrap-up end.
+   */
+  public List<Decision> notReady(String agentId, String reason) {
+    Agent a = agent(agentId);
+    if (reason == null || reason.isBlank()) {
+      throw new RoutingRejection("a Not ready reason code is required");
+    }
+    if (a.state() == AgentState.LOGGED_OUT) {
+      throw new RoutingRejection("agent " + agentId + " is logged out");
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      switch (a.state()) {
+        case ON_CALL, WRAP_UP -> a.notReadyAfterCall(reason);
+        case RINGING -> {
+          moves.withdraw(a, CancelReason.AGENT_UNAVAILABLE, now, out);
+          state.transition(a, AgentState.NOT_READY, reason, now, out);
+        }
+        default -> state.transition(a, AgentState.NOT_READY, reason, now, out);
+      }
+      return out;
+    });
+  }
+
+  /** Logs the agent out (a ringing offer is withdrawn, wrap-up is cut short). Refused during a call. */
+  public List<Decision> logout(String agentId) {
+    Agent a = agent(agentId);
+    if (a.state() == AgentState.ON_CALL) {
+      throw new RoutingRejection("agent " + agentId + " is on call " + a.currentCall() + "; log out after it");
+    }
+    if (a.state() == AgentState.LOGGED_OUT) {
+      return List.of();
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      if (a.state() == AgentState.RINGING) {
+        moves.withdraw(a, CancelReason.AGENT_UNAVAILABLE, now, out);
+      }
+      a.notReadyAfterCall(null);
+      state.transition(a, AgentState.LOGGED_OUT, "logout", now, out);
+      return out;
+    });
+  }
+
+  /** The agent answered the call it is ringing for: connect, and stop the other ring-all agents. */
+  public List<Decision> answer(String agentId, String callId) {
+    Agent a = ringingFor(agentId, callId);
+    RoutedCall call = state.calls.get(callId);
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      for (String other : List.copyOf(call.ringing())) {
+        if (!other.equals(agentId)) {
+          Agent o = state.agents.get(other);
+          out.add(new CancelOffer(callId, other, CancelReason.ANSWERED_ELSEWHERE));
+          state.transition(o, AgentState.READY, "answered elsewhere", now, out);
+        }
+      }
+      state.queues.get(call.queueId()).remove(call);
+      call.connect(agentId, now);
+      a.answered();
+      state.transition(a, AgentState.ON_CALL, "answered " + callId, now, out);
+      a.currentCall(callId);
+      out.add(new Connect(callId, agentId, call.queueId(), Duration.between(call.arrivedAt(), now)));
+      return out;
+    });
+  }
+
+  /** The agent declined the offer: counts as a ring-no-answer, the call goes to the next agent. */
+  public List<Decision> decline(String agentId, String callId) {
+    Agent a = ringingFor(agentId, callId);
+    RoutedCall call = state.calls.get(callId);
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      moves.missed(a, call, CancelReason.DECLINED, now, out);
+      return out;
+    });
+  }
+
+  /** The agent ends its wrap-up early. */
+  public List<Decision> wrapUpDone(String agentId) {
+    Agent a = agent(agentId);
+    if (a.state() != AgentState.WRAP_UP) {
+      throw new RoutingRejection("agent " + agentId + " is not in wrap-up (" + a.state() + ")");
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      moves.afterCall(a, now, out);
+      return out;
+    });
+  }
+
+  // ---- call events -------------------------------------------------------------------------------------------
+
+  /** A call asks to be queued. It is offered, queued (with an announcement) or overflowed at once. */
+  public List<Decision> callArrived(CallRequest request) {
+    if (state.calls.containsKey(request.callId())) {
+      throw new RoutingRejection("call " + request.callId() + " is already routed");
+    }
+    if (!state.queues.containsKey(request.queueId())) {
+      throw new RoutingRejection("unknown queue " + request.queueId());
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      RoutedCall call = new RoutedCall(request, state.nextSequence++, now);
+      state.calls.put(call.id(), call);
+      moves.enter(call, state.queues.get(request.queueId()), now, out);
+      return out;
+    });
+  }
+
+  /**
+   * The call ended (the caller hung up, or either side after the answer). Waiting: abandoned. Connected: answered,
+   * and the agent goes to wrap-up.
+   */
+  public List<Decision> hangUp(String callId) {
+    RoutedCall call = state.calls.get(callId);
+    if (call == null) {
+      throw new RoutingRejection("unknown call " + callId);
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      if (!call.connected()) {
+        for (String agentId : List.copyOf(call.ringing())) {
+          moves.withdraw(state.agents.get(agentId), CancelReason.CALLER_HUNG_UP, now, out);
+          state.transition(state.agents.get(agentId), AgentState.READY, "caller hung up", now, out);
+        }
+        state.queues.get(call.queueId()).remove(call);
+        moves.finish(call, Outcome.ABANDONED, Duration.between(call.arrivedAt(), now), out);
+        return out;
+      }
+      Agent a = state.agents.get(call.agentId());
+      CallQueue q = state.queues.get(call.queueId());
+      Duration talk = Duration.between(call.connectedAt(), now);
+      a.talked(talk);
+      q.recordHandleTime(talk.plus(q.config().wrapUp()));
+      moves.finish(call, Outcome.ANSWERED, Duration.between(call.arrivedAt(), call.connectedAt()), out);
+      if (q.config().wrapUp().isZero()) {
+        moves.afterCall(a, now, out);
+      } else {
+        state.transition(a, AgentState.WRAP_UP, "call ended", now, out);
+        a.currentCall(callId);
+        a.wrapUpEnds(now.plus(q.config().wrapUp()));
+      }
+      return out;
+    });
+  }
+
+  /** Fires every timer due at the clock's now: ring-no-answer, wrap-up end, max wait, periodic announcements. */
+  public List<Decision> tick() {
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      for (RoutedCall call : List.copyOf(state.calls.values())) {
+        if (!call.ringing().isEmpty() && !call.offerDeadline().isAfter(now)) {
+          for (String agentId : List.copyOf(call.ringing())) {
+            moves.missed(state.agents.get(agentId), call, CancelReason.TIMEOUT, now, out);
+          }
+        }
+      }
+      for (Agent a : state.agents.values()) {
+        if (a.state() == AgentState.WRAP_UP && !a.wrapUpEnds().isAfter(now)) {
+          moves.afterCall(a, now, out);
+        }
+      }
+      for (RoutedCall call : List.copyOf(state.calls.values())) {
+        if (call.connected()) {
+          continue;
+        }
+        QueueConfig cfg = state.queues.get(call.queueId()).config();
+        if (!cfg.maxWait().isZero() && call.waitedIn(now).compareTo(cfg.maxWait()) >= 0) {
+          moves.overflow(call, cfg.whenMaxWait(), OverflowReason.MAX_WAIT, now, out);
+        } else if (call.nextAnnouncement() != null && !call.nextAnnouncement().isAfter(now)) {
+          out.add(state.announcement(call, now));
+          Instant next = call.nextAnnouncement();
+          while (!next.isAfter(now)) {
+            next = next.plus(cfg.announceEvery());
+          }
+          call.nextAnnouncement(next);
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The earliest instant at which {@link #tick()} has something to do, if any. */
+  public Optional<Instant> nextDeadline() {
+    Instant best = null;
+    for (RoutedCall call : state.calls.values()) {
+      if (call.connected()) {
+        continue;
+      }
+      QueueConfig cfg = state.queues.get(call.queueId()).config();
+      best = earlier(best, call.offerDeadline());
+      best = earlier(best, call.nextAnnouncement());
+      if (!cfg.maxWait().isZero()) {
+        best = earlier(best, call.queuedAt().plus(cfg.maxWait()));
+      }
+      if (!call.request().skills().isEmpty()) {
+        Optional<Duration> step = cfg.widening().nextStepAfter(call.waitedIn(state.lastEvaluated));
+        if (step.isPresent()) {
+          best = earlier(best, call.queuedAt().plus(step.get()));
+        }
+      }
+    }
+    for (Agent a : state.agents.values()) {
+      best = earlier(best, a.wrapUpEnds());
+    }
+    return Optional.ofNullable(best);
+  }
+
+  // ---- reading -----------------------------------------------------------------------------------------------
+
+  public Optional<Agent> findAgent(String agentId) {
+    return Optional.ofNullable(state.agents.get(agentId));
+  }
+
+  public Collection<Agent> agents() {
+    return Collections.unmodifiableCollection(state.agents.values());
+  }
+
+  public Optional<CallQueue> findQueue(String queueId) {
+    return Optional.ofNullable(state.queues.get(queueId));
+  }
+
+  public Collection<CallQueue> queues() {
+    return Collections.unmodifiableCollection(state.queues.values());
+  }
+
+  public Optional<RoutedCall> findCall(String callId) {
+    return Optional.ofNullable(state.calls.get(callId));
+  }
+
+  /** Calls still routed: waiting or connected. */
+  public Collection<RoutedCall> calls() {
+    return Collections.unmodifiableCollection(state.calls.values());
+  }
+
+  /** Position and estimated wait of a waiting call now, as it would be announced. */
+  public Optional<Announce> announcement(String callId) {
+    RoutedCall call = state.calls.get(callId);
+    return call == null || call.connected() ? Optional.empty() : Optional.of(state.announcement(call, now()));
+  }
+
+  /** Every agent, queue and call on one line each, for logs and failure messages. */
+  public String debugState() {
+    StringBuilder b = new StringBuilder("routing engine at ").append(state.lastEvaluated).append('\n');
+    state.agents.values().forEach(a -> b.append("  agent ").append(a.describe()).append('\n'));
+    state.queues.values().forEach(q -> b.append("  queue ").append(q.id()).append(" waiting ")
+        .append(q.waiting().stream().map(RoutedCall::id).toList()).append('\n'));
+    state.calls.values().forEach(c -> b.append("  call ").append(c.describe()).append('\n'));
+    return b.toString();
+  }
+
+  RoutingState state() {
+    return state;
+  }
+
+  CallDistributor distributor() {
+    return distributor;
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------------
+
+  private interface Change {
+    List<Decision> apply(Instant now);
+  }
+
+  /** Applies a validated change, then the sweep every event ends with. */
+  private List<Decision> event(Change change) {
+    Instant now = now();
+    List<Decision> out = change.apply(now);
+    sweep(now, out);
+    state.lastEvaluated = now;
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Calls leave queues nobody staffs (when so configured), then waiting calls meet Ready agents. */
+  private void sweep(Instant now, List<Decision> out) {
+    for (CallQueue q : state.queues.values()) {
+      OverflowTarget target = q.config().whenNoAgents();
+      if (target != null && !q.waiting().isEmpty() && !state.anyLoggedIn(q)) {
+        for (RoutedCall call : List.copyOf(q.waiting())) {
+          moves.overflow(call, target, OverflowReason.NO_AGENTS_LOGGED_IN, now, out);
+        }
+      }
+    }
+    distributor.dispatch(now, out);
+    for (CallQueue q : state.queues.values()) {
+      for (RoutedCall call : q.waiting()) {
+        if (!call.announced() && call.ringing().isEmpty()) {
+          // First announcement once the call really waits (not when an agent rings at once).
+          out.add(state.announcement(call, now));
+          call.announced(true);
+          Duration every = q.config().announceEvery();
+          call.nextAnnouncement(every.isZero() ? null : now.plus(every));
+        }
+      }
+    }
+  }
+
+  private Agent agent(String agentId) {
+    Agent a = state.agents.get(agentId);
+    if (a == null) {
+      throw new RoutingRejection("unknown agent " + agentId);
+    }
+    return a;
+  }
+
+  private Agent ringingFor(String agentId, String callId) {
+    Agent a = agent(agentId);
+    if (a.state() != AgentState.RINGING || !callId.equals(a.offeredCall())) {
+      throw new RoutingRejection("agent " + agentId + " has no offer of call " + callId + " (" + a.describe() + ")");
+    }
+    return a;
+  }
+
+  private Instant now() {
+    return state.clock.instant();
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null ? b : b == null ? a : (b.isBefore(a) ? b : a);
+  }
+}
