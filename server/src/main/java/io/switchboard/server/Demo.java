@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Demo data for {@code ./switchboard run}: a trunk that accepts calls from this machine, its dialled numbers, a
- * queue, two agents and a supervisor (also admin) with known passwords (printed at start). Seeding is idempotent.
+ * queue, two agents and a supervisor (also admin) with known passwords (printed at start), and a known customer
+ * (the e2e tests' caller) with an open incident. Seeding is idempotent.
  */
 final class Demo {
   static final String DID = "+4930555000";
@@ -35,7 +36,28 @@ final class Demo {
             .map(a -> new AgentAccount(a[0], a[1], a[2], Passwords.hash(a[3]), List.of(a[4].split(",")))).toList())
         .compose(accounts -> Future.all(accounts.stream().map(store::saveAgent).toList()))
         .compose(v -> store.saveTrunk(trunk))
-        .compose(v -> store.saveQueue(queue));
+        .compose(v -> store.saveQueue(queue))
+        .compose(v -> seedCustomer(store));
+  }
+
+  /** The e2e tests' caller: a known customer, so their card shows on ringing. */
+  static final String CUSTOMER_NUMBER = "+4930123456";
+
+  private static Future<Void> seedCustomer(Store store) {
+    JsonObject now = new JsonObject().put("$date", java.time.Instant.now().toString());
+    JsonObject customer = new JsonObject().put("_id", "cu-demo-romashka")
+        .put("numbers", new JsonArray().add(CUSTOMER_NUMBER)).put("name", "ТОВ Ромашка / Romashka LLC")
+        .put("segment", "key account").put("personalManager", "a-alice")
+        .put("backupManagers", new JsonArray().add("a-bob")).put("vip", true).put("blacklisted", false)
+        .put("tags", new JsonArray().add("demo")).put("createdAt", now).put("updatedAt", now);
+    JsonObject incident = new JsonObject().put("_id", "in-demo-romashka-1").put("customerId", customer.getString("_id"))
+        .put("priority", 2).put("status", "open").put("title", "Partial outage: calls to the Kyiv office drop")
+        .put("description", "Demo incident: about one call in five to the Kyiv office drops after a minute.")
+        .put("callIds", new JsonArray()).put("createdBy", "a-sam").put("createdAt", now).put("updatedAt", now);
+    return store.customers().byId(customer.getString("_id"))
+        .compose(found -> found.isPresent() ? Future.succeededFuture() : store.customers().insert(customer))
+        .compose(v -> store.incidents().byId(incident.getString("_id")))
+        .compose(found -> found.isPresent() ? Future.succeededFuture() : store.incidents().insert(incident));
   }
 
   static void printCredentials() {

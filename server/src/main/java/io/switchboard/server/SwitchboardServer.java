@@ -5,6 +5,8 @@ import io.switchboard.media.RtpPorts;
 import io.switchboard.media.WebRtcEndpoint;
 import io.switchboard.media.recording.Recordings;
 import io.switchboard.server.api.CallsApi;
+import io.switchboard.server.api.CustomersApi;
+import io.switchboard.server.api.IncidentsApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
@@ -105,6 +107,8 @@ public final class SwitchboardServer {
           HttpVerticle http = new HttpVerticle(config.http(), parts.store, parts.endpoint, router -> {
             signaling.mount(router);
             history.mount(router);
+            CustomersApi.create(parts.store, signaling::authenticate).mount(router);
+            IncidentsApi.create(parts.store, signaling::authenticate).mount(router);
           }, config.shutdownTimeout().dividedBy(2));
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));

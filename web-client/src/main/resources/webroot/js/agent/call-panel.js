@@ -5,6 +5,7 @@
 import { t } from '../i18n.js';
 import { callerLabel, formatDuration } from './format.js';
 import { moveFocusIfLost } from './focus.js';
+import { CustomerCard } from './customer-card.js';
 
 const KEYS = [
   ['1', ''], ['2', 'ABC'], ['3', 'DEF'],
@@ -50,6 +51,7 @@ export class CallPanel {
       sent: document.getElementById('dtmf-sent'),
       hangup: document.getElementById('hangup'),
     };
+    this.customerCard = new CustomerCard();
     this.view = 'idle';
     this.ringing = null;
     this.call = null;
@@ -124,6 +126,8 @@ export class CallPanel {
     if (view === 'idle') this.renderIdle(desk, socketOpen, mediaConnected);
     if (view === 'ringing') this.renderRinging(desk.ringing, socketOpen, busy);
     if (view === 'call') this.renderCall(desk.call, socketOpen, busy);
+    const shown = view === 'ringing' ? desk.ringing : view === 'call' ? desk.call : null;
+    this.customerCard.render(shown ? shown.customer ?? null : undefined);
     this.tick(Date.now());
     this.labelKeys();
 

@@ -19,9 +19,9 @@ export class Desk extends EventTarget {
     /** @type {{state: string, reason: string|null, sinceMs: number} | null} */
     this.agentState = null;
     this.notReadyReasons = [];
-    /** @type {{callId, from, to, queue, queueId, ringTimeoutSeconds, offeredAtMs} | null} */
+    /** @type {{callId, from, to, queue, queueId, ringTimeoutSeconds, offeredAtMs, customer} | null} */
     this.ringing = null;
-    /** @type {{callId, from, to, queue, held, muted, startedAt, startedAtMs} | null} */
+    /** @type {{callId, from, to, queue, customer, held, muted, startedAt, startedAtMs} | null} */
     this.call = null;
     /** @type {{callId, from, by, durationSeconds} | null} */
     this.lastEnded = null;
@@ -63,6 +63,8 @@ const HANDLERS = {
       queueId: f.queue?.id ?? '',
       ringTimeoutSeconds: Number.isFinite(f.ringTimeoutSeconds) ? f.ringTimeoutSeconds : null,
       offeredAtMs: now,
+      // The caller's card, or null for a new caller (docs/protocol.md).
+      customer: f.customer && typeof f.customer === 'object' ? f.customer : null,
     };
   },
 
@@ -80,6 +82,7 @@ const HANDLERS = {
       from: offered?.from ?? desk.call?.from ?? '',
       to: offered?.to ?? '',
       queue: offered?.queue ?? '',
+      customer: offered?.customer ?? desk.call?.customer ?? null,
       held: false,
       muted: false,
       startedAt: typeof f.answeredAt === 'string' ? f.answeredAt : new Date(now).toISOString(),

@@ -304,6 +304,8 @@ function announce(frame) {
     case 'call.offer':
       urgent = true;
       text = t('agent.announce.offer', { caller: callerLabel(frame.from), queue: desk.ringing?.queue ?? '' });
+      text += ' ' + (desk.ringing?.customer ? t('agent.announce.knownCaller', { name: String(desk.ringing.customer.name ?? '') })
+        : t('agent.customer.newCaller'));
       break;
     case 'call.offer_cancelled':
       if (desk.lastMissed) text = t(`agent.cancelled.${desk.lastMissed.reason}`, { caller: callerLabel(desk.lastMissed.from) });

@@ -26,6 +26,19 @@ final class ApiResponses {
         .end(body.encode());
   }
 
+  /** 201 Created (RFC 9110 §15.3.2) with the new resource's address and its representation. */
+  static void created(RoutingContext ctx, String location, JsonObject body) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response.setStatusCode(201)
+        .putHeader("Location", location)
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(body.encode());
+  }
+
   /** Answers a failure: an {@link ApiProblem} with its status and message, anything else 500 (logged). */
   static void fail(RoutingContext ctx, Throwable failure) {
     int status;

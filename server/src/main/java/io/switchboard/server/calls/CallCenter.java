@@ -19,11 +19,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,6 +55,12 @@ public final class CallCenter implements InboundCallHandler {
   /** History records being written; a graceful stop waits for them before the store closes. */
   private final java.util.Set<Future<Void>> pendingWrites = new java.util.HashSet<>();
   private boolean closing;
+  /**
+   * The caller's customer card, looked up when the call arrives; the call is offered once it is known, failed, or
+   * {@link #CARD_WAIT_MS} passed, whichever is first (then without it: a slow database must not hold calls).
+   */
+  private final Map<String, Future<JsonObject>> callerCards = new HashMap<>();
+  static final long CARD_WAIT_MS = 300;
 
   public CallCenter(Vertx vertx, CallsConfig config, Store store, WebRtcEndpoint endpoint, Recordings recordings,
       List<QueueConfig> queues) {
@@ -121,7 +129,14 @@ public final class CallCenter implements InboundCallHandler {
       }
       return Future.succeededFuture();
     }));
-    dispatch();
+    callerCards.put(call.id, store.callerCard(call.from).timeout(CARD_WAIT_MS, TimeUnit.MILLISECONDS)
+        .onComplete(card -> on(() -> {
+          if (card.failed()) {
+            LOG.fine(() -> "no customer card for " + call.id + ": " + card.cause());
+          }
+          dispatch();
+          return Future.succeededFuture();
+        })));
   }
 
   private Optional<QueueConfig> queueFor(String dialled, String e164) {
@@ -154,6 +169,10 @@ public final class CallCenter implements InboundCallHandler {
     for (Call call : new ArrayList<>(calls.values())) {
       if (call.phase != Call.Phase.QUEUED || call.queuedAt == null) {
         continue;
+      }
+      Future<JsonObject> card = callerCards.get(call.id);
+      if (card != null && !card.isComplete()) {
+        continue; // still looking the caller up (at most CARD_WAIT_MS)
       }
       Optional<Agent> agent = longestIdle(call);
       if (agent.isEmpty() && !call.triedAgents.isEmpty()) {
@@ -189,7 +208,9 @@ public final class CallCenter implements InboundCallHandler {
     agent.state(AgentState.RINGING, null);
     agent.send(new JsonObject().put("type", "call.offer").put("callId", call.id).put("from", call.from)
         .put("to", call.to).put("queue", new JsonObject().put("id", call.queueId).put("name", call.queueName))
-        .put("ringTimeoutSeconds", config.ringTimeout().toSeconds()));
+        .put("ringTimeoutSeconds", config.ringTimeout().toSeconds())
+        .put("customer", Optional.ofNullable(callerCards.get(call.id)).filter(Future::succeeded).map(Future::result)
+            .orElse(null)));
     call.ringTimer = vertx.setTimer(config.ringTimeout().toMillis(), id -> on(() -> {
       if (call.phase == Call.Phase.RINGING && call.offeredTo == agent) {
         withdrawOffer(call, "ring_timeout");
@@ -284,6 +305,7 @@ public final class CallCenter implements InboundCallHandler {
       freeAgent(agent);
     }
     calls.remove(call.id);
+    callerCards.remove(call.id);
     saveRecord(call);
     dispatch();
   }

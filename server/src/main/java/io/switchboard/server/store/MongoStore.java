@@ -31,6 +31,9 @@ final class MongoStore implements Store {
   private final MongoClient client;
   private final EmbeddedMongo embedded; // null with an external MongoDB
   private final String description;
+  private final Customers customers;
+  private final Incidents incidents;
+  private final CallerCards cards;
   private Future<Void> closed;
 
   private MongoStore(Vertx vertx, MongoClient client, EmbeddedMongo embedded, String description) {
@@ -38,6 +41,9 @@ final class MongoStore implements Store {
     this.client = client;
     this.embedded = embedded;
     this.description = description;
+    this.customers = new MongoCustomers(client);
+    this.incidents = new MongoIncidents(client);
+    this.cards = new CallerCards(client, customers, incidents);
   }
 
   static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir) {
@@ -53,6 +59,7 @@ final class MongoStore implements Store {
     // Fail at start-up, not on the first call: a database that is down or a driver that refuses the server.
     return store.compose(opened -> opened.ping().timeout(FIRST_PING_TIMEOUT_SECONDS, TimeUnit.SECONDS)
         .compose(v -> opened.ensureIndexes())
+        .compose(v -> Migrations.run(opened.client))
         .<Store>map(opened)
         .recover(e -> opened.close().transform(closed -> Future.failedFuture(new IllegalStateException(
             opened.description + " does not answer: " + e.getMessage(), e)))));
@@ -182,6 +189,21 @@ final class MongoStore implements Store {
         .compose(v -> client.createIndex(CALLS, new JsonObject().put("from", 1).put("arrivedAt", -1)))
         .compose(v -> client.createIndex(CALLS, new JsonObject().put("to", 1).put("arrivedAt", -1)))
         .compose(v -> client.createIndex(AUDIT, new JsonObject().put("callId", 1).put("at", -1)));
+  }
+
+  @Override
+  public Customers customers() {
+    return customers;
+  }
+
+  @Override
+  public Incidents incidents() {
+    return incidents;
+  }
+
+  @Override
+  public Future<JsonObject> callerCard(String e164) {
+    return cards.card(e164);
   }
 
   @Override

@@ -74,6 +74,18 @@ public interface Store {
   /** Creates or replaces a queue document (by {@code _id}). */
   Future<Void> saveQueue(JsonObject queue);
 
+  /** Customers (CRM): who calls, found by number. */
+  Customers customers();
+
+  /** Incidents customers have, by the seed articles' priorities. */
+  Incidents incidents();
+
+  /**
+   * The card a ringing agent sees for the caller {@code e164} (docs/protocol.md, {@code call.offer}'s
+   * {@code customer}), or null (the future succeeds with null) when no customer has that number.
+   */
+  Future<JsonObject> callerCard(String e164);
+
   /** Where the data lives, for people: the embedded file's folder or the redacted URI. */
   String description();
 

@@ -37,9 +37,16 @@ class OpenApiDocumentTest {
     assertThat(result.getValid()).as("%s", result.getErrors()).isTrue();
     JsonObject paths = contract.getJsonObject("paths");
     assertThat(paths.fieldNames()).containsExactlyInAnyOrder("/api/openapi.yaml", "/api/calls", "/api/calls.csv",
-        "/api/calls/{id}", "/api/calls/{id}/recording", "/api/audit");
+        "/api/calls/{id}", "/api/calls/{id}/recording", "/api/audit", "/api/customers",
+        "/api/customers/by-number/{number}", "/api/customers/{id}", "/api/customers/{id}/history", "/api/incidents",
+        "/api/incidents/{id}");
     for (String path : paths.fieldNames()) {
-      assertThat(paths.getJsonObject(path).getJsonObject("get").getString("operationId")).as(path).isNotBlank();
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        assertThat(paths.getJsonObject(path).getJsonObject(method).getString("operationId")).as(path + " " + method)
+            .isNotBlank();
+      }
     }
+    assertThat(paths.getJsonObject("/api/customers").fieldNames()).contains("get", "post");
+    assertThat(paths.getJsonObject("/api/incidents/{id}").fieldNames()).contains("get", "patch");
   }
 }

@@ -1,0 +1,145 @@
+package io.switchboard.server.api;
+
+import io.switchboard.server.store.Ids;
+import io.switchboard.server.store.Store;
+import io.switchboard.server.store.StoreConflict;
+import io.switchboard.signaling.AgentAccount;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Customers (docs/api.md): list, one, by number, their history; create and edit. Everyone who logs in reads
+ * customers (an agent needs the card of whoever calls); only supervisors and admins create or edit them, since a
+ * number moved to the wrong customer shows every agent the wrong history.
+ */
+public final class CustomersApi {
+
+  static final String CUSTOMERS = "/api/customers";
+  static final List<String> EDITORS = List.of(AgentAccount.SUPERVISOR, AgentAccount.ADMIN);
+  static final int HISTORY_DEFAULT_LIMIT = 20;
+
+  private final Store store;
+  private final ApiAuth auth;
+
+  private CustomersApi(Store store, Authenticator authenticator) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.auth = new ApiAuth(Objects.requireNonNull(authenticator, "authenticator"));
+  }
+
+  public static CustomersApi create(Store store, Authenticator authenticator) {
+    return new CustomersApi(store, authenticator);
+  }
+
+  /** Adds the routes; they answer every request themselves (errors included). */
+  public void mount(Router router) {
+    router.get(CUSTOMERS).handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE, caller -> list(ctx)));
+    router.post(CUSTOMERS).handler(JsonBody.reader()).handler(ctx -> answer(ctx, EDITORS, caller -> create(ctx)));
+    router.get(CUSTOMERS + "/by-number/:number").handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE, caller -> {
+      String number = E164.of("number", ctx.pathParam("number"));
+      return store.customers().byNumber(number).map(found -> CrmViews.customer(
+          found.orElseThrow(() -> ApiProblem.notFound("no customer has the number " + number))));
+    }));
+    router.get(CUSTOMERS + "/:id").handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE,
+        caller -> customer(ctx).map(CrmViews::customer)));
+    router.put(CUSTOMERS + "/:id").handler(JsonBody.reader()).handler(ctx -> answer(ctx, EDITORS, caller -> replace(ctx)));
+    router.get(CUSTOMERS + "/:id/history").handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE, caller -> history(ctx)));
+  }
+
+  interface Action {
+    Future<JsonObject> run(AgentAccount caller);
+  }
+
+  /** Authenticates, runs the action, answers 200 with its result (or what the action answered itself). */
+  private void answer(RoutingContext ctx, List<String> roles, Action action) {
+    auth.caller(ctx, roles)
+        .compose(caller -> {
+          try {
+            return action.run(caller);
+          } catch (ApiProblem problem) {
+            return Future.failedFuture(problem);
+          }
+        })
+        .onSuccess(body -> {
+          if (body != null) {
+            ApiResponses.json(ctx, body);
+          }
+        })
+        .onFailure(e -> ApiResponses.fail(ctx, e instanceof StoreConflict c ? new ApiProblem(409,
+            "numbers: " + c.getMessage()) : e));
+  }
+
+  private Future<JsonObject> list(RoutingContext ctx) {
+    PageParams params = PageParams.of(ctx.queryParams(), Set.of("number", "segment", "vip"));
+    String number = CallFilter.single(ctx.queryParams(), "number");
+    String e164 = number == null ? null : E164.of("number", number.replace(' ', '+'));
+    int limit = params.limit();
+    return store.customers().find(e164, params.text("segment", 64), params.bool("vip"), params.cursor(), limit)
+        .map(found -> page(found, limit, CrmViews::customer));
+  }
+
+  static JsonObject page(List<JsonObject> found, int limit, java.util.function.Function<JsonObject, JsonObject> view) {
+    JsonArray items = new JsonArray();
+    found.forEach(d -> items.add(view.apply(d)));
+    String next = found.size() == limit ? found.get(found.size() - 1).getString("_id") : null;
+    return new JsonObject().put("items", items).put("nextCursor", next);
+  }
+
+  private Future<JsonObject> create(RoutingContext ctx) {
+    JsonObject document = CustomerInput.document(ctx, Ids.mint("cu"));
+    return store.customers().insert(document).map(v -> {
+      String id = document.getString("_id");
+      ApiResponses.created(ctx, CUSTOMERS + "/" + id, CrmViews.customer(document));
+      return null;
+    });
+  }
+
+  private Future<JsonObject> replace(RoutingContext ctx) {
+    String id = pathId(ctx);
+    JsonObject document = CustomerInput.document(ctx, id);
+    return store.customers().replace(document).compose(replaced -> {
+      if (!replaced) {
+        throw ApiProblem.notFound("no customer " + id);
+      }
+      return customer(ctx).map(CrmViews::customer);
+    });
+  }
+
+  private Future<JsonObject> customer(RoutingContext ctx) {
+    String id = pathId(ctx);
+    return store.customers().byId(id).map(found -> found.orElseThrow(() -> ApiProblem.notFound("no customer " + id)));
+  }
+
+  /** The customer, their calls newest first (at most {@code limit}, default 20) and their open incidents. */
+  private Future<JsonObject> history(RoutingContext ctx) {
+    PageParams params = PageParams.of(ctx.queryParams(), Set.of());
+    if (params.cursor() != null) {
+      throw ApiProblem.badRequest("unknown parameter \"cursor\"");
+    }
+    Integer requested = params.integer("limit", 1, CallFilter.MAX_LIMIT);
+    int limit = requested == null ? HISTORY_DEFAULT_LIMIT : requested;
+    return customer(ctx).compose(customer -> Future.all(store.customers().calls(customer, limit),
+            store.incidents().openFor(customer.getString("_id")))
+        .map(all -> {
+          JsonArray calls = new JsonArray();
+          all.<List<JsonObject>>resultAt(0).forEach(c -> calls.add(CrmViews.historyCall(c)));
+          JsonArray incidents = new JsonArray();
+          all.<List<JsonObject>>resultAt(1).forEach(i -> incidents.add(CrmViews.incident(i)));
+          return new JsonObject().put("customer", CrmViews.customer(customer)).put("calls", calls)
+              .put("openIncidents", incidents);
+        }));
+  }
+
+  static String pathId(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (id == null || !JsonBody.ID.matcher(id).matches()) {
+      throw ApiProblem.badRequest("id must be 1 to 64 of A-Z a-z 0-9 . _ : -");
+    }
+    return id;
+  }
+}

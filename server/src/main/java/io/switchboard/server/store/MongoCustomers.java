@@ -1,0 +1,79 @@
+package io.switchboard.server.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link Customers} on MongoDB. */
+final class MongoCustomers implements Customers {
+
+  static final String CUSTOMERS = "customers";
+
+  private final MongoClient client;
+
+  MongoCustomers(MongoClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Future<Void> insert(JsonObject customer) {
+    return client.insert(CUSTOMERS, customer).<Void>mapEmpty()
+        .recover(e -> Future.failedFuture(StoreConflict.translate(e, "a number is already another customer's")));
+  }
+
+  @Override
+  public Future<Boolean> replace(JsonObject customer) {
+    String id = customer.getString("_id");
+    return byId(id).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture(false);
+      }
+      JsonObject document = customer.copy().put("createdAt", found.get().getValue("createdAt"));
+      return client.replaceDocuments(CUSTOMERS, new JsonObject().put("_id", id), document)
+          .map(result -> true)
+          .recover(e -> Future.failedFuture(StoreConflict.translate(e, "a number is already another customer's")));
+    });
+  }
+
+  @Override
+  public Future<Optional<JsonObject>> byId(String id) {
+    return client.findOne(CUSTOMERS, new JsonObject().put("_id", id), null).map(Optional::ofNullable);
+  }
+
+  @Override
+  public Future<Optional<JsonObject>> byNumber(String e164) {
+    // Equality on an array field matches any element: the unique multikey index on numbers answers it.
+    return client.findOne(CUSTOMERS, new JsonObject().put("numbers", e164), null).map(Optional::ofNullable);
+  }
+
+  @Override
+  public Future<List<JsonObject>> find(String number, String segment, Boolean vip, String afterId, int limit) {
+    JsonObject filter = new JsonObject();
+    if (number != null) {
+      filter.put("numbers", number);
+    }
+    if (segment != null) {
+      filter.put("segment", segment);
+    }
+    if (vip != null) {
+      filter.put("vip", vip);
+    }
+    if (afterId != null) {
+      filter.put("_id", new JsonObject().put("$lt", afterId));
+    }
+    return client.findWithOptions(CUSTOMERS, filter, new FindOptions()
+        .setSort(new JsonObject().put("_id", -1)).setLimit(limit));
+  }
+
+  @Override
+  public Future<List<JsonObject>> calls(JsonObject customer, int limit) {
+    JsonArray numbers = customer.getJsonArray("numbers", new JsonArray());
+    return client.findWithOptions(MongoStore.CALLS,
+        new JsonObject().put("from", new JsonObject().put("$in", numbers)),
+        new FindOptions().setSort(new JsonObject().put("arrivedAt", -1).put("_id", -1)).setLimit(limit));
+  }
+}

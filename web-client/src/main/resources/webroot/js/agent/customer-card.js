@@ -1,0 +1,108 @@
+// The caller's card (docs/protocol.md, call.offer `customer`): who is calling, their segment and flags, their
+// personal manager, how their last calls ended and their open incidents, most urgent first — or "New caller".
+// Shown while the call rings and during it. Built with textContent only: every string comes from the CRM, which
+// agents and imports fill, so none of it may become markup.
+
+import { language, t } from '../i18n.js';
+
+const OUTCOMES = ['answered', 'abandoned', 'missed', 'rejected'];
+
+export class CustomerCard {
+  constructor() {
+    this.el = {
+      root: document.getElementById('customer-card'),
+      name: document.getElementById('customer-name'),
+      badges: document.getElementById('customer-badges'),
+      manager: document.getElementById('customer-manager'),
+      managerRow: document.getElementById('customer-manager-row'),
+      details: document.getElementById('customer-details'),
+      calls: document.getElementById('customer-calls'),
+      incidents: document.getElementById('customer-incidents'),
+    };
+    this.shown = undefined;
+  }
+
+  /** @param {object|null|undefined} customer the card, null for a new caller, undefined to hide it */
+  render(customer) {
+    this.el.root.hidden = customer === undefined;
+    if (customer === undefined) return;
+    const known = customer !== null && typeof customer === 'object';
+    this.el.root.dataset.known = String(known);
+    this.el.details.hidden = !known;
+    this.el.badges.replaceChildren();
+    if (!known) {
+      this.el.name.textContent = t('agent.customer.newCaller');
+      return;
+    }
+    this.el.name.textContent = String(customer.name ?? '');
+    if (customer.segment) this.el.badges.append(badge(String(customer.segment), 'info', t('agent.customer.segment')));
+    if (customer.vip === true) this.el.badges.append(badge(t('agent.customer.vip'), 'ok'));
+    if (customer.blacklisted === true) this.el.badges.append(badge(t('agent.customer.blacklisted'), 'error'));
+
+    const manager = customer.personalManager;
+    this.el.managerRow.hidden = !manager;
+    this.el.manager.textContent = manager ? String(manager.name ?? manager.id ?? '') : '';
+
+    const calls = Array.isArray(customer.lastCalls) ? customer.lastCalls.slice(0, 5) : [];
+    this.el.calls.replaceChildren(...(calls.length ? calls.map(callItem) : [emptyItem('agent.customer.noCalls')]));
+    const incidents = Array.isArray(customer.openIncidents) ? [...customer.openIncidents] : [];
+    incidents.sort((a, b) => (a.priority ?? 9) - (b.priority ?? 9));
+    this.el.incidents.replaceChildren(...(incidents.length ? incidents.map(incidentItem)
+      : [emptyItem('agent.customer.noIncidents')]));
+  }
+}
+
+function badge(text, tone, label) {
+  const span = document.createElement('span');
+  span.className = 'badge';
+  span.dataset.tone = tone;
+  span.textContent = text;
+  if (label) {
+    const hidden = document.createElement('span');
+    hidden.className = 'visually-hidden';
+    hidden.textContent = `${label}: `;
+    span.prepend(hidden);
+  }
+  return span;
+}
+
+function emptyItem(key) {
+  const li = document.createElement('li');
+  li.className = 'hint';
+  li.textContent = t(key);
+  return li;
+}
+
+function callItem(call) {
+  const li = document.createElement('li');
+  li.className = 'customer-card__call';
+  const when = document.createElement('time');
+  const at = new Date(call.at);
+  if (!Number.isNaN(at.getTime())) {
+    when.dateTime = at.toISOString();
+    when.textContent = new Intl.DateTimeFormat(language(), { dateStyle: 'short', timeStyle: 'short' }).format(at);
+  }
+  const outcome = OUTCOMES.includes(call.outcome) ? call.outcome : 'unknown';
+  const result = badge(t(`agent.customer.outcome.${outcome}`), outcome === 'answered' ? 'ok' : 'warn');
+  const agent = document.createElement('span');
+  agent.className = 'customer-card__agent';
+  agent.textContent = call.agent ? String(call.agent) : '';
+  li.append(when, ' ', result, ' ', agent);
+  return li;
+}
+
+function incidentItem(incident) {
+  const li = document.createElement('li');
+  li.className = 'customer-card__incident';
+  const priority = [1, 2, 3, 4].includes(incident.priority) ? incident.priority : 4;
+  li.dataset.priority = String(priority);
+  const p = badge(`P${priority}`, priority <= 2 ? 'error' : 'warn');
+  p.title = t(`agent.customer.priority.${priority}`);
+  const hidden = document.createElement('span');
+  hidden.className = 'visually-hidden';
+  hidden.textContent = `${t(`agent.customer.priority.${priority}`)}: `;
+  const title = document.createElement('span');
+  title.textContent = String(incident.title ?? '');
+  li.append(p, ' ', hidden, title);
+  return li;
+}
