@@ -7,13 +7,15 @@ import java.time.Duration;
  * What a load run does: {@code calls} concurrent calls to as many synthetic agents, placed at {@code rate} calls
  * per second, each talking for {@code talk}; the JSON report goes to {@code reportDir}.
  *
+ * @param warmup    how long after the last call is answered the steady-state CPU window starts ({@link
+ *                  SteadyWindow})
  * @param heapProbe whether to force one full GC once every call is connected, to measure heap per call (it
  *                  pauses the server once; its GC time is left out of the GC figures)
  */
-record LoadOptions(int calls, Duration talk, int rate, boolean heapProbe, Path reportDir) {
+record LoadOptions(int calls, Duration talk, int rate, Duration warmup, boolean heapProbe, Path reportDir) {
 
   static final String USAGE = "options: --calls N (20) --seconds S talk time (10) --rate R calls/s (10) "
-      + "--heap-probe true|false (true) --report-dir DIR (bench/target)";
+      + "--warmup-seconds W steady window starts W s after the last answer (5) --heap-probe true|false (true) --report-dir DIR (bench/target)";
 
   LoadOptions {
     if (calls < 1 || calls > 5000) {
@@ -23,6 +25,9 @@ record LoadOptions(int calls, Duration talk, int rate, boolean heapProbe, Path r
       throw new IllegalArgumentException("--seconds must be at least 2 (the tone must be heard), was "
           + talk.toSeconds());
     }
+    if (warmup.isNegative()) {
+      throw new IllegalArgumentException("--warmup-seconds must not be negative");
+    }
     if (rate < 1) {
       throw new IllegalArgumentException("--rate must be at least 1 call per second, was " + rate);
     }
@@ -30,7 +35,7 @@ record LoadOptions(int calls, Duration talk, int rate, boolean heapProbe, Path r
 
   /** The smoke run of the test suite: 20 calls for 10 s. */
   static LoadOptions smoke(Path reportDir) {
-    return new LoadOptions(20, Duration.ofSeconds(10), 10, true, reportDir);
+    return new LoadOptions(20, Duration.ofSeconds(10), 10, Duration.ofSeconds(5), true, reportDir);
   }
 
   static LoadOptions parse(String[] args, Path defaultReportDir) {
@@ -38,6 +43,7 @@ record LoadOptions(int calls, Duration talk, int rate, boolean heapProbe, Path r
     int calls = o.calls;
     long seconds = o.talk.toSeconds();
     int rate = o.rate;
+    long warmup = o.warmup.toSeconds();
     boolean heapProbe = o.heapProbe;
     Path reportDir = o.reportDir;
     for (int i = 0; i < args.length; i++) {
@@ -51,6 +57,7 @@ record LoadOptions(int calls, Duration talk, int rate, boolean heapProbe, Path r
           case "--calls" -> calls = Integer.parseInt(value);
           case "--seconds" -> seconds = Long.parseLong(value);
           case "--rate" -> rate = Integer.parseInt(value);
+          case "--warmup-seconds" -> warmup = Long.parseLong(value);
           case "--heap-probe" -> heapProbe = Boolean.parseBoolean(value);
           case "--report-dir" -> reportDir = Path.of(value);
           default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
@@ -59,6 +66,7 @@ record LoadOptions(int calls, Duration talk, int rate, boolean heapProbe, Path r
         throw new IllegalArgumentException(name + " needs a number, was " + value);
       }
     }
-    return new LoadOptions(calls, Duration.ofSeconds(seconds), rate, heapProbe, reportDir);
+    return new LoadOptions(calls, Duration.ofSeconds(seconds), rate, Duration.ofSeconds(warmup), heapProbe,
+        reportDir);
   }
 }

@@ -27,7 +27,7 @@ public final class LoadReport {
 
   LoadReport(LoadOptions options, ResourceSnapshot before, ResourceSnapshot after, long[] idleHeap,
       long[] loadedHeap, int sippExit, SippCounts sipp, String sippReport, List<SyntheticAgent> agents,
-      Map<String, AgentMediaStats> media, long tapDrops, Map<String, Long> udpDropsByOwner) {
+      Map<String, AgentMediaStats> media, long tapDrops, Map<String, Long> udpDropsByOwner, SteadyWindow steady) {
     this.options = options;
     JsonArray perAgent = new JsonArray();
     long received = 0;
@@ -85,6 +85,22 @@ public final class LoadReport {
       server.put("heapAfterGcLoadedBytes", loadedHeap[0])
           .put("heapPerCallBytes", (loadedHeap[0] - idleHeap[0]) / options.calls());
     }
+    if (steady != null) {
+      JsonObject byGroup = new JsonObject();
+      steady.cpuMsByThreadGroup().entrySet().stream()
+          .filter(e -> e.getValue() >= 1)
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+          .forEach(e -> byGroup.put(e.getKey(), round(e.getValue(), 1)));
+      server.put("steady", new JsonObject()
+          .put("windowSeconds", round(steady.seconds(), 2))
+          .put("callSeconds", round(steady.callSeconds(), 1))
+          .put("processCpuMs", round(steady.processCpuMs(), 1))
+          .put("loadGeneratorThreadsCpuMs", round(steady.loadGeneratorCpuMs(), 1))
+          .put("processCpuMsPerCallSecond", round(steady.processCpuMs() / steady.callSeconds(), 3))
+          .put("serverCpuMsPerCallSecondEstimate",
+              round((steady.processCpuMs() - steady.loadGeneratorCpuMs()) / steady.callSeconds(), 3))
+          .put("cpuMsByThreadGroup", byGroup));
+    }
     long udpBefore = before.udpRcvbufErrors();
     long udpAfter = after.udpRcvbufErrors();
     double lossPercent = percent(lost, expected);
@@ -99,6 +115,7 @@ public final class LoadReport {
             .put("calls", options.calls())
             .put("talkSeconds", options.talk().toSeconds())
             .put("rate", options.rate())
+            .put("warmupSeconds", options.warmup().toSeconds())
             .put("heapProbe", options.heapProbe()))
         .put("calls", new JsonObject()
             .put("sippExit", sippExit)
@@ -180,6 +197,14 @@ public final class LoadReport {
             + "process, %.3f for the server (process minus load-generator threads)%n",
         s.getDouble("processCpuMs"), s.getDouble("callSeconds"), s.getDouble("processCpuMsPerCallSecond"),
         s.getDouble("serverCpuMsPerCallSecondEstimate")));
+    JsonObject st = s.getJsonObject("steady");
+    if (st != null) {
+      b.append(String.format(Locale.ROOT, "  steady    %.1f s with every call up (from %d s after the last answer): "
+              + "%.3f ms per call-second for the process, %.3f for the server%n",
+          st.getDouble("windowSeconds"), options.warmup().toSeconds(), st.getDouble("processCpuMsPerCallSecond"),
+          st.getDouble("serverCpuMsPerCallSecondEstimate")));
+      b.append("  threads   ").append(st.getJsonObject("cpuMsByThreadGroup").encode()).append(" (ms)\n");
+    }
     b.append(String.format(Locale.ROOT, "  memory    heap after GC %.1f MB idle%s; GC %d collections, %d ms%n",
         s.getLong("heapAfterGcIdleBytes") / 1e6,
         s.containsKey("heapAfterGcLoadedBytes") ? String.format(Locale.ROOT, ", %.1f MB loaded (%.1f kB per call)",

@@ -86,9 +86,11 @@ public final class LoadRun {
             options.talk(), work)) {
           Duration ramp = Duration.ofSeconds(options.calls() / options.rate() + 30);
           long[] loadedHeap = null;
-          if (options.heapProbe() && waitUntil(() -> fleet.answered() >= options.calls(), ramp)) {
+          boolean allAnswered = waitUntil(() -> fleet.answered() >= options.calls(), ramp);
+          if (options.heapProbe() && allAnswered) {
             loadedHeap = ResourceSnapshot.heapAfterGc();
           }
+          SteadyWindow steady = allAnswered ? SteadyWindow.measure(options, fleet::ended) : null;
           int exit = sipp.awaitExit(longestCall.plus(ramp));
           waitUntil(() -> fleet.ended() >= fleet.answered(), Duration.ofSeconds(30));
           ResourceSnapshot after = ResourceSnapshot.take();
@@ -98,7 +100,7 @@ public final class LoadRun {
           tap.close();
           report = new LoadReport(options, before, after, idleHeap, loadedHeap, exit, sipp.counts(),
               exit == 0 ? null : sipp.report(), fleet.agents(), tap.byAgentUfrag(), tap.droppedSendBufferFull(),
-              drops.dropsByOwner());
+              drops.dropsByOwner(), steady);
         }
       }
       report.write();

@@ -4,6 +4,7 @@ import io.switchboard.media.AudioCodec;
 import io.switchboard.media.MediaSink;
 import io.switchboard.media.RtpLeg;
 import io.switchboard.media.impl.pipeline.DropCounters;
+import io.switchboard.media.impl.net.DatagramSender;
 import io.switchboard.media.impl.pipeline.DropReason;
 import io.switchboard.media.impl.pipeline.PacketKind;
 import io.switchboard.media.impl.rtp.Rfc4733;
@@ -12,7 +13,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.json.JsonObject;
@@ -31,6 +31,11 @@ final class RtpLegImpl implements RtpLeg {
   private final Vertx vertx;
   private final Context context;
   private final DatagramSocket socket;
+  private final DatagramSender sender;
+  /** Scratch for {@link DatagramSender#arrayOf}; media context only. */
+  private final int[] window = new int[2];
+  /** Reused by every send (sendRtp is synchronized; the sender copies before it returns). */
+  private byte[] outgoing = new byte[RtpHeader.FIXED_LENGTH + 320];
   private final String localAddress;
   private final int localPort;
   private final Consumer<RtpLegImpl> onClose;
@@ -57,6 +62,7 @@ final class RtpLegImpl implements RtpLeg {
     this.vertx = vertx;
     this.context = context;
     this.socket = socket;
+    this.sender = DatagramSender.of(socket);
     this.localAddress = localAddress;
     this.localPort = localPort;
     this.onClose = onClose;
@@ -117,13 +123,16 @@ final class RtpLegImpl implements RtpLeg {
     if (isClosed) {
       return;
     }
-    byte[] b = packet.data().getBytes();
-    if (PacketKind.of(b, 0, b.length) != PacketKind.RTP) {
+    // The datagram's heap buffer is ours (Vert.x copied it out of Netty's): read it in place.
+    byte[] b = DatagramSender.arrayOf(packet.data(), window);
+    int off = window[0];
+    int len = window[1];
+    if (PacketKind.of(b, off, len) != PacketKind.RTP) {
       // RTCP (not muxed by most carriers, but some do) and anything else: not needed for a relay.
       drops.drop(DropReason.UNKNOWN_KIND);
       return;
     }
-    int payloadLength = RtpHeader.payloadLength(b, 0, b.length);
+    int payloadLength = RtpHeader.payloadLength(b, off, len);
     AudioCodec c = codec;
     if (payloadLength < 0 || c == null) {
       drops.drop(payloadLength < 0 ? DropReason.RTP_MALFORMED : DropReason.NOT_CONNECTED);
@@ -133,23 +142,23 @@ final class RtpLegImpl implements RtpLeg {
       // RFC 4961 symmetric RTP: answer where the media really comes from (NATs rewrite the SDP's address).
       latched = new InetSocketAddress(packet.sender().hostAddress(), packet.sender().port());
     }
-    int payloadType = RtpHeader.payloadType(b, 0);
+    int payloadType = RtpHeader.payloadType(b, off);
     if (payloadType == c.payloadType()) {
       rtpReceived++;
       try {
-        sink.onRtp(this, b, 0, b.length);
+        sink.onRtp(this, b, off, len);
       } catch (RuntimeException e) {
         // A sink must not throw; the packet is lost, not the leg.
       }
     } else if (payloadType == c.dtmfPayloadType()) {
-      int headerLength = RtpHeader.headerLength(b, 0, b.length);
-      char digit = dtmfReceiver.onPacket(b, headerLength, payloadLength, RtpHeader.timestamp(b, 0));
+      int headerLength = RtpHeader.headerLength(b, off, len);
+      char digit = dtmfReceiver.onPacket(b, off + headerLength, payloadLength, RtpHeader.timestamp(b, off));
       if (digit != 0) {
         dtmfReceived++;
         dtmfListener.onDigit(digit);
       }
       try {
-        sink.onRtp(this, b, 0, b.length);
+        sink.onRtp(this, b, off, len);
       } catch (RuntimeException e) {
         // As above.
       }
@@ -168,12 +177,14 @@ final class RtpLegImpl implements RtpLeg {
     }
     sequence = (sequence + 1) & 0xffff;
     timestamp = (timestamp + (timestampAdvance & 0xffffffffL)) & 0xffffffffL;
-    Buffer packet = Buffer.buffer(RtpHeader.FIXED_LENGTH + length);
-    byte[] header = new byte[RtpHeader.FIXED_LENGTH];
-    RtpHeader.write(header, 0, marker, payloadType, sequence, timestamp, ssrc);
-    packet.appendBytes(header).appendBytes(payload, offset, length);
+    int size = RtpHeader.FIXED_LENGTH + length;
+    if (outgoing.length < size) {
+      outgoing = new byte[size];
+    }
+    RtpHeader.write(outgoing, 0, marker, payloadType, sequence, timestamp, ssrc);
+    System.arraycopy(payload, offset, outgoing, RtpHeader.FIXED_LENGTH, length);
     rtpSent++;
-    socket.send(packet, to.getPort(), to.getAddress().getHostAddress());
+    sender.send(outgoing, 0, size, to);
   }
 
   @Override

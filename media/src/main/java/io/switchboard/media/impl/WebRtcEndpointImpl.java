@@ -11,6 +11,7 @@ import io.switchboard.media.impl.dtls.DtlsIdentity;
 import io.switchboard.media.impl.dtls.DtlsRole;
 import io.switchboard.media.impl.ice.IceCredentials;
 import io.switchboard.media.impl.ice.IceLiteResponder;
+import io.switchboard.media.impl.net.DatagramSender;
 import io.switchboard.media.impl.pipeline.DropCounters;
 import io.switchboard.media.impl.pipeline.DropReason;
 import io.switchboard.media.impl.pipeline.Packet;
@@ -21,12 +22,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.SocketAddressImpl;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,6 +63,9 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
   private final Map<InetSocketAddress, WebRtcSessionImpl> byAddress = new java.util.HashMap<>();
   private final IceLiteResponder ice;
   private DatagramSocket socket;
+  private DatagramSender sender;
+  /** Scratch for {@link DatagramSender#arrayOf}; media context only. */
+  private final int[] window = new int[2];
   private long timerId = -1;
   private volatile boolean closing;
 
@@ -94,6 +99,7 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
         .setSendBufferSize(config.sendBufferBytes())
         .setIpV6(config.bindHost().contains(":"));
     socket = vertx.createDatagramSocket(options);
+    sender = DatagramSender.of(socket);
     socket.handler(this::onPacket);
     socket.exceptionHandler(e -> LOG.warning("media socket: " + e.getMessage()));
     return socket.listen(config.port(), config.bindHost())
@@ -160,18 +166,25 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
   // ---- packet path (media context) ----
 
   private void onPacket(DatagramPacket packet) {
-    Buffer data = packet.data();
-    byte[] bytes = data.getBytes();
-    int length = bytes.length;
-    InetSocketAddress from = new InetSocketAddress(packet.sender().hostAddress(), packet.sender().port());
-    switch (PacketKind.of(bytes, 0, length)) {
-      case STUN -> onStun(bytes, length, from);
+    // The datagram's heap buffer is ours (Vert.x copied it out of Netty's); SRTP decrypts it in place.
+    byte[] bytes = DatagramSender.arrayOf(packet.data(), window);
+    int offset = window[0];
+    int length = window[1];
+    InetSocketAddress from = senderAddress(packet.sender());
+    switch (PacketKind.of(bytes, offset, length)) {
+      case STUN -> {
+        if (offset != 0 || bytes.length != length) {
+          bytes = java.util.Arrays.copyOfRange(bytes, offset, offset + length);
+        }
+        onStun(bytes, length, from);
+      }
       case DTLS -> {
         WebRtcSessionImpl s = byAddress.get(from);
         if (s == null) {
           drops.drop(DropReason.FROM_UNVALIDATED_ADDRESS);
         } else {
-          s.onDtls(bytes);
+          // The record is queued for a DTLS worker thread: it needs bytes of its own.
+          s.onDtls(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
         }
       }
       case RTP -> {
@@ -179,7 +192,7 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
         if (s == null) {
           drops.drop(DropReason.FROM_UNVALIDATED_ADDRESS);
         } else {
-          s.onRtp(Packet.wrap(bytes, 0, length));
+          s.onRtp(Packet.wrap(bytes, offset, length));
         }
       }
       case RTCP -> {
@@ -187,11 +200,22 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
         if (s == null) {
           drops.drop(DropReason.FROM_UNVALIDATED_ADDRESS);
         } else {
-          s.onRtcp(Packet.wrap(bytes, 0, length));
+          s.onRtcp(Packet.wrap(bytes, offset, length));
         }
       }
       default -> drops.drop(DropReason.UNKNOWN_KIND);
     }
+  }
+
+  /**
+   * The sender as a JDK address without formatting and re-parsing its IP text (which cost a String and an address
+   * lookup per packet): Vert.x keeps the {@code InetAddress} it received.
+   */
+  private static InetSocketAddress senderAddress(SocketAddress sender) {
+    if (sender instanceof SocketAddressImpl impl && impl.ipAddress() != null) {
+      return new InetSocketAddress(impl.ipAddress(), impl.port());
+    }
+    return new InetSocketAddress(sender.hostAddress(), sender.port());
   }
 
   private void onStun(byte[] bytes, int length, InetSocketAddress from) {
@@ -228,12 +252,10 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
   }
 
   void send(byte[] bytes, int offset, int length, InetSocketAddress to) {
-    if (to == null || socket == null) {
+    if (to == null || sender == null) {
       return;
     }
-    Buffer buffer = Buffer.buffer(length);
-    buffer.appendBytes(bytes, offset, length);
-    socket.send(buffer, to.getPort(), to.getAddress().getHostAddress());
+    sender.send(bytes, offset, length, to);
   }
 
   private void checkTimers() {
@@ -274,6 +296,7 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
         .put("announcedAddresses", new JsonArray(List.copyOf(config.announcedAddresses())))
         .put("fingerprint", identity.fingerprint().toString())
         .put("sessionCount", byUfrag.size())
+        .put("directSend", sender != null && sender.direct())
         .put("drops", drops.toJson())
         .put("sessions", sessions);
   }

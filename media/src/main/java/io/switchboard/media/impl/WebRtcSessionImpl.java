@@ -53,6 +53,8 @@ final class WebRtcSessionImpl implements WebRtcSession {
 
   // Our one continuous outgoing stream (design.md: the server owns SSRC, sequence and timestamps).
   private final int ssrc;
+  /** Reused by every send: sendRtp is synchronized and the sender copies the bytes before it returns. */
+  private final Packet outgoing = Packet.allocate();
   private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
   private long timestamp = ThreadLocalRandom.current().nextLong(0x1_0000_0000L);
 
@@ -223,7 +225,11 @@ final class WebRtcSessionImpl implements WebRtcSession {
     }
     sequence = (sequence + 1) & 0xffff;
     timestamp = (timestamp + (timestampAdvance & 0xffffffffL)) & 0xffffffffL;
-    Packet packet = Packet.allocate();
+    if (length < 0 || RtpHeader.FIXED_LENGTH + length > Packet.CAPACITY - 64) {
+      drops.drop(DropReason.RTP_MALFORMED);
+      return;
+    }
+    Packet packet = outgoing.clear();
     byte[] b = packet.getBuffer();
     RtpHeader.write(b, 0, marker, payloadType, sequence, timestamp, ssrc);
     System.arraycopy(payload, offset, b, RtpHeader.FIXED_LENGTH, length);

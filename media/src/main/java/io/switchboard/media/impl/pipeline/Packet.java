@@ -30,6 +30,13 @@ public final class Packet implements ByteArrayBuffer {
     return new Packet(new byte[CAPACITY], 0, 0);
   }
 
+  /** Empties the window for reuse (the buffer, possibly grown, stays). */
+  public Packet clear() {
+    offset = 0;
+    length = 0;
+    return this;
+  }
+
   @Override
   public byte[] getBuffer() {
     return buffer;

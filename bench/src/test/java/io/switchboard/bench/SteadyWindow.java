@@ -1,0 +1,51 @@
+package io.switchboard.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * The CPU of the middle of a run, when every call is connected and nothing is being set up or torn down: from
+ * {@code --warmup-seconds} after the last call was answered (and the heap probe) until the first call ends. Each
+ * call-second there is one call talking for one second, so this leaves out the JIT warm-up, the DTLS handshakes and
+ * the SIP setup that the whole-window figure includes.
+ *
+ * @param cpuMsByThreadGroup where the CPU went, by thread group ({@link ThreadCpu#group})
+ */
+record SteadyWindow(double seconds, int calls, ResourceSnapshot before, ResourceSnapshot after,
+    Map<String, Double> cpuMsByThreadGroup) {
+
+  /** Waits out the warm-up, then measures until the first call ends; null when no window was left. */
+  static SteadyWindow measure(LoadOptions options, IntSupplier ended) throws InterruptedException {
+    long warmupEnd = System.nanoTime() + options.warmup().toNanos();
+    while (System.nanoTime() < warmupEnd && ended.getAsInt() == 0) {
+      Thread.sleep(20);
+    }
+    if (ended.getAsInt() > 0) {
+      return null;
+    }
+    ResourceSnapshot before = ResourceSnapshot.take();
+    ThreadCpu threadsBefore = ThreadCpu.take();
+    // Bounded by the talk time: SIPp hangs up every call by then.
+    long deadline = System.nanoTime() + options.talk().plus(Duration.ofSeconds(30)).toNanos();
+    while (ended.getAsInt() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    ResourceSnapshot after = ResourceSnapshot.take();
+    Map<String, Double> byGroup = ThreadCpu.take().millisSince(threadsBefore);
+    double seconds = before.seconds(after);
+    return seconds < 1 ? null : new SteadyWindow(seconds, options.calls(), before, after, byGroup);
+  }
+
+  double callSeconds() {
+    return seconds * calls;
+  }
+
+  double processCpuMs() {
+    return (after.processCpuNanos() - before.processCpuNanos()) / 1e6;
+  }
+
+  double loadGeneratorCpuMs() {
+    return (after.loadThreadsCpuNanos() - before.loadThreadsCpuNanos()) / 1e6;
+  }
+}
