@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class CallDistributor {
   }
 
   void dispatch(Instant now, List<Decision> out) {
-    if (state.agents.values().stream().noneMatch(a -> a.state() == AgentState.READY)) {
+    if (!state.anyReady()) {
       return;
     }
     List<RoutedCall> order = new ArrayList<>();
@@ -44,7 +45,7 @@ final class CallDistributor {
     order.sort(byQueueWeight.thenComparing(state.serviceOrder(now)));
     for (RoutedCall call : order) {
       offer(call, now, out);
-      if (state.agents.values().stream().noneMatch(a -> a.state() == AgentState.READY)) {
+      if (!state.anyReady()) {
         return;
       }
     }
@@ -114,7 +115,12 @@ final class CallDistributor {
         chosen.add(ranked.candidate().agentId());
       }
     }
-    verdicts.sort(Comparator.comparingInt(v -> members.indexOf(v.agentId())));
+    // In the queue's member order, for people reading the explanation; positions looked up once, not per compare.
+    Map<String, Integer> position = new HashMap<>(members.size() * 2);
+    for (int i = 0; i < members.size(); i++) {
+      position.put(members.get(i), i);
+    }
+    verdicts.sort(Comparator.comparingInt(v -> position.getOrDefault(v.agentId(), Integer.MAX_VALUE)));
     Duration waited = call.waitedIn(now);
     String why = "offered to " + String.join(", ", chosen) + ": " + strategy.why(ranking.get(0));
     OfferExplanation explanation = new OfferExplanation(call.id(), q.id(), strategy.name(), waited,

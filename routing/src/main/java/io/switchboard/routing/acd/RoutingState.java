@@ -80,8 +80,21 @@ final class RoutingState {
     return new Announce(call.id(), position(call, now), estimatedWait(call, now));
   }
 
+  /** Agents in READY, kept by {@link #transition} (every state change goes through it), so "is anyone free" is O(1). */
+  private int readyAgents;
+
+  boolean anyReady() {
+    return readyAgents > 0;
+  }
+
   void transition(Agent agent, AgentState next, String reason, Instant now, List<Decision> out) {
     AgentState from = agent.state();
+    if (from == AgentState.READY) {
+      readyAgents--;
+    }
+    if (next == AgentState.READY) {
+      readyAgents++;
+    }
     agent.enter(next, now);
     if (next == AgentState.NOT_READY) {
       agent.notReadyReason(reason);
