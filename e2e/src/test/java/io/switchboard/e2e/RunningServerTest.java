@@ -86,7 +86,9 @@ public abstract class RunningServerTest {
     JsonObject[] found = new JsonObject[1];
     io.switchboard.media.testpeer.Await.until(() -> {
       try {
-        java.util.Optional<JsonObject> record = await(server.store().call(callId));
+        // The record is written while the call is up ("in_progress"); wait for the final one.
+        java.util.Optional<JsonObject> record = await(server.store().call(callId))
+            .filter(r -> !"in_progress".equals(r.getString("outcome")));
         record.ifPresent(r -> found[0] = r);
         return record.isPresent();
       } catch (Exception e) {

@@ -8,6 +8,7 @@ import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.IncidentsApi;
 import io.switchboard.server.calls.CallCenter;
+import io.switchboard.server.calls.InterruptedCalls;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.store.Store;
@@ -80,8 +81,10 @@ public final class SwitchboardServer {
             return null;
           }));
           parts.recordings = recordings;
-          return Future.all(parts.store.trunks(), parts.store.queues());
+          // After the recordings' crash repair, before any call: records a crash left "in_progress".
+          return InterruptedCalls.close(vertx, parts.store, recordings.folder());
         })
+        .compose(interrupted -> Future.all(parts.store.trunks(), parts.store.queues()))
         .compose(stored -> {
           parts.callCenter = new CallCenter(vertx, config.calls(), parts.store, parts.endpoint, parts.recordings,
               Routing.queues(stored.resultAt(1)));

@@ -4,6 +4,7 @@ import io.switchboard.gateway.SipLeg;
 import io.switchboard.media.bridge.Bridge;
 import io.switchboard.media.bridge.TonePlayer;
 import io.switchboard.media.recording.CallRecorder;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -16,6 +17,9 @@ import java.util.Set;
  */
 final class Call {
   enum Phase { QUEUED, RINGING, CONNECTED, ENDED }
+
+  /** The outcome stored while the call is up; a crash leaves it, and the next start marks it "interrupted". */
+  static final String IN_PROGRESS = "in_progress";
 
   final String id;
   final SipLeg leg;
@@ -45,6 +49,11 @@ final class Call {
   String outcome;
   String hungUpBy;
   int offers;
+  /**
+   * The last write of this call's history record: each write starts after the one before, so an older snapshot
+   * never replaces a newer one.
+   */
+  Future<Void> lastWrite = Future.succeededFuture();
 
   Call(String id, SipLeg leg, String from, String to, String queueId, String queueName) {
     this.id = id;
@@ -68,7 +77,10 @@ final class Call {
     event(name, null);
   }
 
-  /** The history record (CDR) of this call, in MongoDB's extended JSON for dates. */
+  /**
+   * The history record (CDR) of this call as it stands, in MongoDB's extended JSON for dates: a copy, so it can be
+   * written later. Until the call ends its outcome is {@value #IN_PROGRESS}.
+   */
   JsonObject record(JsonObject recording) {
     return new JsonObject()
         .put("_id", id)
@@ -88,12 +100,12 @@ final class Call {
         .put("answeredAt", date(answeredAt))
         .put("endedAt", date(endedAt))
         .put("offers", offers)
-        .put("outcome", outcome)
+        .put("outcome", outcome == null ? IN_PROGRESS : outcome)
         .put("hungUpBy", hungUpBy)
         .put("talkSeconds", answeredAt == null || endedAt == null ? 0
             : java.time.Duration.between(answeredAt, endedAt).toSeconds())
         .put("recording", recording)
-        .put("timeline", timeline);
+        .put("timeline", timeline.copy());
   }
 
   private static JsonObject date(Instant instant) {

@@ -116,6 +116,7 @@ public final class CallCenter implements InboundCallHandler {
     call.waitingTone = TonePlayer.start(vertx, leg.media(), TonePlayer.Pattern.RINGBACK);
     call.queuedAt = Instant.now();
     call.event("queued", new JsonObject().put("queue", call.queueId));
+    saveProgress(call);
     call.progressTimer = vertx.setPeriodic(PROGRESS_INTERVAL_MS, id -> on(() -> {
       if (call.phase == Call.Phase.QUEUED || call.phase == Call.Phase.RINGING) {
         leg.earlyMedia();
@@ -268,6 +269,7 @@ public final class CallCenter implements InboundCallHandler {
     agent.state(AgentState.ON_CALL, null);
     agent.send(new JsonObject().put("type", "call.answered").put("callId", call.id)
         .put("answeredAt", call.answeredAt.toString()));
+    saveProgress(call);
   }
 
   /** Ends a call once: hangs up the caller unless they left, frees the agent, writes the history record. */
@@ -320,23 +322,47 @@ public final class CallCenter implements InboundCallHandler {
     }
   }
 
+  /**
+   * Writes the record of a call that is up (outcome "in_progress"): when it is queued and when it is answered, so a
+   * crash leaves a record for the next start to mark "interrupted" (docs/design.md, "Crash and restart").
+   */
+  private void saveProgress(Call call) {
+    JsonObject recording = call.recorder == null ? null
+        : new JsonObject().put("file", relative(call.recorder.file()));
+    write(call, Future.succeededFuture(call.record(recording)));
+  }
+
+  /** Writes the final record once the recording is final (or failed). */
   private void saveRecord(Call call) {
     Future<JsonObject> recording = call.recorder == null ? Future.succeededFuture(null)
         : Future.fromCompletionStage(recordings.stop(call.recorder), context).map(r -> new JsonObject()
-            .put("file", recordings.folder().relativize(r.file()).toString().replace('\\', '/'))
+            .put("file", relative(r.file()))
             .put("durationMillis", r.durationMillis()).put("bytes", r.bytes())
             .put("droppedFrames", r.droppedFrames()));
-    Future<Void> written = recording.recover(e -> {
+    write(call, recording.recover(e -> {
       LOG.log(Level.WARNING, "recording of call " + call.id + " failed", e);
       return Future.succeededFuture(new JsonObject().put("error", String.valueOf(e.getMessage())));
-    }).compose(r -> store.saveCall(call.record(r)))
-        .onFailure(e -> LOG.log(Level.SEVERE, "history record of call " + call.id + " not saved", e));
-    Future<Void> write = written.recover(e -> Future.succeededFuture());
+    }).map(call::record));
+  }
+
+  /**
+   * Upserts the record (by call id, so never twice) after the call's previous write has finished, so an older
+   * snapshot never lands after a newer one. A failed write is logged and does not stop the next.
+   */
+  private void write(Call call, Future<JsonObject> record) {
+    Future<Void> write = call.lastWrite.compose(v -> record).compose(store::saveCall)
+        .onFailure(e -> LOG.log(Level.SEVERE, "history record of call " + call.id + " not saved", e))
+        .recover(e -> Future.succeededFuture());
+    call.lastWrite = write;
     pendingWrites.add(write);
     write.onComplete(v -> on(() -> {
       pendingWrites.remove(write);
       return Future.succeededFuture();
     }));
+  }
+
+  private String relative(java.nio.file.Path file) {
+    return recordings.folder().toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/');
   }
 
   private void cancelRingTimer(Call call) {

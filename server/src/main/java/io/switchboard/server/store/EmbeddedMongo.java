@@ -24,10 +24,12 @@ final class EmbeddedMongo {
   private static final String HOST = "127.0.0.1";
 
   private final MongoServer server;
+  private final H2Backend backend;
   private final Path file;
 
-  private EmbeddedMongo(MongoServer server, Path file) {
+  private EmbeddedMongo(MongoServer server, H2Backend backend, Path file) {
     this.server = server;
+    this.backend = backend;
     this.file = file;
   }
 
@@ -61,7 +63,7 @@ final class EmbeddedMongo {
           + " (mongodb.embedded.port): " + rootMessage(e), e);
     }
     LOG.info(() -> "Embedded MongoDB on " + HOST + ":" + server.getLocalAddress().getPort() + ", file " + file);
-    return new EmbeddedMongo(server, file);
+    return new EmbeddedMongo(server, backend, file);
   }
 
   String connectionString() {
@@ -70,6 +72,18 @@ final class EmbeddedMongo {
 
   Path file() {
     return file;
+  }
+
+  /**
+   * Writes what the MVStore holds in memory to its file now. MVStore commits on its own only about once a second,
+   * so a write the driver acknowledged could otherwise vanish with a {@code kill -9}; after this it is in the file
+   * (the operating system's page cache survives the process). Blocking, so on a worker thread.
+   */
+  Future<Void> commit(Vertx vertx) {
+    return vertx.executeBlocking(() -> {
+      backend.commit();
+      return null;
+    }, false);
   }
 
   /** Stops listening and closes the backend, which commits and closes the MVStore file. */

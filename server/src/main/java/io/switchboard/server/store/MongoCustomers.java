@@ -73,7 +73,9 @@ final class MongoCustomers implements Customers {
   public Future<List<JsonObject>> calls(JsonObject customer, int limit) {
     JsonArray numbers = customer.getJsonArray("numbers", new JsonArray());
     return client.findWithOptions(MongoStore.CALLS,
-        new JsonObject().put("from", new JsonObject().put("$in", numbers)),
+        // Past calls: not the one ringing now, whose record is already written "in_progress".
+        new JsonObject().put("from", new JsonObject().put("$in", numbers))
+            .put("outcome", new JsonObject().put("$ne", MongoStore.IN_PROGRESS)),
         new FindOptions().setSort(new JsonObject().put("arrivedAt", -1).put("_id", -1)).setLimit(limit));
   }
 }

@@ -24,6 +24,8 @@ final class MongoStore implements Store {
   static final String TRUNKS = "trunks";
   static final String QUEUES = "queues";
   static final String AUDIT = "audit";
+  /** The outcome of a call's record while the call is up (docs/design.md, "The history record"). */
+  static final String IN_PROGRESS = "in_progress";
   // The driver's own server selection gives up after 30 s; a start-up that hangs that long looks dead.
   private static final long FIRST_PING_TIMEOUT_SECONDS = 15;
 
@@ -90,7 +92,13 @@ final class MongoStore implements Store {
   @Override
   public Future<Void> saveCall(JsonObject record) {
     return client.replaceDocumentsWithOptions(CALLS, new JsonObject().put("_id", record.getString("_id")), record,
-        new UpdateOptions().setUpsert(true)).mapEmpty();
+        new UpdateOptions().setUpsert(true))
+        .compose(v -> embedded == null ? Future.succeededFuture() : embedded.commit(vertx));
+  }
+
+  @Override
+  public Future<List<JsonObject>> callsInProgress() {
+    return client.find(CALLS, new JsonObject().put("outcome", IN_PROGRESS));
   }
 
   @Override

@@ -32,8 +32,17 @@ public interface Store {
   /** The value stored under {@code key}, or empty. */
   Future<Optional<JsonObject>> setting(String key);
 
-  /** Writes a call's history record (CDR); its {@code _id} is the call id, so writing it twice keeps one. */
+  /**
+   * Writes a call's history record (CDR); its {@code _id} is the call id, so writing it twice keeps one. Succeeds once
+   * the record would survive a crash of this process (the embedded MongoDB commits its file first).
+   */
   Future<Void> saveCall(JsonObject record);
+
+  /**
+   * The history records still marked {@code outcome: "in_progress"}: at start-up, the calls a crash interrupted
+   * (a running server writes the final record when a call ends).
+   */
+  Future<List<JsonObject>> callsInProgress();
 
   /** The history record of a call, or empty. */
   Future<Optional<JsonObject>> call(String id);
