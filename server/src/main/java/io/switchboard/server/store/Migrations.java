@@ -29,7 +29,8 @@ final class Migrations {
   private static final List<Function<MongoClient, Future<Void>>> STEPS = List.of(
       Migrations::customers,
       Migrations::incidents,
-      Migrations::customerDefaults);
+      Migrations::customerDefaults,
+      Migrations::wrapUpVoicemailsCallbacks);
 
   static final int CURRENT = STEPS.size();
 
@@ -100,6 +101,44 @@ final class Migrations {
       chain = chain.compose(v -> client.updateCollectionWithOptions(MongoCustomers.CUSTOMERS,
           new JsonObject().put(name, new JsonObject().put("$exists", false)), new JsonObject().put("$set", field),
           new UpdateOptions().setMulti(true)).mapEmpty());
+    }
+    return chain;
+  }
+
+  /**
+   * 3 → 4: the dispositions agents pick in wrap-up (seeded when there are none, so a new install can wrap up),
+   * voicemails by status and caller, callbacks with the one-open-request-per-number key (see {@link MongoCallbacks}).
+   */
+  private static Future<Void> wrapUpVoicemailsCallbacks(MongoClient client) {
+    String voicemails = MongoVoicemails.VOICEMAILS;
+    String callbacks = MongoCallbacks.CALLBACKS;
+    return client.createIndex(voicemails, new JsonObject().put("status", 1).put("_id", -1))
+        .compose(v -> client.createIndex(voicemails, new JsonObject().put("from", 1).put("_id", -1)))
+        .compose(v -> client.createIndex(voicemails, new JsonObject().put("customerId", 1).put("_id", -1)))
+        .compose(v -> client.createIndexWithOptions(callbacks, new JsonObject().put(MongoCallbacks.OPEN_KEY, 1),
+            new IndexOptions().unique(true).name("open_per_number")))
+        .compose(v -> client.createIndex(callbacks, new JsonObject().put("status", 1).put("_id", 1)))
+        .compose(v -> client.createIndex(callbacks, new JsonObject().put("number", 1).put("_id", 1)))
+        .compose(v -> client.createIndex(MongoStore.CALLS, new JsonObject().put("wrapUp.disposition", 1)
+            .put("arrivedAt", -1)))
+        .compose(v -> client.count(MongoDispositions.DISPOSITIONS, new JsonObject()))
+        .compose(count -> count > 0 ? Future.succeededFuture() : seedDispositions(client));
+  }
+
+  private static Future<Void> seedDispositions(MongoClient client) {
+    Future<Void> chain = Future.succeededFuture();
+    int order = 0;
+    for (String[] d : List.of(
+        new String[] {"resolved", "Resolved", "Решено", "Вирішено"},
+        new String[] {"information", "Information given", "Предоставлена информация", "Надано інформацію"},
+        new String[] {"complaint", "Complaint", "Жалоба", "Скарга"},
+        new String[] {"sales", "Sales", "Продажа", "Продаж"},
+        new String[] {"escalated", "Escalated", "Передано на второй уровень", "Передано на другий рівень"},
+        new String[] {"wrong-number", "Wrong number", "Ошиблись номером", "Помилилися номером"})) {
+      JsonObject doc = new JsonObject().put("_id", d[0]).put("order", order += 10).put("active", true)
+          .put("labels", new JsonObject().put("en", d[1]).put("ru", d[2]).put("uk", d[3]));
+      chain = chain.compose(v -> client.replaceDocumentsWithOptions(MongoDispositions.DISPOSITIONS,
+          new JsonObject().put("_id", doc.getString("_id")), doc, new UpdateOptions().setUpsert(true)).mapEmpty());
     }
     return chain;
   }

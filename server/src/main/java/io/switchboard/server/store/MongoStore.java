@@ -36,6 +36,9 @@ final class MongoStore implements Store {
   private final Customers customers;
   private final Incidents incidents;
   private final CallerCards cards;
+  private final Voicemails voicemails;
+  private final Callbacks callbacks;
+  private final Dispositions dispositions;
   private Future<Void> closed;
 
   private MongoStore(Vertx vertx, MongoClient client, EmbeddedMongo embedded, String description) {
@@ -46,6 +49,10 @@ final class MongoStore implements Store {
     this.customers = new MongoCustomers(client);
     this.incidents = new MongoIncidents(client);
     this.cards = new CallerCards(client, customers, incidents);
+    Durability durability = embedded == null ? Durability.NONE : () -> embedded.commit(vertx);
+    this.voicemails = new MongoVoicemails(client, durability);
+    this.callbacks = new MongoCallbacks(client, durability);
+    this.dispositions = new MongoDispositions(client);
   }
 
   static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir) {
@@ -91,9 +98,22 @@ final class MongoStore implements Store {
 
   @Override
   public Future<Void> saveCall(JsonObject record) {
-    return client.replaceDocumentsWithOptions(CALLS, new JsonObject().put("_id", record.getString("_id")), record,
-        new UpdateOptions().setUpsert(true))
+    JsonObject fields = record.copy();
+    fields.remove("_id"); // immutable: naming it in $set is refused by MongoDB even with the same value
+    if (fields.isEmpty()) {
+      return Future.failedFuture(new IllegalArgumentException("a call record needs fields besides _id"));
+    }
+    return client.updateCollectionWithOptions(CALLS, new JsonObject().put("_id", record.getString("_id")),
+            new JsonObject().put("$set", fields), new UpdateOptions().setUpsert(true))
         .compose(v -> embedded == null ? Future.succeededFuture() : embedded.commit(vertx));
+  }
+
+  @Override
+  public Future<Boolean> saveWrapUp(String callId, JsonObject wrapUp) {
+    return client.updateCollectionWithOptions(CALLS, new JsonObject().put("_id", callId),
+            new JsonObject().put("$set", new JsonObject().put("wrapUp", wrapUp)), new UpdateOptions().setUpsert(false))
+        .compose(result -> result.getDocMatched() == 0 ? Future.succeededFuture(false)
+            : (embedded == null ? Future.<Void>succeededFuture() : embedded.commit(vertx)).map(true));
   }
 
   @Override
@@ -207,6 +227,21 @@ final class MongoStore implements Store {
   @Override
   public Incidents incidents() {
     return incidents;
+  }
+
+  @Override
+  public Voicemails voicemails() {
+    return voicemails;
+  }
+
+  @Override
+  public Callbacks callbacks() {
+    return callbacks;
+  }
+
+  @Override
+  public Dispositions dispositions() {
+    return dispositions;
   }
 
   @Override

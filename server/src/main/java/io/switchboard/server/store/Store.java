@@ -33,8 +33,10 @@ public interface Store {
   Future<Optional<JsonObject>> setting(String key);
 
   /**
-   * Writes a call's history record (CDR); its {@code _id} is the call id, so writing it twice keeps one. Succeeds once
-   * the record would survive a crash of this process (the embedded MongoDB commits its file first).
+   * Writes a call's history record (CDR); its {@code _id} is the call id, so writing it twice keeps one. Sets the
+   * record's fields ({@code $set}) rather than replacing the document, so what others wrote into it (the agent's
+   * {@code wrapUp}) stays. Succeeds once the record would survive a crash of this process (the embedded MongoDB
+   * commits its file first).
    */
   Future<Void> saveCall(JsonObject record);
 
@@ -88,6 +90,21 @@ public interface Store {
 
   /** Incidents customers have, by the seed articles' priorities. */
   Incidents incidents();
+
+  /** Voicemails callers left (call control writes them, the API lists them). */
+  Voicemails voicemails();
+
+  /** Callback requests, one open request per caller's number. */
+  Callbacks callbacks();
+
+  /** The admin-defined dispositions an agent picks in wrap-up. */
+  Dispositions dispositions();
+
+  /**
+   * Sets the call record's {@code wrapUp} (the agent's disposition, notes, first-contact resolution, incident), leaving
+   * every other field as it is; false when there is no record for {@code callId}. Durable as {@link #saveCall}.
+   */
+  Future<Boolean> saveWrapUp(String callId, JsonObject wrapUp);
 
   /**
    * The card a ringing agent sees for the caller {@code e164} (docs/protocol.md, {@code call.offer}'s

@@ -3,7 +3,6 @@ package io.switchboard.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.server.config.MongoConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -22,18 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class MigrationsTest {
 
-  private static final String DB = "switchboard";
+  private final String db = TestStores.database();
 
   @Test
   void aVersion1Database_isMigratedAtStart_customersGetDefaultsAndIncidentsTheirIndexes(Vertx vertx,
       @TempDir Path dir) throws Exception {
     // As version 1 left it: customers without the flags, no incident indexes.
-    withRawClient(vertx, dir, client -> client.insert("customers", new JsonObject().put("_id", "cu-old")
+    withRawClient(vertx, dir, db, client -> client.insert("customers", new JsonObject().put("_id", "cu-old")
             .put("numbers", new JsonArray().add("+4930999999")).put("name", "Old GmbH"))
         .compose(id -> client.insert(Migrations.META, new JsonObject().put("_id", Migrations.SCHEMA)
             .put("version", 1))));
 
-    Store store = await(Store.open(vertx, new MongoConfig("", DB, 0), dir));
+    Store store = await(Store.open(vertx, TestStores.config(db), dir));
     try {
       JsonObject old = await(store.customers().byNumber("+4930999999")).orElseThrow();
       assertThat(old.getBoolean("vip")).isFalse();
@@ -43,7 +42,7 @@ class MigrationsTest {
     } finally {
       await(store.close());
     }
-    withRawClient(vertx, dir, client -> Migrations.version(client).compose(version -> {
+    withRawClient(vertx, dir, db, client -> Migrations.version(client).compose(version -> {
       assertThat(version).isEqualTo(Migrations.CURRENT);
       return client.listIndexes("incidents");
     }).map(indexes -> {
@@ -56,10 +55,10 @@ class MigrationsTest {
   @Test
   void aDatabaseFromBeforeCustomers_getsEveryStep_andRunningAgainChangesNothing(Vertx vertx, @TempDir Path dir)
       throws Exception {
-    withRawClient(vertx, dir, client -> client.insert("calls", new JsonObject().put("_id", "c-old")
+    withRawClient(vertx, dir, db, client -> client.insert("calls", new JsonObject().put("_id", "c-old")
         .put("from", "+4930111111")));
 
-    withRawClient(vertx, dir, client -> Migrations.run(client).compose(first -> {
+    withRawClient(vertx, dir, db, client -> Migrations.run(client).compose(first -> {
       assertThat(first).isEqualTo(Migrations.CURRENT);
       return client.findOne(Migrations.META, new JsonObject(), null);
     }).compose(meta -> Migrations.run(client).compose(again -> client.findOne(Migrations.META, new JsonObject(), null))
@@ -71,7 +70,7 @@ class MigrationsTest {
 
   @Test
   void aNumberIsOneCustomers_theUniqueIndexRefusesASecond(Vertx vertx, @TempDir Path dir) throws Exception {
-    Store store = await(Store.open(vertx, new MongoConfig("", DB, 0), dir));
+    Store store = await(Store.open(vertx, TestStores.config(db), dir));
     try {
       await(store.customers().insert(customer("cu-1", "+4930123456")));
       assertThatThrownBy(() -> await(store.customers().insert(customer("cu-2", "+4930777777", "+4930123456"))))
@@ -84,10 +83,11 @@ class MigrationsTest {
 
   @Test
   void aDatabaseNewerThanTheServer_isRefusedAtStart(Vertx vertx, @TempDir Path dir) throws Exception {
-    withRawClient(vertx, dir, client -> client.insert(Migrations.META, new JsonObject().put("_id", Migrations.SCHEMA)
+    withRawClient(vertx, dir, db, client -> client.insert(Migrations.META,
+        new JsonObject().put("_id", Migrations.SCHEMA)
         .put("version", Migrations.CURRENT + 1)));
 
-    assertThatThrownBy(() -> await(Store.open(vertx, new MongoConfig("", DB, 0), dir)))
+    assertThatThrownBy(() -> await(Store.open(vertx, TestStores.config(db), dir)))
         .hasMessageContaining("newer than this server");
   }
 
@@ -95,16 +95,9 @@ class MigrationsTest {
     return new JsonObject().put("_id", id).put("numbers", new JsonArray(List.of(numbers))).put("name", id);
   }
 
-  private static void withRawClient(Vertx vertx, Path dir, Function<MongoClient, Future<?>> work) throws Exception {
-    EmbeddedMongo mongo = await(EmbeddedMongo.start(vertx, dir, 0));
-    MongoClient client = MongoClient.create(vertx, new JsonObject().put("connection_string", mongo.connectionString())
-        .put("db_name", DB));
-    try {
-      await(work.apply(client));
-    } finally {
-      await(client.close());
-      await(mongo.stop(vertx));
-    }
+  private static void withRawClient(Vertx vertx, Path dir, String db, Function<MongoClient, Future<?>> work)
+      throws Exception {
+    await(TestStores.withRawClient(vertx, dir, db, work));
   }
 
   static <T> T await(Future<T> future) throws Exception {
