@@ -36,7 +36,7 @@ public final class PromptPlayer {
   private final byte[] payload = new byte[AudioCodec.SAMPLES_PER_PACKET];
   private final Promise<Void> done = Promise.promise();
   private long startNanos;
-  private int sent;
+  private volatile int sent;
   private boolean talking;
   /** Read position: the clip and the sample in it where the next packet starts. */
   private int clipIndex;
@@ -76,7 +76,7 @@ public final class PromptPlayer {
     target.onMediaContext(this::finish);
   }
 
-  /** Packets sent so far (read on the media context, or after {@link #done()}). */
+  /** Packets sent so far (counting those skipped while the stream had no codec). */
   public int packetsSent() {
     return sent;
   }
