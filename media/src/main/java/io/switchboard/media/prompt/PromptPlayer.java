@@ -25,7 +25,7 @@ import java.util.List;
  * <p>Packets sent while the stream has no codec yet are skipped in time (as if lost), never queued.
  */
 public final class PromptPlayer {
-  /** Most packets sent in one wake-up to catch up (60 ms): more than a jitter buffer usually absorbs at once. */
+  /** Most packets sent in one wake-up to catch up after a stall (60 ms): a jitter buffer absorbs that, not more. */
   static final int MAX_BURST = 3;
   private static final long PACKET_NANOS = 20_000_000L;
 

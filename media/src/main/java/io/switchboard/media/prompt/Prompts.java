@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -101,6 +102,8 @@ public final class Prompts {
    * neither has it.
    */
   public Optional<Clip> clip(String lang, String id) {
+    Objects.requireNonNull(lang, "lang");
+    Objects.requireNonNull(id, "id");
     Clip clip = clips.getOrDefault(lang, Map.of()).get(id);
     if (clip != null) {
       return Optional.of(clip);
