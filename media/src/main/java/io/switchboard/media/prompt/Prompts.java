@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The prompt library: every clip, loaded once at start and kept in memory (about 1.5 MB of 16-bit samples per language).
+ * The prompt library: every clip, loaded once at start and kept in memory (about 1.5 MB of 16-bit samples a
+ * language).
  *
  * <p>Built-in clips are {@code prompts/<lang>/<id>.wav} on the classpath, listed in {@code prompts/index.txt}
  * (written by {@code tools/prompts/generate}). An admin may drop recordings into an override folder,
