@@ -4,9 +4,13 @@ import io.switchboard.gateway.SipGateway;
 import io.switchboard.media.RtpPorts;
 import io.switchboard.media.WebRtcEndpoint;
 import io.switchboard.media.recording.Recordings;
+import io.switchboard.server.api.CallbacksApi;
 import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
+import io.switchboard.server.api.DispositionsApi;
 import io.switchboard.server.api.IncidentsApi;
+import io.switchboard.server.api.VoicemailsApi;
+import io.switchboard.server.api.WrapUpApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.calls.InterruptedCalls;
 import io.switchboard.server.config.Config;
@@ -112,6 +116,11 @@ public final class SwitchboardServer {
             history.mount(router);
             CustomersApi.create(parts.store, signaling::authenticate).mount(router);
             IncidentsApi.create(parts.store, signaling::authenticate).mount(router);
+            WrapUpApi.create(parts.store, signaling::authenticate).mount(router);
+            DispositionsApi.create(parts.store, signaling::authenticate).mount(router);
+            VoicemailsApi.create(vertx, parts.store, signaling::authenticate, config.calls().recordingsDir())
+                .mount(router);
+            CallbacksApi.create(parts.store, signaling::authenticate).mount(router);
           }, config.shutdownTimeout().dividedBy(2));
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));

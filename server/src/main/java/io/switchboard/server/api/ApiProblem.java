@@ -34,4 +34,13 @@ final class ApiProblem extends RuntimeException {
   static ApiProblem notFound(String message) {
     return new ApiProblem(404, message);
   }
+
+  static ApiProblem conflict(String message) {
+    return new ApiProblem(409, message);
+  }
+
+  /** Well-formed but not acceptable as it stands (RFC 9110 §15.5.21): an inactive disposition, an unknown incident. */
+  static ApiProblem unprocessable(String message) {
+    return new ApiProblem(422, message);
+  }
 }

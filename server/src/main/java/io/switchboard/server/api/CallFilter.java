@@ -24,7 +24,7 @@ final class CallFilter {
   static final int MAX_LIMIT = 200;
   /** in_progress: a call still going (its record is written early, for crash safety); interrupted: cut by a crash. */
   static final List<String> OUTCOMES = List.of("answered", "abandoned", "missed", "rejected", "in_progress",
-      "interrupted");
+      "interrupted", "voicemail", "callback", "refused", "blocked");
 
   private static final Set<String> FILTERS = Set.of("from", "to", "queue", "agent", "number", "outcome");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");

@@ -11,7 +11,7 @@ final class CallView {
 
   private static final List<String> SUMMARY = List.of("trunk", "from", "to", "queue", "agent", "offers", "outcome",
       "hungUpBy", "talkSeconds");
-  private static final List<String> DETAIL = List.of("sipCallId", "fromRaw", "toRaw", "timeline");
+  private static final List<String> DETAIL = List.of("sipCallId", "fromRaw", "toRaw", "timeline", "routing");
   static final List<String> DATES = List.of("arrivedAt", "queuedAt", "offeredAt", "answeredAt", "endedAt");
 
   private CallView() {
@@ -27,6 +27,8 @@ final class CallView {
     for (String field : DATES) {
       view.put(field, date(record.getValue(field)));
     }
+    view.put("csat", csat(record.getJsonObject("csat")));
+    view.put("wrapUp", WrapUpApi.view(record.getJsonObject("wrapUp")));
     JsonObject recording = record.getJsonObject("recording");
     view.put("recording", recording == null ? null : new JsonObject()
         .put("durationMillis", recording.getValue("durationMillis"))
@@ -42,6 +44,14 @@ final class CallView {
       view.put(field, record.getValue(field));
     }
     return view;
+  }
+
+  /** The caller's keypad answer after the call, {@code {score, at, agentId}}, with its date as a string. */
+  static JsonObject csat(JsonObject stored) {
+    if (stored == null) {
+      return null;
+    }
+    return stored.copy().put("at", date(stored.getValue("at")));
   }
 
   /** {@code {"$date": "…"}} (how MongoDB's extended JSON carries a date) as its ISO-8601 string. */

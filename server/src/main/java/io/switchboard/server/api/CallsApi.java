@@ -35,9 +35,11 @@ public final class CallsApi {
   private final CallsCsv csv;
   private final RecordingResource recordings;
   private final OpenApiResource contract;
+  private final SupervisorScope scope;
 
-  private CallsApi(Vertx vertx, Store store, Authenticator authenticator, Path recordingsDir) {
+  private CallsApi(Vertx vertx, Store store, Authenticator authenticator, Path recordingsDir, SupervisorScope scope) {
     this.store = Objects.requireNonNull(store, "store");
+    this.scope = Objects.requireNonNull(scope, "scope");
     this.auth = new ApiAuth(Objects.requireNonNull(authenticator, "authenticator"));
     this.csv = new CallsCsv(store);
     this.recordings = new RecordingResource(vertx, store, recordingsDir);
@@ -49,7 +51,13 @@ public final class CallsApi {
    *                      against it and must stay inside it
    */
   public static CallsApi create(Vertx vertx, Store store, Authenticator authenticator, Path recordingsDir) {
-    return new CallsApi(vertx, store, authenticator, recordingsDir);
+    return create(vertx, store, authenticator, recordingsDir, SupervisorScope.EVERYONE);
+  }
+
+  /** @param scope whose recordings a supervisor may hear (their groups' members) */
+  public static CallsApi create(Vertx vertx, Store store, Authenticator authenticator, Path recordingsDir,
+      SupervisorScope scope) {
+    return new CallsApi(vertx, store, authenticator, recordingsDir, scope);
   }
 
   /** Adds the routes; they answer every request themselves (errors included), so mount them before any catch-all. */
@@ -65,7 +73,12 @@ public final class CallsApi {
         .onFailure(e -> ApiResponses.fail(ctx, e)));
     router.get(CALLS + "/:id").handler(this::one);
     router.get(CALLS + "/:id/recording").handler(ctx -> caller(ctx, ApiAuth.ANY_ROLE)
-        .compose(caller -> visibleCall(ctx, caller).compose(call -> recordings.stream(ctx, caller, call)))
+        .compose(caller -> visibleCall(ctx, caller).compose(call -> {
+          if (!mayHear(scope, caller, agentIdOf(call))) {
+            throw ApiProblem.forbidden("a supervisor hears only the calls of the groups they supervise");
+          }
+          return recordings.stream(ctx, caller, call);
+        }))
         .onFailure(e -> ApiResponses.fail(ctx, e)));
     router.get("/api/audit").handler(this::audit);
   }
@@ -153,7 +166,18 @@ public final class CallsApi {
     });
   }
 
-  private static String agentIdOf(JsonObject call) {
+  /**
+   * Recordings: an admin hears every call, an agent their own, a supervisor those of the agents their groups hold
+   * (a call nobody answered has no recording, and no agent to be covered).
+   */
+  static boolean mayHear(SupervisorScope scope, AgentAccount caller, String agentId) {
+    if (caller.hasRole(AgentAccount.ADMIN) || caller.id().equals(agentId)) {
+      return true;
+    }
+    return caller.hasRole(AgentAccount.SUPERVISOR) && agentId != null && scope.covers(caller.id(), agentId);
+  }
+
+  static String agentIdOf(JsonObject call) {
     return Optional.ofNullable(call.getJsonObject("agent")).map(a -> a.getString("id")).orElse(null);
   }
 

@@ -21,8 +21,8 @@ final class CrmViews {
   }
 
   /**
-   * A call in a customer's history: when, who answered and how it ended. Not the timeline nor the recording, which
-   * stay behind {@code /api/calls/{id}} and its role rules.
+   * A call in a customer's history: when, who answered, how it ended, the agent's wrap-up and the caller's CSAT.
+   * Not the timeline; the recording only as a link, behind {@code /api/calls/{id}/recording} and its role rules.
    */
   static JsonObject historyCall(JsonObject stored) {
     JsonObject view = new JsonObject().put("id", stored.getString("_id"));
@@ -35,6 +35,11 @@ final class CrmViews {
     JsonObject agent = stored.getJsonObject("agent");
     view.put("agent", agent == null ? null : new JsonObject().put("id", agent.getString("id"))
         .put("name", agent.getString("name")));
+    view.put("wrapUp", WrapUpApi.view(stored.getJsonObject("wrapUp")));
+    view.put("csat", CallView.csat(stored.getJsonObject("csat")));
+    // The link only: whether the asker may hear it is the recording endpoint's to decide.
+    view.put("recordingUrl", stored.getJsonObject("recording") == null ? null
+        : CallsApi.CALLS + "/" + stored.getString("_id") + "/recording");
     return view;
   }
 

@@ -23,6 +23,8 @@ public final class CustomersApi {
   static final String CUSTOMERS = "/api/customers";
   static final List<String> EDITORS = List.of(AgentAccount.SUPERVISOR, AgentAccount.ADMIN);
   static final int HISTORY_DEFAULT_LIMIT = 20;
+  /** The customer's incidents in every status, newest first, on the history page. */
+  static final int HISTORY_INCIDENTS = 50;
 
   private final Store store;
   private final ApiAuth auth;
@@ -115,7 +117,10 @@ public final class CustomersApi {
     return store.customers().byId(id).map(found -> found.orElseThrow(() -> ApiProblem.notFound("no customer " + id)));
   }
 
-  /** The customer, their calls newest first (at most {@code limit}, default 20) and their open incidents. */
+  /**
+   * The customer, their calls newest first (at most {@code limit}, default 20, each with its wrap-up and CSAT), their
+   * open incidents (most urgent first) and their last {@value #HISTORY_INCIDENTS} incidents in any status.
+   */
   private Future<JsonObject> history(RoutingContext ctx) {
     PageParams params = PageParams.of(ctx.queryParams(), Set.of());
     if (params.cursor() != null) {
@@ -124,14 +129,17 @@ public final class CustomersApi {
     Integer requested = params.integer("limit", 1, CallFilter.MAX_LIMIT);
     int limit = requested == null ? HISTORY_DEFAULT_LIMIT : requested;
     return customer(ctx).compose(customer -> Future.all(store.customers().calls(customer, limit),
-            store.incidents().openFor(customer.getString("_id")))
+            store.incidents().openFor(customer.getString("_id")),
+            store.incidents().find(customer.getString("_id"), null, null, null, HISTORY_INCIDENTS))
         .map(all -> {
           JsonArray calls = new JsonArray();
           all.<List<JsonObject>>resultAt(0).forEach(c -> calls.add(CrmViews.historyCall(c)));
           JsonArray incidents = new JsonArray();
           all.<List<JsonObject>>resultAt(1).forEach(i -> incidents.add(CrmViews.incident(i)));
+          JsonArray recent = new JsonArray();
+          all.<List<JsonObject>>resultAt(2).forEach(i -> recent.add(CrmViews.incident(i)));
           return new JsonObject().put("customer", CrmViews.customer(customer)).put("calls", calls)
-              .put("openIncidents", incidents);
+              .put("openIncidents", incidents).put("incidents", recent);
         }));
   }
 

@@ -22,9 +22,16 @@ final class JsonBody {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final JsonObject body;
+  /** How error messages name this object's fields: empty at the top, {@code "incident.create."} inside. */
+  private final String prefix;
 
   private JsonBody(JsonObject body) {
+    this(body, "");
+  }
+
+  private JsonBody(JsonObject body, String prefix) {
     this.body = body;
+    this.prefix = prefix;
   }
 
   /**
@@ -65,6 +72,50 @@ final class JsonBody {
     return new JsonBody(object);
   }
 
+  /**
+   * The object in {@code field} with only {@code allowed} fields, its errors naming {@code field.inner}; null when
+   * absent (or null) and not required.
+   */
+  JsonBody object(String field, Set<String> allowed, boolean required) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      if (required) {
+        throw ApiProblem.badRequest(prefix + field + " is required");
+      }
+      return null;
+    }
+    if (!(value instanceof JsonObject object)) {
+      throw ApiProblem.badRequest(prefix + field + " must be an object");
+    }
+    for (String name : object.fieldNames()) {
+      if (!allowed.contains(name)) {
+        throw ApiProblem.badRequest("unknown field " + CallFilter.quoted(prefix + field + "." + name));
+      }
+    }
+    return new JsonBody(object, prefix + field + ".");
+  }
+
+  /**
+   * Free text of at most {@code max} characters (line breaks and tabs allowed, other control characters not), kept
+   * as written; empty when absent or null.
+   */
+  String text(String field, int max) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return "";
+    }
+    if (!(value instanceof String s)) {
+      throw ApiProblem.badRequest(prefix + field + " must be a string");
+    }
+    if (s.length() > max) {
+      throw ApiProblem.badRequest(prefix + field + " must be at most " + max + " characters, was " + s.length());
+    }
+    if (s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+      throw ApiProblem.badRequest(prefix + field + " must not contain control characters");
+    }
+    return s.strip();
+  }
+
   boolean has(String field) {
     return body.containsKey(field);
   }
@@ -78,17 +129,18 @@ final class JsonBody {
     Object value = body.getValue(field);
     if (value == null) {
       if (required) {
-        throw ApiProblem.badRequest(field + " is required");
+        throw ApiProblem.badRequest(prefix + field + " is required");
       }
       return null;
     }
     if (!(value instanceof String s)) {
-      throw ApiProblem.badRequest(field + " must be a string");
+      throw ApiProblem.badRequest(prefix + field + " must be a string");
     }
     String trimmed = s.strip();
     if (trimmed.isEmpty() || trimmed.length() > max || trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n'
         && c != '\t')) {
-      throw ApiProblem.badRequest(field + " must be 1 to " + max + " characters without control characters");
+      throw ApiProblem.badRequest(prefix + field + " must be 1 to " + max
+          + " characters without control characters");
     }
     return trimmed;
   }
@@ -97,7 +149,7 @@ final class JsonBody {
   String id(String field, boolean required) {
     String value = string(field, 64, required);
     if (value != null && !ID.matcher(value).matches()) {
-      throw ApiProblem.badRequest(field + " must be 1 to 64 of A-Z a-z 0-9 . _ : -");
+      throw ApiProblem.badRequest(prefix + field + " must be 1 to 64 of A-Z a-z 0-9 . _ : -");
     }
     return value;
   }
@@ -108,7 +160,7 @@ final class JsonBody {
       return absent;
     }
     if (!(value instanceof Boolean b)) {
-      throw ApiProblem.badRequest(field + " must be true or false");
+      throw ApiProblem.badRequest(prefix + field + " must be true or false");
     }
     return b;
   }
@@ -118,13 +170,13 @@ final class JsonBody {
     Object value = body.getValue(field);
     if (value == null) {
       if (required) {
-        throw ApiProblem.badRequest(field + " is required");
+        throw ApiProblem.badRequest(prefix + field + " is required");
       }
       return null;
     }
     if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min
         || ((Number) value).longValue() > max) {
-      throw ApiProblem.badRequest(field + " must be a whole number from " + min + " to " + max);
+      throw ApiProblem.badRequest(prefix + field + " must be a whole number from " + min + " to " + max);
     }
     return ((Number) value).intValue();
   }
@@ -133,7 +185,7 @@ final class JsonBody {
   String oneOf(String field, List<String> allowed, boolean required) {
     String value = string(field, 64, required);
     if (value != null && !allowed.contains(value)) {
-      throw ApiProblem.badRequest(field + " must be one of " + allowed);
+      throw ApiProblem.badRequest(prefix + field + " must be one of " + allowed);
     }
     return value;
   }
@@ -145,14 +197,14 @@ final class JsonBody {
       return List.of();
     }
     if (!(value instanceof JsonArray array)) {
-      throw ApiProblem.badRequest(field + " must be an array of strings");
+      throw ApiProblem.badRequest(prefix + field + " must be an array of strings");
     }
     if (array.size() > maxItems) {
-      throw ApiProblem.badRequest(field + " must have at most " + maxItems + " items");
+      throw ApiProblem.badRequest(prefix + field + " must have at most " + maxItems + " items");
     }
     List<String> items = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      JsonBody item = new JsonBody(new JsonObject().put(field + "[" + i + "]", array.getValue(i)));
+      JsonBody item = new JsonBody(new JsonObject().put(field + "[" + i + "]", array.getValue(i)), prefix);
       String s = item.string(field + "[" + i + "]", maxLength, true);
       if (!items.contains(s)) {
         items.add(s);
@@ -166,7 +218,7 @@ final class JsonBody {
     List<String> ids = strings(field, maxItems, 64);
     for (int i = 0; i < ids.size(); i++) {
       if (!ID.matcher(ids.get(i)).matches()) {
-        throw ApiProblem.badRequest(field + "[" + i + "] must be 1 to 64 of A-Z a-z 0-9 . _ : -");
+        throw ApiProblem.badRequest(prefix + field + "[" + i + "] must be 1 to 64 of A-Z a-z 0-9 . _ : -");
       }
     }
     return ids;

@@ -29,6 +29,7 @@ import java.util.logging.Logger;
 final class RecordingResource {
 
   static final String LISTEN = "recording.listen";
+  static final String VOICEMAIL_LISTEN = "voicemail.listen";
   private static final Logger LOG = Logger.getLogger(RecordingResource.class.getName());
 
   private final Vertx vertx;
@@ -43,21 +44,41 @@ final class RecordingResource {
 
   Future<Void> stream(RoutingContext ctx, AgentAccount caller, JsonObject call) {
     String callId = call.getString("_id");
+    return stream(ctx, caller, "call " + callId, call.getJsonObject("recording"),
+        new JsonObject().put("action", LISTEN).put("callId", callId), callId);
+  }
+
+  /** A voicemail's audio, under the same rules: in the recordings folder only, audited before a byte is sent. */
+  Future<Void> streamVoicemail(RoutingContext ctx, AgentAccount caller, JsonObject voicemail) {
+    String id = voicemail.getString("_id");
+    return stream(ctx, caller, "voicemail " + id, voicemail.getJsonObject("recording"),
+        new JsonObject().put("action", VOICEMAIL_LISTEN).put("callId", voicemail.getString("callId"))
+            .put("voicemailId", id), id);
+  }
+
+  /**
+   * @param what       for messages: "call c-…", "voicemail vm-…"
+   * @param recording  the stored {@code {file, …}}, or null
+   * @param auditRefs  what the audit entry is about: action, callId (and voicemailId)
+   * @param fileName   the download's name, without ".wav"
+   */
+  private Future<Void> stream(RoutingContext ctx, AgentAccount caller, String what, JsonObject recording,
+      JsonObject auditRefs, String fileName) {
     boolean download = download(ctx);
-    Path file = fileOf(call);
+    Path file = fileOf(what, recording);
     return vertx.fileSystem().lprops(file.toString())
-        .recover(e -> Future.failedFuture(ApiProblem.notFound("the recording of call " + callId + " is missing")))
+        .recover(e -> Future.failedFuture(ApiProblem.notFound("the recording of " + what + " is missing")))
         .compose(props -> {
           if (!props.isRegularFile()) {
-            LOG.warning("recording of call " + callId + " is not a regular file: " + file);
-            throw ApiProblem.notFound("the recording of call " + callId + " is missing");
+            LOG.warning("recording of " + what + " is not a regular file: " + file);
+            throw ApiProblem.notFound("the recording of " + what + " is missing");
           }
-          return send(ctx, caller, callId, file, props, download);
+          return send(ctx, caller, auditRefs, fileName, file, props, download);
         });
   }
 
-  private Future<Void> send(RoutingContext ctx, AgentAccount caller, String callId, Path file, FileProps props,
-      boolean download) {
+  private Future<Void> send(RoutingContext ctx, AgentAccount caller, JsonObject auditRefs, String fileName, Path file,
+      FileProps props, boolean download) {
     long size = props.size();
     ByteRange range = ByteRange.parse(ctx.request().getHeader("Range"), size);
     HttpServerResponse response = ctx.response();
@@ -65,7 +86,7 @@ final class RecordingResource {
       response.setStatusCode(416).putHeader("Content-Range", "bytes */" + size).end();
       return Future.succeededFuture();
     }
-    return store.saveAudit(auditEntry(ctx, caller, callId, range, size)).compose(audited -> {
+    return store.saveAudit(auditEntry(ctx, caller, auditRefs, range, size)).compose(audited -> {
       if (response.closed()) {
         return Future.succeededFuture();
       }
@@ -73,7 +94,7 @@ final class RecordingResource {
           .putHeader("Accept-Ranges", "bytes")
           .putHeader("Cache-Control", "private, no-store")
           .putHeader("X-Content-Type-Options", "nosniff")
-          .putHeader("Content-Disposition", (download ? "attachment" : "inline") + "; filename=\"" + callId
+          .putHeader("Content-Disposition", (download ? "attachment" : "inline") + "; filename=\"" + fileName
               + ".wav\"");
       if (range == null) {
         response.setStatusCode(200);
@@ -86,12 +107,10 @@ final class RecordingResource {
   }
 
   /** The stored name, under the recordings folder; anything that would leave it is refused as missing. */
-  private Path fileOf(JsonObject call) {
-    String callId = call.getString("_id");
-    JsonObject recording = call.getJsonObject("recording");
+  private Path fileOf(String what, JsonObject recording) {
     Object name = recording == null ? null : recording.getValue("file");
     if (!(name instanceof String relative) || relative.isEmpty()) {
-      throw ApiProblem.notFound("call " + callId + " has no recording");
+      throw ApiProblem.notFound(what + " has no recording");
     }
     Path resolved;
     try {
@@ -101,8 +120,8 @@ final class RecordingResource {
       resolved = null;
     }
     if (resolved == null || !resolved.startsWith(root) || resolved.equals(root)) {
-      LOG.warning("call " + callId + " names a recording outside " + root + ": " + CallFilter.quoted(relative));
-      throw ApiProblem.notFound("call " + callId + " has no recording");
+      LOG.warning(what + " names a recording outside " + root + ": " + CallFilter.quoted(relative));
+      throw ApiProblem.notFound(what + " has no recording");
     }
     return resolved;
   }
@@ -123,13 +142,11 @@ final class RecordingResource {
     throw ApiProblem.badRequest("download must be true or false");
   }
 
-  private static JsonObject auditEntry(RoutingContext ctx, AgentAccount caller, String callId, ByteRange range,
+  private static JsonObject auditEntry(RoutingContext ctx, AgentAccount caller, JsonObject refs, ByteRange range,
       long size) {
     SocketAddress remote = ctx.request().remoteAddress();
-    return new JsonObject()
+    return refs.copy()
         .put("at", new JsonObject().put("$date", Instant.now().toString()))
-        .put("action", LISTEN)
-        .put("callId", callId)
         .put("by", new JsonObject().put("id", caller.id()).put("username", caller.username())
             .put("roles", new JsonArray(caller.roles())))
         // The TCP peer: behind a reverse proxy, enable Vert.x's forwarded-header support to get the client's.
@@ -140,11 +157,14 @@ final class RecordingResource {
 
   /** An audit entry as the API shows it. */
   static JsonObject auditView(JsonObject entry) {
-    return new JsonObject()
+    JsonObject view = new JsonObject()
         .put("at", CallView.date(entry.getValue("at")))
         .put("action", entry.getValue("action"))
-        .put("callId", entry.getValue("callId"))
-        .put("by", entry.getValue("by"))
+        .put("callId", entry.getValue("callId"));
+    if (entry.containsKey("voicemailId")) {
+      view.put("voicemailId", entry.getValue("voicemailId"));
+    }
+    return view.put("by", entry.getValue("by"))
         .put("ip", entry.getValue("ip"))
         .put("bytes", entry.getValue("bytes"));
   }

@@ -3,13 +3,14 @@ package io.switchboard.server.store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The caller's card for a ringing agent (docs/protocol.md, {@code call.offer}): who they are, their last calls and
- * open incidents. One indexed read by number, then three in parallel; no card (null) for a number nobody has.
+ * open incidents, their last CSAT answer. One indexed read by number, then four in parallel; no card (null) for a number nobody has.
  */
 final class CallerCards {
 
@@ -37,16 +38,22 @@ final class CallerCards {
     String manager = customer.getString("personalManager");
     Future<List<JsonObject>> calls = customers.calls(customer, LAST_CALLS);
     Future<List<JsonObject>> open = incidents.openFor(customer.getString("_id"));
+    Future<List<JsonObject>> rated = client.findWithOptions(MongoStore.CALLS, new JsonObject()
+            .put("from", new JsonObject().put("$in", customer.getJsonArray("numbers", new JsonArray())))
+            .put("csat.score", new JsonObject().put("$exists", true)),
+        new FindOptions().setSort(new JsonObject().put("arrivedAt", -1).put("_id", -1)).setLimit(1));
     Future<Optional<JsonObject>> managerAccount = manager == null ? Future.succeededFuture(Optional.empty())
         : client.findOne(MongoStore.AGENTS, new JsonObject().put("_id", manager),
             new JsonObject().put("name", 1)).map(Optional::ofNullable);
-    return Future.all(calls, open, managerAccount).map(all -> {
+    return Future.all(calls, open, managerAccount, rated).map(all -> {
       JsonArray lastCalls = new JsonArray();
       calls.result().forEach(c -> lastCalls.add(new JsonObject()
           .put("id", c.getString("_id"))
           .put("at", isoDate(c.getValue("arrivedAt")))
           .put("outcome", c.getString("outcome"))
-          .put("agent", Optional.ofNullable(c.getJsonObject("agent")).map(a -> a.getString("name")).orElse(null))));
+          .put("agent", Optional.ofNullable(c.getJsonObject("agent")).map(a -> a.getString("name")).orElse(null))
+          .put("disposition", Optional.ofNullable(c.getJsonObject("wrapUp")).map(w -> w.getString("disposition"))
+              .orElse(null))));
       JsonArray openIncidents = new JsonArray();
       open.result().forEach(i -> openIncidents.add(new JsonObject().put("id", i.getString("_id"))
           .put("priority", i.getInteger("priority")).put("title", i.getString("title"))
@@ -61,8 +68,15 @@ final class CallerCards {
               .put("name", managerAccount.result().map(a -> a.getString("name")).orElse(null)))
           .put("lastCalls", lastCalls)
           .put("openIncidents", openIncidents)
-          .putNull("lastCsat"); // CSAT answers are not stored yet (issue 5)
+          .put("lastCsat", rated.result().stream().findFirst().map(CallerCards::csat).orElse(null));
     });
+  }
+
+  /** The caller's last keypad answer: {@code {score, at, callId}}. */
+  private static JsonObject csat(JsonObject call) {
+    JsonObject csat = call.getJsonObject("csat");
+    return new JsonObject().put("score", csat.getValue("score")).put("at", isoDate(csat.getValue("at")))
+        .put("callId", call.getString("_id"));
   }
 
   /** A stored date ({@code {"$date": …}} or a string) as an ISO-8601 string. */

@@ -25,7 +25,18 @@ public interface Incidents {
    * Sets the fields of {@code changes}, adds {@code linkCallIds} to {@code callIds} (each once) and stamps
    * {@code updatedAt}; the incident as it is afterwards, or empty when there is no such incident.
    */
-  Future<Optional<JsonObject>> update(String id, JsonObject changes, JsonArray linkCallIds);
+  default Future<Optional<JsonObject>> update(String id, JsonObject changes, JsonArray linkCallIds) {
+    return update(id, changes, linkCallIds, null);
+  }
+
+  /** As {@link #update(String, JsonObject, JsonArray)}, also appending {@code note} (when not null) to {@code notes}. */
+  Future<Optional<JsonObject>> update(String id, JsonObject changes, JsonArray linkCallIds, JsonObject note);
+
+  /**
+   * The incident a wrap-up of this call created ({@code wrapUpOf}), or empty: a retried wrap-up updates it instead of
+   * opening a second one.
+   */
+  Future<Optional<JsonObject>> createdInWrapUpOf(String callId);
 
   /** Newest first ({@code _id} descending), at most {@code limit}; each criterion optional (null). */
   Future<List<JsonObject>> find(String customerId, String status, Integer priority, String afterId, int limit);

@@ -33,15 +33,26 @@ final class MongoIncidents implements Incidents {
   }
 
   @Override
-  public Future<Optional<JsonObject>> update(String id, JsonObject changes, JsonArray linkCallIds) {
+  public Future<Optional<JsonObject>> update(String id, JsonObject changes, JsonArray linkCallIds,
+      JsonObject note) {
     JsonObject update = new JsonObject().put("$set", changes.copy()
         .put("updatedAt", new JsonObject().put("$date", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())));
     if (linkCallIds != null && !linkCallIds.isEmpty()) {
       update.put("$addToSet", new JsonObject().put("callIds", new JsonObject().put("$each", linkCallIds)));
     }
+    if (note != null) {
+      update.put("$push", new JsonObject().put("notes", note));
+    }
     return client.updateCollectionWithOptions(INCIDENTS, new JsonObject().put("_id", id), update,
             new UpdateOptions().setUpsert(false))
         .compose(result -> result.getDocMatched() == 0 ? Future.succeededFuture(Optional.empty()) : byId(id));
+  }
+
+  @Override
+  public Future<Optional<JsonObject>> createdInWrapUpOf(String callId) {
+    // callIds is indexed; wrapUpOf then picks the one among that call's incidents.
+    return client.findOne(INCIDENTS, new JsonObject().put("callIds", callId).put("wrapUpOf", callId), null)
+        .map(Optional::ofNullable);
   }
 
   @Override
