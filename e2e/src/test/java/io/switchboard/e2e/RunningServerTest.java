@@ -113,6 +113,30 @@ public abstract class RunningServerTest {
     return new JsonObject(response.body());
   }
 
+  /** Signs in through {@code POST /api/login}; the bearer token for the REST API. */
+  protected String loginToken(String username, String password) throws IOException, InterruptedException {
+    String body = new JsonObject().put("username", username).put("password", password).encode();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/login"))
+            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("login of " + username + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return new JsonObject(response.body()).getString("token");
+  }
+
+  /** {@code GET path} with a bearer token; 200 expected. */
+  protected JsonObject getJson(String path, String token) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return new JsonObject(response.body());
+  }
+
   protected static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }

@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { callerLabel, formatDuration } from './format.js';
 import { moveFocusIfLost } from './focus.js';
 import { CustomerCard } from './customer-card.js';
+import { WrapUpPanel } from './wrap-up.js';
 
 const KEYS = [
   ['1', ''], ['2', 'ABC'], ['3', 'DEF'],
@@ -19,7 +20,8 @@ const SENT_DIGITS_SHOWN = 24;
 export class CallPanel {
   /**
    * @param {{answer: () => void, reject: () => void, hangup: () => void, toggleHold: () => void,
-   *          toggleMute: () => void, dtmf: (digit: string) => void}} actions
+   *          toggleMute: () => void, dtmf: (digit: string) => void,
+   *          saveWrapUp: (pending: object, body: object, next: string) => Promise<void>}} actions
    */
   constructor(actions) {
     this.actions = actions;
@@ -52,6 +54,7 @@ export class CallPanel {
       hangup: document.getElementById('hangup'),
     };
     this.customerCard = new CustomerCard();
+    this.wrapUp = new WrapUpPanel({ save: (pending, body, next) => actions.saveWrapUp(pending, body, next) });
     this.view = 'idle';
     this.ringing = null;
     this.call = null;
@@ -115,7 +118,8 @@ export class CallPanel {
   render(desk, { socketOpen, mediaConnected, busy }) {
     this.ringing = desk.ringing;
     this.call = desk.call;
-    const view = desk.call ? 'call' : desk.ringing ? 'ringing' : 'idle';
+    const pendingWrapUp = desk.wrapUps[0] ?? null;
+    const view = desk.call ? 'call' : desk.ringing ? 'ringing' : pendingWrapUp ? 'wrapup' : 'idle';
     const changed = view !== this.view;
     this.view = view;
     this.el.area.dataset.view = view;
@@ -126,7 +130,8 @@ export class CallPanel {
     if (view === 'idle') this.renderIdle(desk, socketOpen, mediaConnected);
     if (view === 'ringing') this.renderRinging(desk.ringing, socketOpen, busy);
     if (view === 'call') this.renderCall(desk.call, socketOpen, busy);
-    const shown = view === 'ringing' ? desk.ringing : view === 'call' ? desk.call : null;
+    this.wrapUp.render(pendingWrapUp, { count: desk.wrapUps.length, reasons: desk.notReadyReasons, show: view === 'wrapup' });
+    const shown = view === 'ringing' ? desk.ringing : view === 'call' ? desk.call : view === 'wrapup' ? pendingWrapUp : null;
     this.customerCard.render(shown ? shown.customer ?? null : undefined);
     this.tick(Date.now());
     this.labelKeys();
@@ -215,5 +220,6 @@ export class CallPanel {
     if (this.view === 'call' && this.call) {
       this.el.timer.textContent = formatDuration((now - this.call.startedAtMs) / 1000);
     }
+    if (this.view === 'wrapup') this.wrapUp.tick(now);
   }
 }

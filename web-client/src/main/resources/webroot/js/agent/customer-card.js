@@ -1,11 +1,14 @@
 // The caller's card (docs/protocol.md, call.offer `customer`): who is calling, their segment and flags, their
-// personal manager, how their last calls ended and their open incidents, most urgent first — or "New caller".
+// personal manager, their last satisfaction score, how their last calls ended (and the agent's disposition) and
+// their open incidents, most urgent first — or "New caller". Links to the customer's full history page.
 // Shown while the call rings and during it. Built with textContent only: every string comes from the CRM, which
 // agents and imports fill, so none of it may become markup.
 
+import { dispositionLabel } from '../api.js';
 import { language, t } from '../i18n.js';
 
-const OUTCOMES = ['answered', 'abandoned', 'missed', 'rejected'];
+export const OUTCOMES = ['answered', 'abandoned', 'missed', 'rejected', 'interrupted', 'voicemail', 'callback',
+  'refused', 'blocked'];
 
 export class CustomerCard {
   constructor() {
@@ -18,8 +21,13 @@ export class CustomerCard {
       details: document.getElementById('customer-details'),
       calls: document.getElementById('customer-calls'),
       incidents: document.getElementById('customer-incidents'),
+      csat: document.getElementById('customer-csat'),
+      csatRow: document.getElementById('customer-csat-row'),
+      history: document.getElementById('customer-history-link'),
     };
     this.shown = undefined;
+    /** The dispositions (GET /api/dispositions), to name the codes the last calls carry. */
+    this.dispositions = [];
   }
 
   /** @param {object|null|undefined} customer the card, null for a new caller, undefined to hide it */
@@ -43,8 +51,19 @@ export class CustomerCard {
     this.el.managerRow.hidden = !manager;
     this.el.manager.textContent = manager ? String(manager.name ?? manager.id ?? '') : '';
 
+    const csat = customer.lastCsat;
+    this.el.csatRow.hidden = !csat || !Number.isFinite(csat.score);
+    this.el.csat.textContent = csat && Number.isFinite(csat.score)
+      ? t('agent.customer.csatValue', { score: csat.score, date: shortDate(csat.at, false) }) : '';
+
+    const url = new URL('customer.html', location.href);
+    url.searchParams.set('id', String(customer.id ?? ''));
+    url.searchParams.set('lang', language());
+    this.el.history.href = url.pathname.split('/').pop() + url.search;
+
     const calls = Array.isArray(customer.lastCalls) ? customer.lastCalls.slice(0, 5) : [];
-    this.el.calls.replaceChildren(...(calls.length ? calls.map(callItem) : [emptyItem('agent.customer.noCalls')]));
+    this.el.calls.replaceChildren(...(calls.length ? calls.map((c) => callItem(c, this.dispositions))
+      : [emptyItem('agent.customer.noCalls')]));
     const incidents = Array.isArray(customer.openIncidents) ? [...customer.openIncidents] : [];
     incidents.sort((a, b) => (a.priority ?? 9) - (b.priority ?? 9));
     this.el.incidents.replaceChildren(...(incidents.length ? incidents.map(incidentItem)
@@ -52,7 +71,7 @@ export class CustomerCard {
   }
 }
 
-function badge(text, tone, label) {
+export function badge(text, tone, label) {
   const span = document.createElement('span');
   span.className = 'badge';
   span.dataset.tone = tone;
@@ -73,21 +92,40 @@ function emptyItem(key) {
   return li;
 }
 
-function callItem(call) {
+/** A date (ISO string) as a <time> in the page's language, with or without the time of day. */
+export function timeElement(iso, withTime = true) {
+  const when = document.createElement('time');
+  const at = new Date(iso);
+  if (iso && !Number.isNaN(at.getTime())) {
+    when.dateTime = at.toISOString();
+    when.textContent = shortDate(iso, withTime);
+  }
+  return when;
+}
+
+function shortDate(iso, withTime) {
+  const at = new Date(iso);
+  if (!iso || Number.isNaN(at.getTime())) return '';
+  return new Intl.DateTimeFormat(language(), withTime ? { dateStyle: 'short', timeStyle: 'short' }
+    : { dateStyle: 'short' }).format(at);
+}
+
+function callItem(call, dispositions) {
   const li = document.createElement('li');
   li.className = 'customer-card__call';
-  const when = document.createElement('time');
-  const at = new Date(call.at);
-  if (!Number.isNaN(at.getTime())) {
-    when.dateTime = at.toISOString();
-    when.textContent = new Intl.DateTimeFormat(language(), { dateStyle: 'short', timeStyle: 'short' }).format(at);
-  }
+  const when = timeElement(call.at);
   const outcome = OUTCOMES.includes(call.outcome) ? call.outcome : 'unknown';
   const result = badge(t(`agent.customer.outcome.${outcome}`), outcome === 'answered' ? 'ok' : 'warn');
   const agent = document.createElement('span');
   agent.className = 'customer-card__agent';
   agent.textContent = call.agent ? String(call.agent) : '';
   li.append(when, ' ', result, ' ', agent);
+  if (call.disposition) {
+    const disposition = document.createElement('span');
+    disposition.className = 'customer-card__disposition';
+    disposition.textContent = `· ${dispositionLabel(dispositions, String(call.disposition), language())}`;
+    li.append(' ', disposition);
+  }
   return li;
 }
 

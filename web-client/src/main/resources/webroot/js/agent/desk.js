@@ -29,6 +29,18 @@ export class Desk extends EventTarget {
     this.lastMissed = null;
     /** Which of the two the idle view tells about: 'ended' | 'missed' | null, whichever happened last. */
     this.lastOutcome = null;
+    /**
+     * Answered calls whose wrap-up the agent has not saved yet, oldest first (the form shows the first). Opened on
+     * call.ended, and on a wrap_up state naming a call this tab did not see end (a reload).
+     * @type {{callId, from, customer, endedAtMs, wrapUpSeconds: number|null}[]}
+     */
+    this.wrapUps = [];
+  }
+
+  /** The agent saved (or the server no longer needs) the wrap-up of this call. */
+  wrapUpDone(callId) {
+    this.wrapUps = this.wrapUps.filter((w) => w.callId !== callId);
+    this.dispatchEvent(new CustomEvent('change', { detail: { frame: null } }));
   }
 
   apply(frame) {
@@ -52,6 +64,12 @@ const HANDLERS = {
 
   state(desk, f, now) {
     setState(desk, f.state, f.reason, now);
+    if (f.state === 'wrap_up' && typeof f.callId === 'string') {
+      const pending = desk.wrapUps.find((w) => w.callId === f.callId);
+      const seconds = Number.isFinite(f.wrapUpSeconds) ? f.wrapUpSeconds : null;
+      if (pending) pending.wrapUpSeconds = seconds;
+      else desk.wrapUps.push({ callId: f.callId, from: '', customer: null, endedAtMs: now, wrapUpSeconds: seconds });
+    }
   },
 
   'call.offer'(desk, f, now) {
@@ -106,6 +124,9 @@ const HANDLERS = {
       : call ? Math.round((now - call.startedAtMs) / 1000) : 0;
     desk.lastEnded = { callId: f.callId, from: call?.from ?? desk.ringing?.from ?? '', by: f.by ?? 'system', durationSeconds: duration };
     desk.lastOutcome = 'ended';
+    if (call && !desk.wrapUps.some((w) => w.callId === call.callId)) {
+      desk.wrapUps.push({ callId: call.callId, from: call.from, customer: call.customer, endedAtMs: now, wrapUpSeconds: null });
+    }
     if (call) desk.call = null;
     if (desk.ringing?.callId === f.callId) desk.ringing = null;
   },

@@ -2,6 +2,7 @@
 // Desk model they feed. This file wires them together and turns the agent's clicks into protocol requests; the
 // panels draw, the model remembers, the session and the media talk to the server.
 
+import { api } from '../api.js';
 import { initI18n, onLanguageChange, t } from '../i18n.js';
 import { CallPanel } from './call-panel.js';
 import { Desk } from './desk.js';
@@ -65,7 +66,43 @@ const callPanel = new CallPanel({
     sounds.keyTone(digit);
     request(session.dtmf(desk.call.callId, digit));
   },
+  saveWrapUp: (pending, body, next) => saveWrapUp(pending, body, next),
 });
+
+/**
+ * Saves the wrap-up (POST /api/calls/{id}/wrap-up), then takes the agent where they chose: Ready (ending the
+ * server's wrap_up state, or nothing to do when the server already made them Ready) or a Not-ready reason.
+ */
+async function saveWrapUp(pending, body, next) {
+  if (!signedIn) return;
+  await api(`/api/calls/${encodeURIComponent(pending.callId)}/wrap-up`, { token: signedIn.token, method: 'POST', body });
+  desk.wrapUpDone(pending.callId);
+  notices.show('wrapup', { key: 'agent.wrapUp.saved', tone: 'ok', autoHideMs: ERROR_NOTICE_MS });
+  const state = desk.agentState?.state;
+  if (session && state !== 'ringing' && state !== 'on_call') {
+    if (next === 'ready' && state !== 'ready') stateRequest(() => session.setReady());
+    else if (next !== 'ready' && !(state === 'not_ready' && desk.agentState.reason === next)) {
+      stateRequest(() => session.setNotReady(next));
+    }
+  }
+  render();
+}
+
+/** The admin's dispositions, once per shift: the wrap-up form offers the active ones, the card names them all. */
+function loadDispositions() {
+  if (!signedIn) return;
+  api('/api/dispositions', { token: signedIn.token })
+    .then((answer) => {
+      const items = Array.isArray(answer?.items) ? answer.items : [];
+      callPanel.wrapUp.setDispositions(items);
+      callPanel.customerCard.dispositions = items;
+      render();
+    })
+    .catch((e) => {
+      console.warn('dispositions not loaded', e);
+      notices.show('dispositions', { key: 'agent.wrapUp.noDispositions', params: { message: e.message ?? '' }, tone: 'error' });
+    });
+}
 
 const loginView = new LoginView((result) => {
   sounds.unlock(); // the submit is a user gesture: allow the ring and the call audio from now on
@@ -91,6 +128,7 @@ function startShift(saved) {
   media.addEventListener('status', onMediaStatus);
   media.addEventListener('playback', (event) => onPlayback(event.detail.blocked));
   session.start();
+  loadDispositions();
   statsTimer = setInterval(refreshStats, STATS_INTERVAL_MS);
   render();
   moveFocusIfLost(document.getElementById('main'));
@@ -325,6 +363,7 @@ function announce(frame) {
           duration: formatDuration(desk.lastEnded.durationSeconds),
           caller: callerLabel(desk.lastEnded.from),
         });
+        if (desk.wrapUps.length) text += ' ' + t('agent.announce.wrapUp');
       }
       break;
     default:
@@ -348,6 +387,9 @@ document.addEventListener('keydown', (event) => {
   } else if (event.code === 'KeyR' && desk.ringing) {
     event.preventDefault();
     document.getElementById('reject').click();
+  } else if (event.code === 'KeyS' && callPanel.wrapUp.visible) {
+    event.preventDefault();
+    document.getElementById('wrap-up').requestSubmit();
   }
 });
 
@@ -386,6 +428,7 @@ window.agentDesk = Object.freeze({
     call: desk.call
       ? { callId: desk.call.callId, from: desk.call.from, held: desk.call.held, muted: desk.call.muted, startedAt: desk.call.startedAt }
       : null,
+    wrapUp: desk.wrapUps[0]?.callId ?? null,
     lastEnded: desk.lastEnded
       ? { callId: desk.lastEnded.callId, by: desk.lastEnded.by, durationSeconds: desk.lastEnded.durationSeconds }
       : null,

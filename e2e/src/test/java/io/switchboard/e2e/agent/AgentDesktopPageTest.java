@@ -174,6 +174,27 @@ class AgentDesktopPageTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> ended = (Map<String, Object>) agent.state().get("lastEnded");
     assertThat(ended).containsEntry("callId", CALL_ID).containsEntry("by", "caller").containsEntry("durationSeconds", 42);
+
+    // The wrap-up form opens for the call that ended; a disposition is required, saved from the keyboard.
+    assertThat(agent.state()).containsEntry("wrapUp", CALL_ID);
+    assertThat(agent.page().locator("#wrap-up")).isVisible();
+    assertThat(agent.focusedId()).as("focus leaves the vanished keypad for the form").isEqualTo("wrap-up-heading");
+    assertThat(agent.page().locator("#wrap-up-disposition option")).hasText(new String[] {"Выберите…", "Решено", "Жалоба"});
+    agent.page().keyboard().press("Alt+KeyS");
+    assertThat(agent.page().locator("#wrap-up-disposition-error")).hasText("Выберите результат звонка.");
+    assertThat(agent.focusedId()).isEqualTo("wrap-up-disposition");
+    assertThat(server.wrapUps()).isEmpty();
+    agent.page().selectOption("#wrap-up-disposition", "complaint");
+    agent.page().locator("#wrap-up-notes").fill("Звонил по счёту");
+    agent.page().locator("#wrap-up-fcr").check();
+    agent.screenshot("ru-5-wrap-up");
+    agent.page().keyboard().press("Alt+KeyS");
+    agent.awaitState("s.wrapUp === null");
+    JsonObject saved = server.wrapUps().get(0);
+    assertThat(saved.getString("callId")).isEqualTo(CALL_ID);
+    assertThat(saved.getString("authorization")).isEqualTo("Bearer " + FakeAgentServer.TOKEN);
+    assertThat(saved.getJsonObject("body")).isEqualTo(new JsonObject().put("disposition", "complaint")
+        .put("notes", "Звонил по счёту").put("firstContactResolution", true));
     assertThat(agent.page().locator("#last-call")).hasText("Звонок с " + CALLER + " завершил абонент · 00:42");
     assertThat(agent.page().locator("#idle-title")).hasText("Ожидание звонков");
     assertThat(agent.focusedId()).as("focus leaves the vanished keypad for the idle view").isEqualTo("idle-title");

@@ -43,10 +43,44 @@ final class FakeAgentServer {
     this.media = media;
   }
 
-  /** Routes the login API and the agent socket of page to this fake. */
+  /** Every wrap-up the page saved: {@code {callId, body}}. */
+  private final List<JsonObject> wrapUps = new CopyOnWriteArrayList<>();
+
+  /** Routes the login API, the dispositions, wrap-ups and the agent socket of page to this fake. */
   void install(Page page) {
     page.route(ClasspathWebroot.ORIGIN + "/api/login", this::login);
+    page.route(ClasspathWebroot.ORIGIN + "/api/dispositions", this::dispositions);
+    page.route(ClasspathWebroot.ORIGIN + "/api/calls/*/wrap-up", this::wrapUp);
     page.routeWebSocket("**/ws/agent", this::accept);
+  }
+
+  /** Two of the demo's dispositions (docs/api.md), one retired, as GET /api/dispositions answers. */
+  private void dispositions(Route route) {
+    JsonArray items = new JsonArray()
+        .add(disposition("resolved", "Resolved", "Решено", "Вирішено", true))
+        .add(disposition("complaint", "Complaint", "Жалоба", "Скарга", true))
+        .add(disposition("old", "Retired", "Старый", "Старий", false));
+    route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json")
+        .setBody(new JsonObject().put("items", items).encode()));
+  }
+
+  private static JsonObject disposition(String code, String en, String ru, String uk, boolean active) {
+    return new JsonObject().put("code", code).put("active", active).put("order", 10)
+        .put("labels", new JsonObject().put("en", en).put("ru", ru).put("uk", uk));
+  }
+
+  private void wrapUp(Route route) {
+    String url = route.request().url();
+    String id = url.substring(url.indexOf("/api/calls/") + "/api/calls/".length(), url.lastIndexOf("/wrap-up"));
+    JsonObject body = new JsonObject(route.request().postData());
+    wrapUps.add(new JsonObject().put("callId", id).put("body", body)
+        .put("authorization", route.request().headers().get("authorization")));
+    route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json")
+        .setBody(new JsonObject().put("callId", id).put("wrapUp", body).putNull("incident").encode()));
+  }
+
+  List<JsonObject> wrapUps() {
+    return List.copyOf(wrapUps);
   }
 
   void failLoginsWith(int status) {

@@ -39,7 +39,9 @@ class OpenApiDocumentTest {
     assertThat(paths.fieldNames()).containsExactlyInAnyOrder("/api/openapi.yaml", "/api/calls", "/api/calls.csv",
         "/api/calls/{id}", "/api/calls/{id}/recording", "/api/audit", "/api/customers",
         "/api/customers/by-number/{number}", "/api/customers/{id}", "/api/customers/{id}/history", "/api/incidents",
-        "/api/incidents/{id}");
+        "/api/incidents/{id}", "/api/calls/{id}/wrap-up", "/api/dispositions", "/api/dispositions/{code}",
+        "/api/voicemails", "/api/voicemails/{id}", "/api/voicemails/{id}/audio", "/api/callbacks",
+        "/api/callbacks/{id}");
     for (String path : paths.fieldNames()) {
       for (String method : paths.getJsonObject(path).fieldNames()) {
         assertThat(paths.getJsonObject(path).getJsonObject(method).getString("operationId")).as(path + " " + method)
