@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public final class Agent {
 
-  private final AgentProfile profile;
+  private AgentProfile profile;
   private AgentState state = AgentState.LOGGED_OUT;
   private Instant stateSince;
   private String notReadyReason;
@@ -102,6 +102,10 @@ public final class Agent {
     if (next != AgentState.WRAP_UP) {
       wrapUpEnds = null;
     }
+  }
+
+  void profile(AgentProfile next) {
+    this.profile = next;
   }
 
   void notReadyReason(String reason) {

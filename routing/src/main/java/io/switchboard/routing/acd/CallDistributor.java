@@ -57,18 +57,22 @@ final class CallDistributor {
    */
   Optional<String[]> filter(Agent agent, RoutedCall call, Instant now) {
     if (agent.state() != AgentState.READY) {
-      String detail = switch (agent.state()) {
-        case NOT_READY -> "Not ready: " + agent.notReadyReason();
-        case RINGING -> "ringing for " + agent.offeredCall();
-        case ON_CALL -> "on call " + agent.currentCall();
-        case WRAP_UP -> "wrap-up";
-        default -> agent.state().name();
-      };
-      return Optional.of(new String[] {"state", detail});
+      return Optional.of(new String[] {"state", stateDetail(agent)});
     }
     CallQueue q = state.queues.get(call.queueId());
     Map<String, Integer> required = q.config().widening().required(call.request().skills(), call.waitedIn(now));
     return SkillWidening.shortfall(required, agent.profile().skills()).map(s -> new String[] {"skill", s});
+  }
+
+  /** Why an agent that is not Ready cannot take a call, in words ("Not ready: lunch", "ringing for c7"). */
+  static String stateDetail(Agent agent) {
+    return switch (agent.state()) {
+      case NOT_READY -> "Not ready: " + agent.notReadyReason();
+      case RINGING -> "ringing for " + agent.offeredCall();
+      case ON_CALL -> "on call " + agent.currentCall();
+      case WRAP_UP -> "wrap-up";
+      default -> agent.state().name();
+    };
   }
 
   private void offer(RoutedCall call, Instant now, List<Decision> out) {

@@ -7,7 +7,7 @@ import java.util.List;
 /** The live state of one queue: its members in order, its waiting calls in arrival order, its memory and AHT. */
 public final class CallQueue {
 
-  private final QueueConfig config;
+  private QueueConfig config;
   private final List<String> members = new ArrayList<>();
   private final List<RoutedCall> waiting = new ArrayList<>();
   private final AverageHandleTime averageHandleTime;
@@ -49,6 +49,22 @@ public final class CallQueue {
 
   void addMember(String agentId) {
     members.add(agentId);
+  }
+
+  /** Takes the agent out of the member list; round-robin goes on with the member that followed it. */
+  void removeMember(String agentId) {
+    int index = members.indexOf(agentId);
+    if (index < 0) {
+      return;
+    }
+    members.remove(index);
+    if (lastOfferedMemberIndex >= index) {
+      lastOfferedMemberIndex--;
+    }
+  }
+
+  void config(QueueConfig next) {
+    this.config = next;
   }
 
   void add(RoutedCall call) {

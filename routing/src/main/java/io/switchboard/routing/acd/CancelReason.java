@@ -12,5 +12,7 @@ public enum CancelReason {
   /** The agent went Not ready or logged out while ringing. */
   AGENT_UNAVAILABLE,
   /** The call left the queue (overflow). */
-  CALL_LEFT_QUEUE
+  CALL_LEFT_QUEUE,
+  /** The flow stopped a direct ring ({@code RoutingEngine.stopDirect}): next cascade step, or the queue. */
+  STOPPED
 }

@@ -1,7 +1,9 @@
 package io.switchboard.routing.acd;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The engine's invariants, checked on its state and reported as data (never thrown), so the server can run it after
@@ -15,6 +17,9 @@ import java.util.List;
  *   <li><b>queued-once</b>: a waiting call sits in exactly the waiting list of its queue; connected calls in none.</li>
  *   <li><b>work-conserving</b>: no waiting, non-ringing call has a Ready agent in its queue that it could take.</li>
  *   <li><b>wrap-up</b>: an agent in Wrap-up has an end time.</li>
+ *   <li><b>direct</b>: a call rung directly (personal-manager cascade) is in no waiting list and, until connected,
+ *       has a safety deadline; the agents it rings are Ringing for it (so no queue call is offered to them).</li>
+ *   <li><b>membership</b>: a queue lists exactly the agents whose profile names it, each once.</li>
  * </ul>
  */
 public final class InvariantCheck {
@@ -44,6 +49,26 @@ public final class InvariantCheck {
         found.add(new Violation("wrap-up", a.id(), "Wrap-up without an end time"));
       }
     }
+    for (CallQueue q : state.queues.values()) {
+      Set<String> distinct = new HashSet<>(q.members());
+      if (distinct.size() != q.members().size()) {
+        found.add(new Violation("membership", q.id(), "an agent is listed twice in " + q.members()));
+      }
+      for (String member : q.members()) {
+        Agent a = state.agents.get(member);
+        if (a == null || a.profile().memberships().stream().noneMatch(m -> m.queueId().equals(q.id()))) {
+          found.add(new Violation("membership", q.id(), member + " is listed but not a member"));
+        }
+      }
+    }
+    for (Agent a : state.agents.values()) {
+      for (Membership m : a.profile().memberships()) {
+        CallQueue q = state.queues.get(m.queueId());
+        if (q == null || !q.members().contains(a.id())) {
+          found.add(new Violation("membership", a.id(), "member of " + m.queueId() + " but not listed there"));
+        }
+      }
+    }
     for (RoutedCall call : state.calls.values()) {
       CallQueue q = state.queues.get(call.queueId());
       long listed = state.queues.values().stream().filter(x -> x.waiting().contains(call)).count();
@@ -54,6 +79,21 @@ public final class InvariantCheck {
         }
         if (listed != 0) {
           found.add(new Violation("queued-once", call.id(), "connected but still waiting in a queue"));
+        }
+        continue;
+      }
+      if (call.direct()) {
+        if (listed != 0) {
+          found.add(new Violation("direct", call.id(), "rung directly but waiting in a queue"));
+        }
+        if (call.directUntil() == null) {
+          found.add(new Violation("direct", call.id(), "rung directly without a safety deadline"));
+        }
+        for (String agentId : call.ringing()) {
+          Agent a = state.agents.get(agentId);
+          if (a == null || a.state() != AgentState.RINGING || !call.id().equals(a.offeredCall())) {
+            found.add(new Violation("one-offer", call.id(), "rings directly " + (a == null ? agentId : a.describe())));
+          }
         }
         continue;
       }

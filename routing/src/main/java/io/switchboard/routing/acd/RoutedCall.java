@@ -20,13 +20,26 @@ public final class RoutedCall {
   private boolean announced;
   private String agentId;
   private Instant connectedAt;
+  /** Rung directly (personal-manager cascade) rather than waiting in its queue; see {@link #direct()}. */
+  private final boolean direct;
+  private Instant directUntil;
 
   RoutedCall(CallRequest request, long sequence, Instant now) {
+    this(request, sequence, now, false);
+  }
+
+  private RoutedCall(CallRequest request, long sequence, Instant now, boolean direct) {
     this.request = request;
     this.sequence = sequence;
     this.arrivedAt = now;
     this.queueId = request.queueId();
     this.queuedAt = now;
+    this.direct = direct;
+  }
+
+  /** A call rung directly at named agents, attributed to {@code queueId} for wrap-up and statistics. */
+  static RoutedCall direct(String callId, String queueId, long sequence, Instant now) {
+    return new RoutedCall(CallRequest.of(callId, queueId), sequence, now, true);
   }
 
   public String id() {
@@ -77,6 +90,23 @@ public final class RoutedCall {
     return agentId != null;
   }
 
+  /**
+   * Whether the call is rung directly at named agents ({@link RoutingEngine#ringDirect}): it is in no waiting list
+   * and the distributor never offers it; its queue only gives wrap-up time and statistics.
+   */
+  public boolean direct() {
+    return direct;
+  }
+
+  /** The engine's safety deadline of an unconnected direct call: its offers are cancelled then, else null. */
+  public Instant directUntil() {
+    return directUntil;
+  }
+
+  void directUntil(Instant at) {
+    this.directUntil = at;
+  }
+
   public Duration waitedIn(Instant now) {
     return Duration.between(queuedAt, now);
   }
@@ -120,6 +150,7 @@ public final class RoutedCall {
     this.ringing.clear();
     this.offerDeadline = null;
     this.nextAnnouncement = null;
+    this.directUntil = null;
   }
 
   Instant connectedAt() {
@@ -127,7 +158,8 @@ public final class RoutedCall {
   }
 
   public String describe() {
-    return id() + " " + (connected() ? "connected to " + agentId : "waiting in " + queueId)
+    return id() + " " + (connected() ? "connected to " + agentId
+        : direct ? "rung directly for " + queueId + " until " + directUntil : "waiting in " + queueId)
         + (ringing.isEmpty() ? "" : " ringing " + ringing) + " priority " + request.priority();
   }
 

@@ -27,11 +27,15 @@ public final class RoutingEngine {
   private final RoutingState state;
   private final CallDistributor distributor;
   private final Transitions moves;
+  private final DirectRings direct;
+  private final Reconfiguration reconfigure;
 
   public RoutingEngine(InstantSource clock, RandomGenerator random) {
     this.state = new RoutingState(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(random, "random"));
     this.distributor = new CallDistributor(state);
     this.moves = new Transitions(state);
+    this.direct = new DirectRings(state);
+    this.reconfigure = new Reconfiguration(state);
   }
 
   // ---- configuration -----------------------------------------------------------------------------------------
@@ -58,6 +62,66 @@ public final class RoutingEngine {
     });
     state.agents.put(profile.id(), new Agent(profile, now()));
     profile.memberships().forEach(m -> state.queues.get(m.queueId()).addMember(profile.id()));
+  }
+
+  // ---- live reconfiguration ----------------------------------------------------------------------------------
+
+  /**
+   * Replaces a queue's configuration while calls are up. The queue keeps its waiting calls (in order), members,
+   * round-robin memory and measured handle time; the new rules apply from now on (offers already ringing keep
+   * their deadline, agents in wrap-up their end time, callers already waiting stay even if the new maximum length
+   * is lower). A new maximum wait that a caller already exceeded makes {@link #nextDeadline()} due at once. Then the
+   * sweep runs, so a new strategy, skill widening or no-agent policy may decide at once.
+   */
+  public List<Decision> updateQueue(QueueConfig config) {
+    CallQueue q = state.queues.get(config.id());
+    if (q == null) {
+      throw new RoutingRejection("unknown queue " + config.id() + " (add it first)");
+    }
+    reconfigure.checkOverflowTargets(config);
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      reconfigure.replace(q, config, now);
+      return out;
+    });
+  }
+
+  /**
+   * Adds the agent (Logged out) if unknown, else replaces its skills and memberships: it leaves the queues no longer
+   * listed and is appended to the member list of newly listed ones (existing positions are kept). An agent Ringing,
+   * On call or in Wrap-up keeps its current call. The sweep runs: new skills or queues may bring an offer at once.
+   */
+  public List<Decision> updateAgent(AgentProfile profile) {
+    if (!state.agents.containsKey(profile.id())) {
+      addAgent(profile);
+      return List.of();
+    }
+    reconfigure.checkMemberships(profile);
+    Agent a = state.agents.get(profile.id());
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      reconfigure.replace(a, profile);
+      return out;
+    });
+  }
+
+  /** Forgets a Logged out agent and takes it out of its queues. Refused in any other state. */
+  public void removeAgent(String agentId) {
+    Agent a = agent(agentId);
+    if (a.state() != AgentState.LOGGED_OUT) {
+      throw new RoutingRejection("agent " + agentId + " is " + a.state() + "; log it out before removing it");
+    }
+    reconfigure.remove(a);
+  }
+
+  /** Forgets a queue. Refused while it has members, live calls, or is another queue's overflow target. */
+  public void removeQueue(String queueId) {
+    CallQueue q = state.queues.get(queueId);
+    if (q == null) {
+      throw new RoutingRejection("unknown queue " + queueId);
+    }
+    reconfigure.checkRemovable(q);
+    state.queues.remove(queueId);
   }
 
   // ---- agent events ------------------------------------------------------------------------------------------
@@ -170,7 +234,13 @@ public final class RoutingEngine {
     RoutedCall call = state.calls.get(callId);
     return event(now -> {
       List<Decision> out = new ArrayList<>();
-      moves.missed(a, call, CancelReason.DECLINED, now, out);
+      if (call.direct()) {
+        // A direct ring declined is not a ring-no-answer of a queue call: the agent is simply Ready again.
+        moves.withdraw(a, CancelReason.DECLINED, now, out);
+        state.transition(a, AgentState.READY, "declined direct ring " + callId, now, out);
+      } else {
+        moves.missed(a, call, CancelReason.DECLINED, now, out);
+      }
       return out;
     });
   }
@@ -203,6 +273,67 @@ public final class RoutingEngine {
       RoutedCall call = new RoutedCall(request, state.nextSequence++, now);
       state.calls.put(call.id(), call);
       moves.enter(call, state.queues.get(request.queueId()), now, out);
+      return out;
+    });
+  }
+
+  /**
+   * Rings these agents directly for the call (the personal-manager cascade): those Ready now are reserved (Ringing
+   * for the call, an {@link Offer} each whose explanation lists why the others were skipped); the call is registered
+   * as a <em>direct</em> call attributed to {@code queueId} (wrap-up time, handle time) but waits in no queue, so
+   * the distributor never offers it and never offers a queue call to its agents. Nobody Ready: no offer (the flow
+   * moves on at its own timer). Called again for the same unconnected call (next cascade step), it adds the new
+   * agents. After {@code safetyTimeout} the engine cancels offers still ringing ({@code CancelOffer(TIMEOUT)}) and
+   * forgets the call as {@link #stopDirect} would, so no agent stays reserved if the owner forgets the ring.
+   */
+  public List<Decision> ringDirect(String callId, String queueId, List<String> agentIds, Duration safetyTimeout) {
+    Objects.requireNonNull(callId, "callId");
+    if (!state.queues.containsKey(queueId)) {
+      throw new RoutingRejection("unknown queue " + queueId);
+    }
+    if (agentIds == null || agentIds.isEmpty()) {
+      throw new RoutingRejection("a direct ring needs at least one agent");
+    }
+    if (agentIds.stream().distinct().count() != agentIds.size()) {
+      throw new RoutingRejection("a direct ring names an agent twice: " + agentIds);
+    }
+    agentIds.forEach(this::agent);
+    if (safetyTimeout == null || safetyTimeout.isNegative() || safetyTimeout.isZero()) {
+      throw new RoutingRejection("the safety timeout of a direct ring must be positive, got " + safetyTimeout);
+    }
+    RoutedCall existing = state.calls.get(callId);
+    if (existing != null && (!existing.direct() || existing.connected())) {
+      throw new RoutingRejection("call " + callId + " is " + existing.describe() + "; it cannot be rung directly");
+    }
+    if (existing != null && !existing.queueId().equals(queueId)) {
+      throw new RoutingRejection("call " + callId + " is rung directly for queue " + existing.queueId()
+          + ", not " + queueId);
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      direct.ring(callId, queueId, agentIds, safetyTimeout, now, out);
+      return out;
+    });
+  }
+
+  /**
+   * Stops the direct ring of a call: every offer is cancelled ({@code CancelOffer(STOPPED)}, the agents Ready
+   * again, no ring-no-answer counted) and the unconnected call is forgotten without a {@link CallFinished}, because
+   * it goes on elsewhere: another {@link #ringDirect} or {@link #callArrived} under the same id. Idempotent: a call
+   * the engine no longer knows (already stopped, or expired at its safety deadline) or a connected direct call
+   * (the answer already cancelled the other offers) gives no decisions.
+   */
+  public List<Decision> stopDirect(String callId) {
+    RoutedCall call = state.calls.get(callId);
+    if (call != null && !call.direct()) {
+      throw new RoutingRejection("call " + callId + " is " + call.describe() + ", not a direct ring");
+    }
+    if (call == null || call.connected()) {
+      return List.of();
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      direct.stop(call, CancelReason.STOPPED, now, out);
       return out;
     });
   }
@@ -248,8 +379,9 @@ public final class RoutingEngine {
   public List<Decision> tick() {
     return event(now -> {
       List<Decision> out = new ArrayList<>();
+      direct.expire(now, out);
       for (RoutedCall call : List.copyOf(state.calls.values())) {
-        if (!call.ringing().isEmpty() && !call.offerDeadline().isAfter(now)) {
+        if (!call.direct() && !call.ringing().isEmpty() && !call.offerDeadline().isAfter(now)) {
           for (String agentId : List.copyOf(call.ringing())) {
             moves.missed(state.agents.get(agentId), call, CancelReason.TIMEOUT, now, out);
           }
@@ -261,7 +393,7 @@ public final class RoutingEngine {
         }
       }
       for (RoutedCall call : List.copyOf(state.calls.values())) {
-        if (call.connected()) {
+        if (call.connected() || call.direct()) {
           continue;
         }
         QueueConfig cfg = state.queues.get(call.queueId()).config();
@@ -285,6 +417,10 @@ public final class RoutingEngine {
     Instant best = null;
     for (RoutedCall call : state.calls.values()) {
       if (call.connected()) {
+        continue;
+      }
+      if (call.direct()) {
+        best = earlier(best, call.directUntil());
         continue;
       }
       QueueConfig cfg = state.queues.get(call.queueId()).config();
@@ -342,9 +478,11 @@ public final class RoutingEngine {
   /** Every agent, queue and call on one line each, for logs and failure messages. */
   public String debugState() {
     StringBuilder b = new StringBuilder("routing engine at ").append(state.lastEvaluated).append('\n');
-    state.agents.values().forEach(a -> b.append("  agent ").append(a.describe()).append('\n'));
-    state.queues.values().forEach(q -> b.append("  queue ").append(q.id()).append(" waiting ")
-        .append(q.waiting().stream().map(RoutedCall::id).toList()).append('\n'));
+    state.agents.values().forEach(a -> b.append("  agent ").append(a.describe()).append(' ').append(a.profile())
+        .append('\n'));
+    state.queues.values().forEach(q -> b.append("  queue ").append(q.id()).append(" members ").append(q.members())
+        .append(" waiting ").append(q.waiting().stream().map(RoutedCall::id).toList()).append(" config ")
+        .append(q.config()).append('\n'));
     state.calls.values().forEach(c -> b.append("  call ").append(c.describe()).append('\n'));
     return b.toString();
   }

@@ -44,6 +44,9 @@ class RandomizedInvariantTest {
       try {
         new Sequence(seed).run();
       } catch (AssertionError | RuntimeException e) {
+        if (Boolean.getBoolean("routing.debug")) {
+          printReplay(seed);
+        }
         throw new AssertionError("sequence failed; replay with -Drouting.seed=" + seed + ": " + e.getMessage(), e);
       }
     }
@@ -51,9 +54,22 @@ class RandomizedInvariantTest {
     for (String kind : List.of("Offer", "CancelOffer:TIMEOUT", "CancelOffer:ANSWERED_ELSEWHERE", "Connect",
         "Overflow:QUEUE_FULL", "Overflow:MAX_WAIT", "Overflow:NO_AGENTS_LOGGED_IN", "CallFinished:ANSWERED",
         "CallFinished:ABANDONED", "CallFinished:VOICEMAIL", "CallFinished:CALLBACK", "Announce", "rejected",
-        "AgentStateChanged:NOT_READY")) {
+        "AgentStateChanged:NOT_READY", "CancelOffer:STOPPED", "direct:Offer", "direct:Connect",
+        "direct:forgotten", "direct:then queued", "updated queue", "updated agent", "removed agent")) {
       assertThat(SEEN.getOrDefault(kind, 0)).as("sequences exercised " + kind).isGreaterThan(100);
     }
+  }
+
+  /** With {@code -Drouting.debug=true}: the failing sequence's events and decisions, and the engine at the end. */
+  private static void printReplay(long seed) {
+    Sequence again = new Sequence(seed);
+    try {
+      again.run();
+    } catch (AssertionError | RuntimeException expected) {
+      // the same failure; the log up to it is what we want
+    }
+    again.log.forEach(System.out::println);
+    System.out.println(again.engine.debugState());
   }
 
   @Test
@@ -79,6 +95,10 @@ class RandomizedInvariantTest {
     private final Map<String, String> outstandingOffer = new HashMap<>(); // agent -> call
     private final Map<String, Integer> outcomes = new LinkedHashMap<>();
     private final Set<String> created = new HashSet<>();
+    /** Direct (cascade) calls the engine holds, and those it forgot without an outcome (stopped or expired). */
+    private final Set<String> directLive = new HashSet<>();
+    private final List<String> directStopped = new ArrayList<>();
+    private final Map<String, QueueConfig> configs = new LinkedHashMap<>();
     private int nextCall;
     private String lastEvent = "";
     /** Every event and its decisions as text, for the replay test. */
@@ -107,6 +127,7 @@ class RandomizedInvariantTest {
           .withWidening(SkillWidening.of(new WideningStep(Duration.ofSeconds(20), 2, false),
               new WideningStep(Duration.ofSeconds(45), 0, true))));
       queueIds.addAll(List.of("backup", "general", "vip", "english"));
+      engine.queues().forEach(q -> configs.put(q.id(), q.config()));
       skillFreeQueues.addAll(List.of("backup", "general", "vip"));
       int agents = 2 + random.nextInt(6);
       for (int i = 0; i < agents; i++) {
@@ -131,18 +152,21 @@ class RandomizedInvariantTest {
     }
 
     private void randomEvent() {
-      int roll = random.nextInt(100);
+      int roll = random.nextInt(116);
       String agent = pick(agentIds);
-      if (roll < 15) {
+      if (roll >= 100) {
+        directOrReconfiguration(roll - 100);
+      } else if (roll < 15) {
         String id = "c" + nextCall++;
         String queue = pick(queueIds);
         CallRequest r = CallRequest.of(id, queue).withPriority(random.nextInt(5) == 0 ? 5 : 0);
         if (queue.equals("english")) {
           r = r.withSkill("english", 1 + random.nextInt(5));
         }
-        created.add(id);
         CallRequest request = r;
-        apply("arrive " + id + " in " + queue, () -> engine.callArrived(request));
+        if (apply("arrive " + id + " in " + queue, () -> engine.callArrived(request))) {
+          created.add(id); // refused when the queue was removed live
+        }
       } else if (roll < 40) {
         List<Agent> ringing = engine.agents().stream().filter(a -> a.state() == AgentState.RINGING).toList();
         if (!ringing.isEmpty()) {
@@ -174,9 +198,98 @@ class RandomizedInvariantTest {
         apply("tick", engine::tick);
       } else {
         engine.nextDeadline().ifPresent(at -> {
-          clock.set(at);
+          clock.set(later(at)); // a rule made stricter live (max wait) can be due already
           apply("tick at deadline", engine::tick);
         });
+      }
+    }
+
+    /** The cascade's direct rings and live reconfiguration, mixed into the ordinary events. */
+    private void directOrReconfiguration(int roll) {
+      if (roll < 4) {
+        boolean again = !directLive.isEmpty() && random.nextInt(3) == 0;
+        String id = again ? pick(directLive.stream().sorted().toList()) : "c" + nextCall++;
+        String queue = again ? engine.findCall(id).map(RoutedCall::queueId).orElse("general") : pick(queueIds);
+        List<String> agents = new ArrayList<>();
+        List<String> ready = engine.agents().stream().filter(a -> a.state() == AgentState.READY).map(Agent::id)
+            .toList();
+        for (int i = 1 + random.nextInt(3); i > 0; i--) {
+          // The cascade rings agents it saw Ready; sometimes they are not any more.
+          String a = ready.isEmpty() || random.nextInt(3) == 0 ? pick(agentIds) : pick(ready);
+          if (!agents.contains(a)) {
+            agents.add(a);
+          }
+        }
+        Duration safety = Duration.ofSeconds(5 + random.nextInt(40));
+        if (apply("ring directly " + id + " for " + queue + " " + agents,
+            () -> engine.ringDirect(id, queue, agents, safety)) && !again) {
+          created.add(id);
+          directLive.add(id);
+        }
+      } else if (roll < 8) {
+        List<String> ringing = directLive.stream().sorted()
+            .filter(c -> engine.findCall(c).map(x -> !x.ringing().isEmpty()).orElse(false)).toList();
+        String id = !ringing.isEmpty() && random.nextInt(5) != 0 ? pick(ringing)
+            : !directLive.isEmpty() && random.nextBoolean() ? pick(directLive.stream().sorted().toList())
+            : "c" + random.nextInt(nextCall + 1);
+        apply("stop direct " + id, () -> engine.stopDirect(id));
+      } else if (roll < 10) {
+        if (!directStopped.isEmpty()) {
+          // The cascade ended in the queue: the same call id arrives as an ordinary call.
+          String id = directStopped.remove(random.nextInt(directStopped.size()));
+          String queue = pick(queueIds);
+          CallRequest request = queue.equals("english")
+              ? CallRequest.of(id, queue).withSkill("english", 1 + random.nextInt(2)) : CallRequest.of(id, queue);
+          if (apply("arrive after the cascade " + id + " in " + queue, () -> engine.callArrived(request))) {
+            created.add(id);
+            SEEN.merge("direct:then queued", 1, Integer::sum);
+          }
+        }
+      } else if (roll < 12) {
+        String queue = pick(queueIds);
+        QueueConfig before = configs.get(queue);
+        QueueConfig next = switch (random.nextInt(7)) {
+          case 0 -> before.withStrategy(pick(Strategies.all()));
+          case 1 -> before.withWrapUp(Duration.ofSeconds(random.nextInt(3) * 5));
+          case 2 -> before.withMaxLength(random.nextInt(4), before.whenFull());
+          case 3 -> before.withMaxWait(Duration.ofSeconds(random.nextInt(3) * 40), before.whenMaxWait());
+          case 4 -> before.withAnnounceEvery(Duration.ofSeconds(random.nextInt(3) * 15));
+          case 5 -> before.withWhenNoAgents(random.nextBoolean() ? null : OverflowTarget.voicemail());
+          default -> before.withMaxLength(1, OverflowTarget.toQueue(pick(queueIds.stream()
+              .filter(q -> !q.equals(queue)).toList()))); // may close a loop: then refused
+        };
+        if (apply("update queue " + queue, () -> engine.updateQueue(next))) {
+          configs.put(queue, next);
+          SEEN.merge("updated queue", 1, Integer::sum);
+        }
+      } else if (roll < 14) {
+        List<Membership> ms = new ArrayList<>();
+        for (String q : queueIds) {
+          if (random.nextInt(3) == 0) {
+            ms.add(new Membership(q, 1 + random.nextInt(5)));
+          }
+        }
+        Map<String, Integer> skills = random.nextBoolean() ? Map.of("english", 1 + random.nextInt(5)) : Map.of();
+        AgentProfile p = new AgentProfile(pick(agentIds), skills, ms);
+        if (apply("update agent " + p, () -> engine.updateAgent(p))) {
+          SEEN.merge("updated agent", 1, Integer::sum);
+        }
+      } else if (roll < 15) {
+        String agent = pick(agentIds);
+        if (apply("remove agent " + agent, () -> {
+          engine.removeAgent(agent);
+          return List.of();
+        })) {
+          SEEN.merge("removed agent", 1, Integer::sum);
+        }
+      } else {
+        String queue = pick(queueIds);
+        if (apply("remove queue " + queue, () -> {
+          engine.removeQueue(queue);
+          return List.of();
+        })) {
+          SEEN.merge("removed queue", 1, Integer::sum);
+        }
       }
     }
 
@@ -187,7 +300,7 @@ class RandomizedInvariantTest {
           String call = engine.calls().iterator().next().id();
           apply("drain: hang up " + call, () -> engine.hangUp(call));
         } else if (engine.nextDeadline().isPresent()) {
-          clock.set(engine.nextDeadline().get());
+          clock.set(later(engine.nextDeadline().get()));
           apply("drain: tick", engine::tick);
         } else {
           break;
@@ -206,7 +319,8 @@ class RandomizedInvariantTest {
       List<Decision> fire();
     }
 
-    private void apply(String name, Event event) {
+    /** Fires the event and checks everything; false when the engine rejected it. */
+    private boolean apply(String name, Event event) {
       lastEvent = name;
       String before = engine.debugState();
       List<Decision> decisions;
@@ -215,10 +329,23 @@ class RandomizedInvariantTest {
       } catch (RoutingRejection rejected) {
         SEEN.merge("rejected", 1, Integer::sum);
         assertThat(engine.debugState()).as("rejected '" + name + "' changed the engine").isEqualTo(before);
-        return;
+        return false;
       }
       log.add(clock.instant() + " " + name + " -> " + decisions);
       observe(decisions);
+      for (String id : List.copyOf(directLive)) {
+        RoutedCall call = engine.findCall(id).orElse(null);
+        if (call == null && !outcomes.containsKey(id)) {
+          // Forgotten without an outcome: only a stop or the safety deadline may do that.
+          assertThat(name).as("direct call " + id + " forgotten by").matches("(stop direct|tick|drain: tick).*");
+          created.remove(id);
+          directStopped.add(id);
+          SEEN.merge("direct:forgotten", 1, Integer::sum);
+        }
+        if (call == null || call.connected()) {
+          directLive.remove(id);
+        }
+      }
       List<Violation> violations = InvariantCheck.check(engine);
       assertThat(violations).as(() -> "after '" + lastEvent + "':\n" + engine.debugState()).isEmpty();
       for (Agent a : engine.agents()) {
@@ -229,12 +356,17 @@ class RandomizedInvariantTest {
           assertThat(outstandingOffer.get(a.id())).isEqualTo(a.offeredCall());
         }
       }
+      return true;
     }
 
     private void observe(List<Decision> decisions) {
       for (Decision d : decisions) {
         SEEN.merge(d.getClass().getSimpleName(), 1, Integer::sum);
-        if (d instanceof CancelOffer c) {
+        if (d instanceof Offer o && o.explanation().strategy().equals("direct")) {
+          SEEN.merge("direct:Offer", 1, Integer::sum);
+        } else if (d instanceof Connect c && engine.findCall(c.callId()).map(RoutedCall::direct).orElse(false)) {
+          SEEN.merge("direct:Connect", 1, Integer::sum);
+        } else if (d instanceof CancelOffer c) {
           SEEN.merge("CancelOffer:" + c.reason(), 1, Integer::sum);
         } else if (d instanceof Overflow o) {
           SEEN.merge("Overflow:" + o.reason(), 1, Integer::sum);
@@ -265,13 +397,15 @@ class RandomizedInvariantTest {
     /** Within one skill-free queue and base priority, nobody earlier may wait unoffered while a later call rings. */
     private void checkFifo(Offer offer) {
       RoutedCall b = engine.findCall(offer.callId()).orElse(null);
-      if (b == null || !skillFreeQueues.contains(b.queueId())) {
+      if (b == null || b.direct() || !skillFreeQueues.contains(b.queueId())) {
         return;
       }
       for (RoutedCall a : engine.findQueue(b.queueId()).orElseThrow().waiting()) {
         boolean earlier = a.queuedAt().isBefore(b.queuedAt())
             || a.queuedAt().equals(b.queuedAt()) && a.sequence() < b.sequence();
-        if (earlier && a.request().priority() == b.request().priority() && a.ringing().isEmpty()) {
+        // A call that overflowed in from "english" keeps its skill requirement: it may wait for a skilled agent.
+        if (earlier && a.request().priority() == b.request().priority() && a.ringing().isEmpty()
+            && a.request().skills().isEmpty()) {
           throw new AssertionError("FIFO: " + b.id() + " offered to " + offer.agentId() + " while earlier "
               + a.id() + " waits unoffered in " + b.queueId() + " (" + lastEvent + ")");
         }
@@ -293,6 +427,10 @@ class RandomizedInvariantTest {
         return o.callId();
       }
       return null; // CallFinished is checked by counting; AgentStateChanged is about an agent
+    }
+
+    private java.time.Instant later(java.time.Instant at) {
+      return at.isBefore(clock.instant()) ? clock.instant() : at;
     }
 
     private <T> T pick(List<T> list) {
