@@ -9,6 +9,8 @@ public final class CallQueue {
 
   private QueueConfig config;
   private final List<String> members = new ArrayList<>();
+  /** The same members as live objects, so dispatch reads their state without a lookup per member. */
+  private final List<Agent> memberAgents = new ArrayList<>();
   private final List<RoutedCall> waiting = new ArrayList<>();
   private final AverageHandleTime averageHandleTime;
   private int lastOfferedMemberIndex = -1;
@@ -43,12 +45,17 @@ public final class CallQueue {
     return lastOfferedMemberIndex;
   }
 
-  void lastOffered(String agentId) {
-    this.lastOfferedMemberIndex = members.indexOf(agentId);
+  void lastOffered(int memberIndex) {
+    this.lastOfferedMemberIndex = memberIndex;
   }
 
-  void addMember(String agentId) {
-    members.add(agentId);
+  List<Agent> memberAgents() {
+    return memberAgents;
+  }
+
+  void addMember(Agent agent) {
+    members.add(agent.id());
+    memberAgents.add(agent);
   }
 
   /** Takes the agent out of the member list; round-robin goes on with the member that followed it. */
@@ -58,6 +65,7 @@ public final class CallQueue {
       return;
     }
     members.remove(index);
+    memberAgents.remove(index);
     if (lastOfferedMemberIndex >= index) {
       lastOfferedMemberIndex--;
     }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -58,8 +60,8 @@ final class RoutingState {
   /** Members that take calls now or will after their current one: Ready, Ringing, On call, Wrap-up. */
   int staffed(CallQueue q) {
     int n = 0;
-    for (String id : q.members()) {
-      AgentState s = agents.get(id).state();
+    for (Agent a : q.memberAgents()) {
+      AgentState s = a.state();
       if (s != AgentState.LOGGED_OUT && s != AgentState.NOT_READY) {
         n++;
       }
@@ -68,7 +70,12 @@ final class RoutingState {
   }
 
   boolean anyLoggedIn(CallQueue q) {
-    return q.members().stream().anyMatch(id -> agents.get(id).state().loggedIn());
+    for (Agent a : q.memberAgents()) {
+      if (a.state().loggedIn()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Optional<Duration> estimatedWait(RoutedCall call, Instant now) {
@@ -78,6 +85,27 @@ final class RoutingState {
 
   Announce announcement(RoutedCall call, Instant now) {
     return new Announce(call.id(), position(call, now), estimatedWait(call, now));
+  }
+
+  /**
+   * Queues whose waiting calls may have become servable since the last sweep: an agent of theirs became Ready, a
+   * call entered or stopped ringing, their rules changed, or time passed a skill-widening step. Only these are
+   * dispatched; in every other queue, no waiting call had a Ready agent it could take after the last event, and
+   * nothing that could change that has happened (the work-conserving invariant).
+   */
+  final Set<CallQueue> dirty = new LinkedHashSet<>();
+  /** Queues that may have lost their last logged-in member (the {@code whenNoAgents} rule is checked on these). */
+  final Set<CallQueue> staffingChanged = new LinkedHashSet<>();
+  /** Calls that entered a queue and have not had their first announcement (they were rung at once). */
+  final Set<RoutedCall> unannounced = new LinkedHashSet<>();
+
+  void queuesOf(Agent agent, Set<CallQueue> into) {
+    for (Membership m : agent.profile().memberships()) {
+      CallQueue q = queues.get(m.queueId());
+      if (q != null) {
+        into.add(q);
+      }
+    }
   }
 
   /** Agents in READY, kept by {@link #transition} (every state change goes through it), so "is anyone free" is O(1). */
@@ -94,6 +122,9 @@ final class RoutingState {
     }
     if (next == AgentState.READY) {
       readyAgents++;
+      queuesOf(agent, dirty); // its calls may now be served
+    } else if (next == AgentState.LOGGED_OUT) {
+      queuesOf(agent, staffingChanged);
     }
     agent.enter(next, now);
     if (next == AgentState.NOT_READY) {

@@ -41,6 +41,9 @@ public record SkillWidening(List<WideningStep> steps) {
 
   /** The proficiency each skill requires after {@code waited}; empty map when any member will do. */
   public Map<String, Integer> required(Map<String, Integer> asked, Duration waited) {
+    if (asked.isEmpty()) {
+      return Map.of();
+    }
     Optional<WideningStep> step = stepAt(waited);
     if (step.isPresent() && step.get().anySkill()) {
       return Map.of();
@@ -48,6 +51,16 @@ public record SkillWidening(List<WideningStep> steps) {
     int relax = step.map(WideningStep::relaxBy).orElse(0);
     return asked.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
         e -> Math.max(1, e.getValue() - relax), (a, b) -> a, java.util.LinkedHashMap::new));
+  }
+
+  /** Whether an agent with {@code skills} qualifies; {@link #shortfall} says why not, for the explanation. */
+  public static boolean meets(Map<String, Integer> required, Map<String, Integer> skills) {
+    for (Map.Entry<String, Integer> need : required.entrySet()) {
+      if (skills.getOrDefault(need.getKey(), 0) < need.getValue()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Why an agent with {@code skills} does not qualify, or empty when it does. */
