@@ -104,6 +104,7 @@ final class CallDistributor {
     QueueConfig cfg = q.config();
     Duration waited = call.waitedIn(now);
     Map<String, Integer> required = cfg.widening().required(call.request().skills(), waited);
+    int[] requirement = state.skillRequirement(required);
     List<Agent> members = q.memberAgents();
     int m = members.size();
     // Per member, what the explanation will say: the state that filtered it (ordinal) with its detail, a skill
@@ -124,12 +125,12 @@ final class CallDistributor {
           case ON_CALL -> a.currentCall();
           default -> null;
         };
-      } else if (!required.isEmpty() && !SkillWidening.meets(required, a.profile().skills())) {
+      } else if (requirement.length > 0 && !RoutingState.meets(requirement, a)) {
         kind[i] = SKILL;
         detail[i] = a.profile().skills();
       } else {
         kind[i] = ELIGIBLE;
-        Candidate c = new Candidate(a.id(), i, a.profile().weightIn(q.id()), Duration.between(a.idleSince(), now),
+        Candidate c = new Candidate(a.id(), i, q.memberWeight(i), Duration.between(a.idleSince(), now),
             a.callsTaken(), a.talkTime());
         (!call.missedBy().isEmpty() && call.missedBy().contains(a.id()) ? missed : fresh).add(c);
       }

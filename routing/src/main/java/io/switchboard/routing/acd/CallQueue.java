@@ -11,6 +11,8 @@ public final class CallQueue {
   private final List<String> members = new ArrayList<>();
   /** The same members as live objects, so dispatch reads their state without a lookup per member. */
   private final List<Agent> memberAgents = new ArrayList<>();
+  /** Each member's membership weight, in member order (weighted-random reads it per candidate). */
+  private final List<Integer> memberWeights = new ArrayList<>();
   private final List<RoutedCall> waiting = new ArrayList<>();
   private final AverageHandleTime averageHandleTime;
   private int lastOfferedMemberIndex = -1;
@@ -53,9 +55,21 @@ public final class CallQueue {
     return memberAgents;
   }
 
-  void addMember(Agent agent) {
+  int memberWeight(int index) {
+    return memberWeights.get(index);
+  }
+
+  void addMember(Agent agent, int weight) {
     members.add(agent.id());
     memberAgents.add(agent);
+    memberWeights.add(weight);
+  }
+
+  void memberWeight(String agentId, int weight) {
+    int index = members.indexOf(agentId);
+    if (index >= 0) {
+      memberWeights.set(index, weight);
+    }
   }
 
   /** Takes the agent out of the member list; round-robin goes on with the member that followed it. */
@@ -66,6 +80,7 @@ public final class CallQueue {
     }
     members.remove(index);
     memberAgents.remove(index);
+    memberWeights.remove(index);
     if (lastOfferedMemberIndex >= index) {
       lastOfferedMemberIndex--;
     }

@@ -75,10 +75,13 @@ final class Reconfiguration {
     a.profile().memberships().forEach(m -> had.add(m.queueId()));
     for (Membership m : next.memberships()) {
       if (!had.contains(m.queueId())) {
-        state.queues.get(m.queueId()).addMember(a);
+        state.queues.get(m.queueId()).addMember(a, m.weight());
+      } else {
+        state.queues.get(m.queueId()).memberWeight(a.id(), m.weight());
       }
     }
     a.profile(next);
+    a.skillLevels(state.skillLevels(next));
     state.queuesOf(a, state.dirty); // new skills or queues may serve waiting calls
   }
 

@@ -62,7 +62,8 @@ public final class RoutingEngine {
     });
     Agent agent = new Agent(profile, now());
     state.agents.put(profile.id(), agent);
-    profile.memberships().forEach(m -> state.queues.get(m.queueId()).addMember(agent));
+    agent.skillLevels(state.skillLevels(profile));
+    profile.memberships().forEach(m -> state.queues.get(m.queueId()).addMember(agent, m.weight()));
   }
 
   // ---- live reconfiguration ----------------------------------------------------------------------------------

@@ -99,6 +99,38 @@ final class RoutingState {
   /** Calls that entered a queue and have not had their first announcement (they were rung at once). */
   final Set<RoutedCall> unannounced = new LinkedHashSet<>();
 
+  /** Skill names numbered in order of first appearance, so an agent's skills are an array, not a map, in dispatch. */
+  private final Map<String, Integer> skillNumbers = new java.util.HashMap<>();
+
+  int[] skillLevels(AgentProfile profile) {
+    profile.skills().keySet().forEach(skill -> skillNumbers.putIfAbsent(skill, skillNumbers.size()));
+    int[] levels = new int[skillNumbers.size()];
+    profile.skills().forEach((skill, level) -> levels[skillNumbers.get(skill)] = level);
+    return levels;
+  }
+
+  /**
+   * The required levels as {skill number, level} pairs; a skill no agent has gets number -1 (nobody meets it).
+   */
+  int[] skillRequirement(Map<String, Integer> required) {
+    int[] pairs = new int[required.size() * 2];
+    int i = 0;
+    for (Map.Entry<String, Integer> e : required.entrySet()) {
+      pairs[i++] = skillNumbers.getOrDefault(e.getKey(), -1);
+      pairs[i++] = e.getValue();
+    }
+    return pairs;
+  }
+
+  static boolean meets(int[] requirement, Agent agent) {
+    for (int i = 0; i < requirement.length; i += 2) {
+      if (requirement[i] < 0 || agent.skillLevel(requirement[i]) < requirement[i + 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void queuesOf(Agent agent, Set<CallQueue> into) {
     for (Membership m : agent.profile().memberships()) {
       CallQueue q = queues.get(m.queueId());

@@ -53,16 +53,6 @@ public record SkillWidening(List<WideningStep> steps) {
         e -> Math.max(1, e.getValue() - relax), (a, b) -> a, java.util.LinkedHashMap::new));
   }
 
-  /** Whether an agent with {@code skills} qualifies; {@link #shortfall} says why not, for the explanation. */
-  public static boolean meets(Map<String, Integer> required, Map<String, Integer> skills) {
-    for (Map.Entry<String, Integer> need : required.entrySet()) {
-      if (skills.getOrDefault(need.getKey(), 0) < need.getValue()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Why an agent with {@code skills} does not qualify, or empty when it does. */
   public static Optional<String> shortfall(Map<String, Integer> required, Map<String, Integer> skills) {
     for (Map.Entry<String, Integer> need : required.entrySet()) {
