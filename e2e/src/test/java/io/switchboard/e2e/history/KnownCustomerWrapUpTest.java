@@ -129,6 +129,7 @@ class KnownCustomerWrapUpTest extends RunningServerTest {
     page.locator("#password").fill("sam-demo");
     page.locator("#signin-form button[type=submit]").click();
     assertThat(page.locator("#customer-name")).hasText("ТОВ Ромашка / Romashka LLC");
+    assertThat(page.locator("#customer-manager")).hasText("Alice Smith");
     Locator callRow = page.locator("#calls tr[data-call-id='" + callId + "']");
     assertThat(callRow).containsText("Complaint");
     assertThat(callRow).containsText("Half of the office lines are silent since the morning.");
