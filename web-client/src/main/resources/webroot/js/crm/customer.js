@@ -70,7 +70,7 @@ function render() {
   if (customer.blacklisted) el.badges.append(badge(t('agent.customer.blacklisted'), 'error'));
   el.numbers.textContent = (customer.numbers ?? []).join(', ');
   el.segment.textContent = customer.segment ?? '—';
-  el.manager.textContent = customer.personalManager ?? '—';
+  el.manager.textContent = customer.personalManagerName ?? customer.personalManager ?? '—';
   el.tags.textContent = (customer.tags ?? []).join(', ') || '—';
 
   const all = Array.isArray(incidents) ? incidents : history.openIncidents ?? [];

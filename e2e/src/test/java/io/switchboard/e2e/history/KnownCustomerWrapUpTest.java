@@ -129,6 +129,7 @@ class KnownCustomerWrapUpTest extends RunningServerTest {
     page.locator("#password").fill("sam-demo");
     page.locator("#signin-form button[type=submit]").click();
     assertThat(page.locator("#customer-name")).hasText("ТОВ Ромашка / Romashka LLC");
+    assertThat(page.locator("#customer-manager")).hasText("Alice Smith");
     Locator callRow = page.locator("#calls tr[data-call-id='" + callId + "']");
     assertThat(callRow).containsText("Complaint");
     assertThat(callRow).containsText("Half of the office lines are silent since the morning.");
@@ -142,6 +143,14 @@ class KnownCustomerWrapUpTest extends RunningServerTest {
     assertThat(incidentRow).containsText("Open");
     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "history-3-customer-page.png"))
         .setFullPage(true));
+
+    // The customers list finds them by number and links to the same page.
+    page.navigate(baseUrl() + "/customers.html?lang=en");
+    page.locator("#search-number").fill("+49 30 123456");
+    page.locator("#search button[type=submit]").click();
+    assertThat(page.locator("#customers tbody tr")).hasCount(1);
+    page.locator("#customers tbody a").click();
+    assertThat(page.locator("#calls tr[data-call-id='" + callId + "']")).containsText("Complaint");
 
     // Russian too, from the language switch.
     page.selectOption("#language", "ru");

@@ -21,6 +21,8 @@ public final class Agent {
   private int consecutiveMisses;
   private int callsTaken;
   private Duration talkTime = Duration.ZERO;
+  /** The profile's skills as proficiency by skill number ({@link RoutingState#skillNumber}), 0 = none. */
+  private int[] skillLevels = new int[0];
 
   Agent(AgentProfile profile, Instant now) {
     this.profile = profile;
@@ -102,6 +104,14 @@ public final class Agent {
     if (next != AgentState.WRAP_UP) {
       wrapUpEnds = null;
     }
+  }
+
+  int skillLevel(int skillNumber) {
+    return skillNumber < skillLevels.length ? skillLevels[skillNumber] : 0;
+  }
+
+  void skillLevels(int[] levels) {
+    this.skillLevels = levels;
   }
 
   void profile(AgentProfile next) {

@@ -36,7 +36,11 @@ public record AgentProfile(String id, Map<String, Integer> skills, List<Membersh
   }
 
   public int weightIn(String queueId) {
-    return memberships.stream().filter(m -> m.queueId().equals(queueId)).mapToInt(Membership::weight)
-        .findFirst().orElse(0);
+    for (Membership m : memberships) {
+      if (m.queueId().equals(queueId)) {
+        return m.weight();
+      }
+    }
+    return 0;
   }
 }

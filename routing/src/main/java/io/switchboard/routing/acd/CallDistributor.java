@@ -9,8 +9,8 @@ import io.switchboard.routing.acd.strategy.Strategy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +18,15 @@ import java.util.Optional;
 /**
  * Matches waiting calls with Ready agents. Calls are served in one global order: heavier queue first, then higher
  * effective priority, then first come first served; each call takes the best of the agents its queue's filters and
- * strategy allow. Runs after every event, so no call waits while an agent it could have is Ready.
+ * strategy allow. Runs after every event on the queues the event touched ({@link RoutingState#dirty}), so no call
+ * waits while an agent it could have is Ready.
  */
 final class CallDistributor {
+
+  /** What {@link #offer} records per member for the explanation, rendered only when it is read. */
+  private static final byte SKILL = -1;
+  private static final byte MISSED = -2;
+  private static final byte ELIGIBLE = -3;
 
   private final RoutingState state;
 
@@ -29,20 +35,28 @@ final class CallDistributor {
   }
 
   void dispatch(Instant now, List<Decision> out) {
+    if (state.dirty.isEmpty()) {
+      return;
+    }
     if (!state.anyReady()) {
+      // Nothing can be served; a queue becomes dirty again when one of its agents becomes Ready.
+      state.dirty.clear();
       return;
     }
     List<RoutedCall> order = new ArrayList<>();
-    for (CallQueue q : state.queues.values()) {
+    for (CallQueue q : state.dirty) {
       for (RoutedCall c : q.waiting()) {
         if (c.ringing().isEmpty()) {
           order.add(c);
         }
       }
     }
-    Comparator<RoutedCall> byQueueWeight =
-        Comparator.comparingInt(c -> -state.queues.get(c.queueId()).config().weight());
-    order.sort(byQueueWeight.thenComparing(state.serviceOrder(now)));
+    state.dirty.clear();
+    if (order.size() > 1) {
+      Comparator<RoutedCall> byQueueWeight =
+          Comparator.comparingInt(c -> -state.queues.get(c.queueId()).config().weight());
+      order.sort(byQueueWeight.thenComparing(state.serviceOrder(now)));
+    }
     for (RoutedCall call : order) {
       offer(call, now, out);
       if (!state.anyReady()) {
@@ -53,7 +67,7 @@ final class CallDistributor {
 
   /**
    * Why this agent cannot take this call now, as {rule, detail}, or empty when it can. The one definition of
-   * eligibility, used by dispatch and by the invariant check.
+   * eligibility, used by the invariant check; {@link #offer} applies the same rules without building the words.
    */
   Optional<String[]> filter(Agent agent, RoutedCall call, Instant now) {
     if (agent.state() != AgentState.READY) {
@@ -66,31 +80,60 @@ final class CallDistributor {
 
   /** Why an agent that is not Ready cannot take a call, in words ("Not ready: lunch", "ringing for c7"). */
   static String stateDetail(Agent agent) {
-    return switch (agent.state()) {
-      case NOT_READY -> "Not ready: " + agent.notReadyReason();
-      case RINGING -> "ringing for " + agent.offeredCall();
-      case ON_CALL -> "on call " + agent.currentCall();
+    String ref = switch (agent.state()) {
+      case NOT_READY -> agent.notReadyReason();
+      case RINGING -> agent.offeredCall();
+      case ON_CALL -> agent.currentCall();
+      default -> null;
+    };
+    return stateDetail(agent.state(), ref);
+  }
+
+  private static String stateDetail(AgentState s, String ref) {
+    return switch (s) {
+      case NOT_READY -> "Not ready: " + ref;
+      case RINGING -> "ringing for " + ref;
+      case ON_CALL -> "on call " + ref;
       case WRAP_UP -> "wrap-up";
-      default -> agent.state().name();
+      default -> s.name();
     };
   }
 
   private void offer(RoutedCall call, Instant now, List<Decision> out) {
     CallQueue q = state.queues.get(call.queueId());
-    List<CandidateVerdict> verdicts = new ArrayList<>();
+    QueueConfig cfg = q.config();
+    Duration waited = call.waitedIn(now);
+    Map<String, Integer> required = cfg.widening().required(call.request().skills(), waited);
+    int[] requirement = state.skillRequirement(required);
+    List<Agent> members = q.memberAgents();
+    int m = members.size();
+    // Per member, what the explanation will say: the state that filtered it (ordinal) with its detail, a skill
+    // shortfall (with the agent's skills), a ring-no-answer, or eligible. Immutable values only, so the explanation
+    // reads the same whenever it is rendered.
+    byte[] kind = new byte[m];
+    Object[] detail = new Object[m];
     List<Candidate> fresh = new ArrayList<>();
     List<Candidate> missed = new ArrayList<>();
-    List<String> members = q.members();
-    for (int i = 0; i < members.size(); i++) {
-      Agent a = state.agents.get(members.get(i));
-      Optional<String[]> no = filter(a, call, now);
-      if (no.isPresent()) {
-        verdicts.add(CandidateVerdict.filtered(a.id(), no.get()[0], no.get()[1]));
-        continue;
+    for (int i = 0; i < m; i++) {
+      Agent a = members.get(i);
+      AgentState s = a.state();
+      if (s != AgentState.READY) {
+        kind[i] = (byte) s.ordinal();
+        detail[i] = switch (s) {
+          case NOT_READY -> a.notReadyReason();
+          case RINGING -> a.offeredCall();
+          case ON_CALL -> a.currentCall();
+          default -> null;
+        };
+      } else if (requirement.length > 0 && !RoutingState.meets(requirement, a)) {
+        kind[i] = SKILL;
+        detail[i] = a.profile().skills();
+      } else {
+        kind[i] = ELIGIBLE;
+        Candidate c = new Candidate(a.id(), i, q.memberWeight(i), Duration.between(a.idleSince(), now),
+            a.callsTaken(), a.talkTime());
+        (!call.missedBy().isEmpty() && call.missedBy().contains(a.id()) ? missed : fresh).add(c);
       }
-      Candidate c = new Candidate(a.id(), i, a.profile().weightIn(q.id()), Duration.between(a.idleSince(), now),
-          a.callsTaken(), a.talkTime());
-      (call.missedBy().contains(a.id()) ? missed : fresh).add(c);
     }
     List<Candidate> pool = fresh;
     if (fresh.isEmpty()) {
@@ -99,40 +142,28 @@ final class CallDistributor {
       pool = missed;
     } else {
       for (Candidate c : missed) {
-        verdicts.add(CandidateVerdict.filtered(c.agentId(), "ring-no-answer", "did not answer this call"));
+        kind[c.memberIndex()] = MISSED;
       }
     }
     if (pool.isEmpty()) {
       return;
     }
-    Strategy strategy = q.config().strategy();
-    List<Ranked> ranking = strategy.rank(pool,
-        new RankingContext(state.random, q.lastOfferedMemberIndex(), members.size()));
+    Strategy strategy = cfg.strategy();
+    List<Ranked> ranking = strategy.rank(pool, new RankingContext(state.random, q.lastOfferedMemberIndex(), m));
     int take = Math.min(strategy.fanOut(), ranking.size());
-    List<String> chosen = new ArrayList<>();
-    for (int r = 0; r < ranking.size(); r++) {
-      Ranked ranked = ranking.get(r);
-      boolean offered = r < take;
-      verdicts.add(CandidateVerdict.ranked(ranked.candidate().agentId(), ranked.scoreText(), ranked.score(), r + 1,
-          offered));
-      if (offered) {
-        chosen.add(ranked.candidate().agentId());
-      }
+    List<String> chosen = new ArrayList<>(take);
+    for (int r = 0; r < take; r++) {
+      chosen.add(ranking.get(r).candidate().agentId());
     }
-    // In the queue's member order, for people reading the explanation; positions looked up once, not per compare.
-    Map<String, Integer> position = new HashMap<>(members.size() * 2);
-    for (int i = 0; i < members.size(); i++) {
-      position.put(members.get(i), i);
-    }
-    verdicts.sort(Comparator.comparingInt(v -> position.getOrDefault(v.agentId(), Integer.MAX_VALUE)));
-    Duration waited = call.waitedIn(now);
+    String[] ids = q.members().toArray(new String[0]);
+    Map<String, Integer> asked = call.request().skills();
     String why = "offered to " + String.join(", ", chosen) + ": " + strategy.why(ranking.get(0));
-    OfferExplanation explanation = new OfferExplanation(call.id(), q.id(), strategy.name(), waited,
-        state.effectivePriority(call, now), q.config().widening().describe(call.request().skills(), waited),
-        verdicts, chosen, why);
-    Duration timeout = q.config().offerTimeout();
+    OfferExplanation explanation = OfferExplanation.rendered(call.id(), q.id(), strategy.name(), waited,
+        state.effectivePriority(call, now), () -> cfg.widening().describe(asked, waited),
+        () -> verdicts(ids, kind, detail, required, ranking, take), chosen, why);
+    Duration timeout = cfg.offerTimeout();
     call.offerDeadline(now.plus(timeout));
-    q.lastOffered(chosen.get(0));
+    q.lastOffered(ranking.get(0).candidate().memberIndex());
     for (String agentId : chosen) {
       Agent a = state.agents.get(agentId);
       state.transition(a, AgentState.RINGING, "offer " + call.id(), now, out);
@@ -140,5 +171,31 @@ final class CallDistributor {
       call.ringingMutable().add(agentId);
       out.add(new Offer(call.id(), agentId, timeout, explanation));
     }
+  }
+
+  /** The explanation's verdicts in the queue's member order, from what {@link #offer} recorded. */
+  @SuppressWarnings("unchecked")
+  private static List<CandidateVerdict> verdicts(String[] ids, byte[] kind, Object[] detail,
+      Map<String, Integer> required, List<Ranked> ranking, int take) {
+    CandidateVerdict[] v = new CandidateVerdict[ids.length];
+    for (int r = 0; r < ranking.size(); r++) {
+      Ranked ranked = ranking.get(r);
+      int i = ranked.candidate().memberIndex();
+      v[i] = CandidateVerdict.ranked(ids[i], ranked.scoreText(), ranked.score(), r + 1, r < take);
+    }
+    AgentState[] states = AgentState.values();
+    for (int i = 0; i < ids.length; i++) {
+      if (v[i] != null) {
+        continue;
+      }
+      v[i] = switch (kind[i]) {
+        case SKILL -> CandidateVerdict.filtered(ids[i], "skill",
+            SkillWidening.shortfall(required, (Map<String, Integer>) detail[i]).orElseThrow());
+        case MISSED -> CandidateVerdict.filtered(ids[i], "ring-no-answer", "did not answer this call");
+        case ELIGIBLE -> throw new IllegalStateException("eligible " + ids[i] + " missing from the ranking");
+        default -> CandidateVerdict.filtered(ids[i], "state", stateDetail(states[kind[i]], (String) detail[i]));
+      };
+    }
+    return Arrays.asList(v);
   }
 }

@@ -9,6 +9,10 @@ public final class CallQueue {
 
   private QueueConfig config;
   private final List<String> members = new ArrayList<>();
+  /** The same members as live objects, so dispatch reads their state without a lookup per member. */
+  private final List<Agent> memberAgents = new ArrayList<>();
+  /** Each member's membership weight, in member order (weighted-random reads it per candidate). */
+  private final List<Integer> memberWeights = new ArrayList<>();
   private final List<RoutedCall> waiting = new ArrayList<>();
   private final AverageHandleTime averageHandleTime;
   private int lastOfferedMemberIndex = -1;
@@ -43,12 +47,29 @@ public final class CallQueue {
     return lastOfferedMemberIndex;
   }
 
-  void lastOffered(String agentId) {
-    this.lastOfferedMemberIndex = members.indexOf(agentId);
+  void lastOffered(int memberIndex) {
+    this.lastOfferedMemberIndex = memberIndex;
   }
 
-  void addMember(String agentId) {
-    members.add(agentId);
+  List<Agent> memberAgents() {
+    return memberAgents;
+  }
+
+  int memberWeight(int index) {
+    return memberWeights.get(index);
+  }
+
+  void addMember(Agent agent, int weight) {
+    members.add(agent.id());
+    memberAgents.add(agent);
+    memberWeights.add(weight);
+  }
+
+  void memberWeight(String agentId, int weight) {
+    int index = members.indexOf(agentId);
+    if (index >= 0) {
+      memberWeights.set(index, weight);
+    }
   }
 
   /** Takes the agent out of the member list; round-robin goes on with the member that followed it. */
@@ -58,6 +79,8 @@ public final class CallQueue {
       return;
     }
     members.remove(index);
+    memberAgents.remove(index);
+    memberWeights.remove(index);
     if (lastOfferedMemberIndex >= index) {
       lastOfferedMemberIndex--;
     }

@@ -42,6 +42,8 @@ final class Reconfiguration {
   void replace(CallQueue q, QueueConfig next, Instant now) {
     Duration before = q.config().announceEvery();
     q.config(next);
+    state.dirty.add(q);
+    state.staffingChanged.add(q);
     if (!before.equals(next.announceEvery())) {
       // The next periodic announcement follows the new period, counted from now.
       for (RoutedCall call : q.waiting()) {
@@ -64,17 +66,23 @@ final class Reconfiguration {
     next.memberships().forEach(m -> kept.add(m.queueId()));
     for (Membership m : a.profile().memberships()) {
       if (!kept.contains(m.queueId())) {
-        state.queues.get(m.queueId()).removeMember(a.id());
+        CallQueue q = state.queues.get(m.queueId());
+        q.removeMember(a.id());
+        state.staffingChanged.add(q);
       }
     }
     Set<String> had = new HashSet<>();
     a.profile().memberships().forEach(m -> had.add(m.queueId()));
     for (Membership m : next.memberships()) {
       if (!had.contains(m.queueId())) {
-        state.queues.get(m.queueId()).addMember(a.id());
+        state.queues.get(m.queueId()).addMember(a, m.weight());
+      } else {
+        state.queues.get(m.queueId()).memberWeight(a.id(), m.weight());
       }
     }
     a.profile(next);
+    a.skillLevels(state.skillLevels(next));
+    state.queuesOf(a, state.dirty); // new skills or queues may serve waiting calls
   }
 
   void remove(Agent a) {

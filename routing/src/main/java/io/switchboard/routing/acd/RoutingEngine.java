@@ -60,8 +60,10 @@ public final class RoutingEngine {
     profile.memberships().stream().filter(m -> !state.queues.containsKey(m.queueId())).findFirst().ifPresent(m -> {
       throw new RoutingRejection("agent " + profile.id() + " is a member of unknown queue " + m.queueId());
     });
-    state.agents.put(profile.id(), new Agent(profile, now()));
-    profile.memberships().forEach(m -> state.queues.get(m.queueId()).addMember(profile.id()));
+    Agent agent = new Agent(profile, now());
+    state.agents.put(profile.id(), agent);
+    agent.skillLevels(state.skillLevels(profile));
+    profile.memberships().forEach(m -> state.queues.get(m.queueId()).addMember(agent, m.weight()));
   }
 
   // ---- live reconfiguration ----------------------------------------------------------------------------------
@@ -122,6 +124,8 @@ public final class RoutingEngine {
     }
     reconfigure.checkRemovable(q);
     state.queues.remove(queueId);
+    state.dirty.remove(q);
+    state.staffingChanged.remove(q);
   }
 
   // ---- agent events ------------------------------------------------------------------------------------------
@@ -379,6 +383,7 @@ public final class RoutingEngine {
   public List<Decision> tick() {
     return event(now -> {
       List<Decision> out = new ArrayList<>();
+      state.dirty.addAll(state.queues.values()); // timers are rare: look at every queue once
       direct.expire(now, out);
       for (RoutedCall call : List.copyOf(state.calls.values())) {
         if (!call.direct() && !call.ringing().isEmpty() && !call.offerDeadline().isAfter(now)) {
@@ -510,25 +515,44 @@ public final class RoutingEngine {
     return Collections.unmodifiableList(out);
   }
 
-  /** Calls leave queues nobody staffs (when so configured), then waiting calls meet Ready agents. */
+  /**
+   * Calls leave queues nobody staffs (when so configured), then waiting calls meet Ready agents, then calls that
+   * really wait get their first announcement. Incremental: only queues the event touched (see
+   * {@link RoutingState#dirty}) are looked at, so an event costs the same with 10 queues or 1,000.
+   */
   private void sweep(Instant now, List<Decision> out) {
-    for (CallQueue q : state.queues.values()) {
-      OverflowTarget target = q.config().whenNoAgents();
-      if (target != null && !q.waiting().isEmpty() && !state.anyLoggedIn(q)) {
-        for (RoutedCall call : List.copyOf(q.waiting())) {
-          moves.overflow(call, target, OverflowReason.NO_AGENTS_LOGGED_IN, now, out);
+    if (now.isAfter(state.lastEvaluated)) {
+      for (CallQueue q : state.queues.values()) {
+        // Time passed: a widening step may have made waiting calls servable (skipped fast without widening).
+        if (!q.config().widening().steps().isEmpty() && !q.waiting().isEmpty()) {
+          state.dirty.add(q);
         }
       }
     }
+    if (!state.staffingChanged.isEmpty()) {
+      for (CallQueue q : List.copyOf(state.staffingChanged)) {
+        OverflowTarget target = q.config().whenNoAgents();
+        if (target != null && !q.waiting().isEmpty() && state.queues.get(q.id()) == q && !state.anyLoggedIn(q)) {
+          for (RoutedCall call : List.copyOf(q.waiting())) {
+            moves.overflow(call, target, OverflowReason.NO_AGENTS_LOGGED_IN, now, out);
+          }
+        }
+      }
+      state.staffingChanged.clear();
+    }
     distributor.dispatch(now, out);
-    for (CallQueue q : state.queues.values()) {
-      for (RoutedCall call : q.waiting()) {
-        if (!call.announced() && call.ringing().isEmpty()) {
+    if (!state.unannounced.isEmpty()) {
+      for (java.util.Iterator<RoutedCall> it = state.unannounced.iterator(); it.hasNext(); ) {
+        RoutedCall call = it.next();
+        if (state.calls.get(call.id()) != call || call.connected() || call.announced()) {
+          it.remove(); // finished, answered, or announced already
+        } else if (call.ringing().isEmpty()) {
           // First announcement once the call really waits (not when an agent rings at once).
           out.add(state.announcement(call, now));
           call.announced(true);
-          Duration every = q.config().announceEvery();
+          Duration every = state.queues.get(call.queueId()).config().announceEvery();
           call.nextAnnouncement(every.isZero() ? null : now.plus(every));
+          it.remove();
         }
       }
     }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -58,8 +60,8 @@ final class RoutingState {
   /** Members that take calls now or will after their current one: Ready, Ringing, On call, Wrap-up. */
   int staffed(CallQueue q) {
     int n = 0;
-    for (String id : q.members()) {
-      AgentState s = agents.get(id).state();
+    for (Agent a : q.memberAgents()) {
+      AgentState s = a.state();
       if (s != AgentState.LOGGED_OUT && s != AgentState.NOT_READY) {
         n++;
       }
@@ -68,7 +70,12 @@ final class RoutingState {
   }
 
   boolean anyLoggedIn(CallQueue q) {
-    return q.members().stream().anyMatch(id -> agents.get(id).state().loggedIn());
+    for (Agent a : q.memberAgents()) {
+      if (a.state().loggedIn()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Optional<Duration> estimatedWait(RoutedCall call, Instant now) {
@@ -78,6 +85,59 @@ final class RoutingState {
 
   Announce announcement(RoutedCall call, Instant now) {
     return new Announce(call.id(), position(call, now), estimatedWait(call, now));
+  }
+
+  /**
+   * Queues whose waiting calls may have become servable since the last sweep: an agent of theirs became Ready, a
+   * call entered or stopped ringing, their rules changed, or time passed a skill-widening step. Only these are
+   * dispatched; in every other queue, no waiting call had a Ready agent it could take after the last event, and
+   * nothing that could change that has happened (the work-conserving invariant).
+   */
+  final Set<CallQueue> dirty = new LinkedHashSet<>();
+  /** Queues that may have lost their last logged-in member (the {@code whenNoAgents} rule is checked on these). */
+  final Set<CallQueue> staffingChanged = new LinkedHashSet<>();
+  /** Calls that entered a queue and have not had their first announcement (they were rung at once). */
+  final Set<RoutedCall> unannounced = new LinkedHashSet<>();
+
+  /** Skill names numbered in order of first appearance, so an agent's skills are an array, not a map, in dispatch. */
+  private final Map<String, Integer> skillNumbers = new java.util.HashMap<>();
+
+  int[] skillLevels(AgentProfile profile) {
+    profile.skills().keySet().forEach(skill -> skillNumbers.putIfAbsent(skill, skillNumbers.size()));
+    int[] levels = new int[skillNumbers.size()];
+    profile.skills().forEach((skill, level) -> levels[skillNumbers.get(skill)] = level);
+    return levels;
+  }
+
+  /**
+   * The required levels as {skill number, level} pairs; a skill no agent has gets number -1 (nobody meets it).
+   */
+  int[] skillRequirement(Map<String, Integer> required) {
+    int[] pairs = new int[required.size() * 2];
+    int i = 0;
+    for (Map.Entry<String, Integer> e : required.entrySet()) {
+      pairs[i++] = skillNumbers.getOrDefault(e.getKey(), -1);
+      pairs[i++] = e.getValue();
+    }
+    return pairs;
+  }
+
+  static boolean meets(int[] requirement, Agent agent) {
+    for (int i = 0; i < requirement.length; i += 2) {
+      if (requirement[i] < 0 || agent.skillLevel(requirement[i]) < requirement[i + 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void queuesOf(Agent agent, Set<CallQueue> into) {
+    for (Membership m : agent.profile().memberships()) {
+      CallQueue q = queues.get(m.queueId());
+      if (q != null) {
+        into.add(q);
+      }
+    }
   }
 
   /** Agents in READY, kept by {@link #transition} (every state change goes through it), so "is anyone free" is O(1). */
@@ -94,6 +154,9 @@ final class RoutingState {
     }
     if (next == AgentState.READY) {
       readyAgents++;
+      queuesOf(agent, dirty); // its calls may now be served
+    } else if (next == AgentState.LOGGED_OUT) {
+      queuesOf(agent, staffingChanged);
     }
     agent.enter(next, now);
     if (next == AgentState.NOT_READY) {

@@ -41,6 +41,9 @@ public record SkillWidening(List<WideningStep> steps) {
 
   /** The proficiency each skill requires after {@code waited}; empty map when any member will do. */
   public Map<String, Integer> required(Map<String, Integer> asked, Duration waited) {
+    if (asked.isEmpty()) {
+      return Map.of();
+    }
     Optional<WideningStep> step = stepAt(waited);
     if (step.isPresent() && step.get().anySkill()) {
       return Map.of();

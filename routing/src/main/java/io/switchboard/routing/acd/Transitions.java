@@ -25,6 +25,8 @@ final class Transitions {
       exit(call, q, cfg.whenFull(), OverflowReason.QUEUE_FULL, now, out);
     } else {
       q.add(call);
+      state.dirty.add(q);
+      state.unannounced.add(call);
       out.add(new Enqueued(call.id(), q.id(), state.position(call, now)));
     }
   }
@@ -64,6 +66,9 @@ final class Transitions {
     call.ringingMutable().remove(a.id());
     if (call.ringing().isEmpty()) {
       call.offerDeadline(null);
+      if (!call.direct()) {
+        state.dirty.add(state.queues.get(call.queueId())); // waits unoffered again
+      }
     }
     out.add(new CancelOffer(call.id(), a.id(), reason));
   }

@@ -167,14 +167,14 @@ public final class CallsApi {
   }
 
   /**
-   * Recordings: an admin hears every call, an agent their own, a supervisor those of the agents their groups hold
-   * (a call nobody answered has no recording, and no agent to be covered).
+   * Recordings: an admin hears every call, an agent their own, a supervisor those of the agents their groups hold.
+   * A call nobody answered belongs to no agent: a supervisor passes, and learns it has no recording (404).
    */
   static boolean mayHear(SupervisorScope scope, AgentAccount caller, String agentId) {
     if (caller.hasRole(AgentAccount.ADMIN) || caller.id().equals(agentId)) {
       return true;
     }
-    return caller.hasRole(AgentAccount.SUPERVISOR) && agentId != null && scope.covers(caller.id(), agentId);
+    return caller.hasRole(AgentAccount.SUPERVISOR) && (agentId == null || scope.covers(caller.id(), agentId));
   }
 
   static String agentIdOf(JsonObject call) {

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -130,7 +131,9 @@ public final class CustomersApi {
     int limit = requested == null ? HISTORY_DEFAULT_LIMIT : requested;
     return customer(ctx).compose(customer -> Future.all(store.customers().calls(customer, limit),
             store.incidents().openFor(customer.getString("_id")),
-            store.incidents().find(customer.getString("_id"), null, null, null, HISTORY_INCIDENTS))
+            store.incidents().find(customer.getString("_id"), null, null, null, HISTORY_INCIDENTS),
+            customer.getString("personalManager") == null ? Future.succeededFuture(Optional.<String>empty())
+                : store.agentName(customer.getString("personalManager")))
         .map(all -> {
           JsonArray calls = new JsonArray();
           all.<List<JsonObject>>resultAt(0).forEach(c -> calls.add(CrmViews.historyCall(c)));
@@ -138,7 +141,9 @@ public final class CustomersApi {
           all.<List<JsonObject>>resultAt(1).forEach(i -> incidents.add(CrmViews.incident(i)));
           JsonArray recent = new JsonArray();
           all.<List<JsonObject>>resultAt(2).forEach(i -> recent.add(CrmViews.incident(i)));
-          return new JsonObject().put("customer", CrmViews.customer(customer)).put("calls", calls)
+          Optional<String> manager = all.resultAt(3);
+          return new JsonObject().put("customer", CrmViews.customer(customer)
+                  .put("personalManagerName", manager.orElse(null))).put("calls", calls)
               .put("openIncidents", incidents).put("incidents", recent);
         }));
   }

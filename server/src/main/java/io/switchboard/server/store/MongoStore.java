@@ -140,6 +140,12 @@ final class MongoStore implements Store {
   }
 
   @Override
+  public Future<Optional<String>> agentName(String id) {
+    return client.findOne(AGENTS, new JsonObject().put("_id", id), new JsonObject().put("name", 1))
+        .map(d -> Optional.ofNullable(d).map(a -> a.getString("name")));
+  }
+
+  @Override
   public Future<Void> saveAgent(AgentAccount agent) {
     JsonObject document = new JsonObject().put("_id", agent.id()).put("username", agent.username())
         .put("name", agent.name()).put("passwordHash", agent.passwordHash())

@@ -70,6 +70,9 @@ public interface Store {
   /** The agent account with this user name, or empty. */
   Future<Optional<AgentAccount>> agentByUsername(String username);
 
+  /** The display name of the agent account with this id, or empty (no such account). */
+  Future<Optional<String>> agentName(String id);
+
   /** Creates or replaces an agent account (by id). */
   Future<Void> saveAgent(AgentAccount agent);
 

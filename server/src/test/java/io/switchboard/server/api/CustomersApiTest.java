@@ -77,6 +77,9 @@ class CustomersApiTest {
     assertThat(calls.getJsonObject(0).getJsonObject("agent").getString("name")).isEqualTo("Alice Smith");
     assertThat(calls.getJsonObject(0).containsKey("recording")).isFalse();
     assertThat(history.bodyAsJsonObject().getJsonArray("openIncidents")).isEmpty();
+    assertThat(history.bodyAsJsonObject().getJsonObject("customer").getString("personalManagerName"))
+        .isEqualTo("Alice Smith");
+    assertThat(calls.getJsonObject(1).getString("recordingUrl")).isEqualTo("/api/calls/c-1/recording");
   }
 
   @Test

@@ -17,7 +17,7 @@ public final class FewestCalls implements Strategy {
         .sorted(Comparator.comparingInt(Candidate::callsTaken)
             .thenComparing(Comparator.comparing(Candidate::idle).reversed())
             .thenComparingInt(Candidate::memberIndex))
-        .map(c -> new Ranked(c, c.callsTaken(), c.callsTaken() + " calls"))
+        .map(c -> new Ranked(c, c.callsTaken(), () -> c.callsTaken() + " calls"))
         .toList();
   }
 

@@ -17,7 +17,7 @@ public final class LeastTalkTime implements Strategy {
         .sorted(Comparator.comparing(Candidate::talkTime)
             .thenComparing(Comparator.comparing(Candidate::idle).reversed())
             .thenComparingInt(Candidate::memberIndex))
-        .map(c -> new Ranked(c, c.talkTime().toMillis() / 1000.0, "talked " + Seconds.text(c.talkTime())))
+        .map(c -> new Ranked(c, c.talkTime().toMillis() / 1000.0, () -> "talked " + Seconds.text(c.talkTime())))
         .toList();
   }
 

@@ -15,7 +15,7 @@ public final class Linear implements Strategy {
   public List<Ranked> rank(List<Candidate> eligible, RankingContext context) {
     return eligible.stream()
         .sorted(Comparator.comparingInt(Candidate::memberIndex))
-        .map(c -> new Ranked(c, c.memberIndex(), "member #" + (c.memberIndex() + 1)))
+        .map(c -> new Ranked(c, c.memberIndex(), () -> "member #" + (c.memberIndex() + 1)))
         .toList();
   }
 

@@ -15,7 +15,7 @@ public final class LongestIdle implements Strategy {
   public List<Ranked> rank(List<Candidate> eligible, RankingContext context) {
     return eligible.stream()
         .sorted(Comparator.comparing(Candidate::idle).reversed().thenComparingInt(Candidate::memberIndex))
-        .map(c -> new Ranked(c, c.idle().toMillis() / 1000.0, "idle " + Seconds.text(c.idle())))
+        .map(c -> new Ranked(c, c.idle().toMillis() / 1000.0, () -> "idle " + Seconds.text(c.idle())))
         .toList();
   }
 

@@ -19,7 +19,7 @@ public final class RandomPick implements Strategy {
         .sorted(Comparator.comparingInt(Candidate::memberIndex))
         .map(c -> {
           double draw = context.random().nextDouble();
-          return new Ranked(c, draw, String.format(Locale.ROOT, "draw %.3f", draw));
+          return new Ranked(c, draw, () -> String.format(Locale.ROOT, "draw %.3f", draw));
         })
         .sorted(Comparator.comparingDouble(Ranked::score).reversed())
         .toList();

@@ -15,7 +15,7 @@ public final class RingAll implements Strategy {
   public List<Ranked> rank(List<Candidate> eligible, RankingContext context) {
     return eligible.stream()
         .sorted(Comparator.comparingInt(Candidate::memberIndex))
-        .map(c -> new Ranked(c, 0, "rings with all"))
+        .map(c -> new Ranked(c, 0, () -> "rings with all"))
         .toList();
   }
 

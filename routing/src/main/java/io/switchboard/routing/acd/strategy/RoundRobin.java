@@ -22,7 +22,7 @@ public final class RoundRobin implements Strategy {
         .map(c -> {
           // Distance after the last offered member, wrapping: last+1 is 0 steps away, last itself is the farthest.
           int steps = Math.floorMod(c.memberIndex() - last - 1, size);
-          return new Ranked(c, steps, "turn +" + steps);
+          return new Ranked(c, steps, () -> "turn +" + steps);
         })
         .sorted(Comparator.comparingDouble(Ranked::score).thenComparingInt(r -> r.candidate().memberIndex()))
         .toList();

@@ -22,7 +22,7 @@ public final class WeightedRandom implements Strategy {
         .sorted(Comparator.comparingInt(Candidate::memberIndex))
         .map(c -> {
           double key = Math.pow(context.random().nextDouble(), 1.0 / c.weight());
-          return new Ranked(c, key, String.format(Locale.ROOT, "weight %d, key %.3f", c.weight(), key));
+          return new Ranked(c, key, () -> String.format(Locale.ROOT, "weight %d, key %.3f", c.weight(), key));
         })
         .sorted(Comparator.comparingDouble(Ranked::score).reversed())
         .toList();
