@@ -28,7 +28,8 @@ final class Demo {
   static Future<Void> seed(Vertx vertx, Store store) {
     JsonObject trunk = new JsonObject().put("_id", "demo-carrier")
         .put("allowedSources", new JsonArray().add("127.0.0.0/8").add("::1"))
-        .put("dids", new JsonArray().add(DID).add("4930555000").add("100"));
+        .put("dids", new JsonArray().add(DID).add("4930555000").add("100").add(DemoRouting.HOTLINE)
+            .add(DemoRouting.HOTLINE.substring(1)));
     JsonObject queue = new JsonObject().put("_id", "support").put("name", "Support")
         .put("dids", new JsonArray().add(DID).add("4930555000").add("100"));
     // bcrypt is slow on purpose: hash off the event loop.

@@ -3,14 +3,13 @@ package io.switchboard.server;
 import io.switchboard.gateway.DigestCredentials;
 import io.switchboard.gateway.Registration;
 import io.switchboard.gateway.TrunkConfig;
-import io.switchboard.server.calls.QueueConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns the stored trunk and queue documents into the typed configs the gateway and call center run on. */
+/** Turns the stored trunk documents into the typed configs the gateway runs on. */
 final class Routing {
   private Routing() {
   }
@@ -27,11 +26,6 @@ final class Routing {
         Optional.ofNullable(d.getJsonObject("registration")).map(r -> new Registration(r.getString("registrar"),
             r.getString("username"), r.getString("password"), r.getString("domain"),
             Duration.ofSeconds(r.getLong("expiresSeconds", 3600L)))),
-        strings(d.getJsonArray("dids")))).toList();
-  }
-
-  static List<QueueConfig> queues(List<JsonObject> documents) {
-    return documents.stream().map(d -> new QueueConfig(d.getString("_id"), d.getString("name", d.getString("_id")),
         strings(d.getJsonArray("dids")))).toList();
   }
 

@@ -3,18 +3,21 @@ package io.switchboard.server;
 import io.switchboard.gateway.SipGateway;
 import io.switchboard.media.RtpPorts;
 import io.switchboard.media.WebRtcEndpoint;
+import io.switchboard.media.prompt.Prompts;
 import io.switchboard.media.recording.Recordings;
 import io.switchboard.server.api.CallbacksApi;
 import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.DispositionsApi;
 import io.switchboard.server.api.IncidentsApi;
+import io.switchboard.server.api.RoutingConfigApi;
 import io.switchboard.server.api.VoicemailsApi;
 import io.switchboard.server.api.WrapUpApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.calls.InterruptedCalls;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
+import io.switchboard.server.routingconfig.RoutingConfigService;
 import io.switchboard.server.store.Store;
 import io.switchboard.signaling.AgentSignaling;
 import io.switchboard.signaling.SignalingConfig;
@@ -88,10 +91,23 @@ public final class SwitchboardServer {
           // After the recordings' crash repair, before any call: records a crash left "in_progress".
           return InterruptedCalls.close(vertx, parts.store, recordings.folder());
         })
-        .compose(interrupted -> Future.all(parts.store.trunks(), parts.store.queues()))
+        // Built-in prompts, and the admin's own recordings from <data.dir>/prompts/<lang>/<id>.wav over them.
+        .compose(interrupted -> vertx.executeBlocking(() -> Prompts.load(config.dataDir().resolve("prompts"))))
+        .compose(prompts -> {
+          parts.prompts = prompts;
+          // Routing configuration: stored versioned; the first start stores the demo's, or an older version's queues.
+          return RoutingConfigService.open(vertx, parts.store, () -> config.demo()
+              ? Future.succeededFuture(DemoRouting.documents(config.calls()))
+              : parts.store.queues().map(old -> DemoRouting.fromOldQueues(old, config.calls())));
+        })
+        .compose(routing -> {
+          parts.routing = routing;
+          return Future.all(parts.store.trunks(), Future.succeededFuture());
+        })
         .compose(stored -> {
           parts.callCenter = new CallCenter(vertx, config.calls(), parts.store, parts.endpoint, parts.recordings,
-              Routing.queues(stored.resultAt(1)));
+              parts.prompts, parts.routing.current());
+          parts.routing.onChange(parts.callCenter::apply);
           closers.push(parts.callCenter::close);
           return SipGateway.start(vertx, config.sip(), Routing.trunks(stored.resultAt(0)), parts.rtpPorts,
                   parts.callCenter)
@@ -118,6 +134,7 @@ public final class SwitchboardServer {
             IncidentsApi.create(parts.store, signaling::authenticate).mount(router);
             WrapUpApi.create(parts.store, signaling::authenticate).mount(router);
             DispositionsApi.create(parts.store, signaling::authenticate).mount(router);
+            RoutingConfigApi.create(parts.routing, signaling::authenticate).mount(router);
             VoicemailsApi.create(vertx, parts.store, signaling::authenticate, config.calls().recordingsDir())
                 .mount(router);
             CallbacksApi.create(parts.store, signaling::authenticate).mount(router);
@@ -141,6 +158,8 @@ public final class SwitchboardServer {
     WebRtcEndpoint endpoint;
     RtpPorts rtpPorts;
     Recordings recordings;
+    Prompts prompts;
+    RoutingConfigService routing;
     CallCenter callCenter;
     SipGateway gateway;
   }

@@ -45,6 +45,16 @@ class ArchitectureRulesBiteTest {
     assertViolated(ArchitectureTest.onlyTheStoreTalksToMongo, HttpThatUsesMongo.class, "MongoClient");
   }
 
+  @Test
+  void routingLayerRules_catchTheAcdUsingFlowsAndTheApiDrivingTheEngine() {
+    assertViolated(ArchitectureTest.acdKnowsNoFlow, io.switchboard.routing.acd.archfixture.AcdThatUsesFlows.class,
+        "FlowRun");
+    assertViolated(ArchitectureTest.onlyCallControlDrivesRouting,
+        io.switchboard.server.api.archfixture.ApiThatDrivesTheEngine.class, "RoutingEngine");
+    assertViolated(ArchitectureTest.apiDoesNotTouchCallControl,
+        io.switchboard.server.api.archfixture.ApiThatDrivesTheEngine.class, "CallCenter");
+  }
+
   private static void assertViolated(ArchRule rule, Class<?> violator, String expectedInMessage) {
     JavaClasses classes = new ClassFileImporter().importClasses(violator);
     assertThatThrownBy(() -> rule.check(classes))

@@ -56,4 +56,34 @@ class ArchitectureTest {
       .and().resideOutsideOfPackage("io.switchboard.server.store..")
       .should().dependOnClassesThat().resideInAnyPackage(MONGO)
       .because("the store owns the schema and the MongoDB subset both the embedded server and a replica set support");
+
+  /** The ACD is the core: flows, cascades, calendars and configuration build on it, never the other way round. */
+  @ArchTest
+  static final ArchRule acdKnowsNoFlow = noClasses().that().resideInAPackage("io.switchboard.routing.acd..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.switchboard.routing.flow..",
+          "io.switchboard.routing.cascade..", "io.switchboard.routing.calendar..",
+          "io.switchboard.routing.callback..", "io.switchboard.routing.config..")
+      .because("the ACD must be usable (and simulated) without call flows");
+
+  /** Flows decide; they never reach into configuration parsing or call each other's engines. */
+  @ArchTest
+  static final ArchRule flowsKnowNoConfiguration = noClasses().that().resideInAPackage("io.switchboard.routing.flow..")
+      .should().dependOnClassesThat().resideInAPackage("io.switchboard.routing.config..")
+      .allowEmptyShould(true);
+
+  /**
+   * Only call control feeds the routing engine and runs flows: a second owner would break the one-context rule that
+   * makes the engine's transactions safe (docs/design.md).
+   */
+  @ArchTest
+  static final ArchRule onlyCallControlDrivesRouting = noClasses().that().resideInAPackage("io.switchboard.server..")
+      .and().resideOutsideOfPackage("io.switchboard.server.calls..")
+      .should().dependOnClassesThat().haveFullyQualifiedName("io.switchboard.routing.acd.RoutingEngine")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("io.switchboard.routing.flow.FlowRun")
+      .because("the call center's context is the engine's one owner");
+
+  /** REST resources read the store; they never reach into live call control. */
+  @ArchTest
+  static final ArchRule apiDoesNotTouchCallControl = noClasses().that().resideInAPackage("io.switchboard.server.api..")
+      .should().dependOnClassesThat().resideInAPackage("io.switchboard.server.calls..");
 }

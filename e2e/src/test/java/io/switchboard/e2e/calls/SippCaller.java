@@ -37,6 +37,15 @@ public final class SippCaller implements AutoCloseable {
    */
   public static SippCaller call(String scenario, int sipPort, String dialled, String caller, Path audio,
       long pauseMs, Path workDir) throws IOException {
+    return call(scenario, sipPort, dialled, caller, audio, pauseMs, java.util.Map.of(), workDir);
+  }
+
+  /**
+   * Starts one call of a scenario with more placeholders, e.g. {@code @DTMF@} → a file of Debian's sip-tester
+   * ({@link #dtmfPcap}).
+   */
+  public static SippCaller call(String scenario, int sipPort, String dialled, String caller, Path audio,
+      long pauseMs, java.util.Map<String, String> placeholders, Path workDir) throws IOException {
     Path scenarioFile = workDir.resolve(scenario);
     try (InputStream in = SippCaller.class.getResourceAsStream("/sipp/" + scenario)) {
       if (in == null) {
@@ -46,6 +55,9 @@ public final class SippCaller implements AutoCloseable {
       String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
           .replace("@AUDIO@", audio.toAbsolutePath().toString())
           .replace("@PAUSE_MS@", String.valueOf(pauseMs));
+      for (var p : placeholders.entrySet()) {
+        text = text.replace(p.getKey(), p.getValue());
+      }
       Files.writeString(scenarioFile, text);
     }
     Path fields = workDir.resolve(scenario + ".csv");
@@ -55,6 +67,7 @@ public final class SippCaller implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + sipPort,
         "-sf", scenarioFile.toString(), "-inf", fields.toString(), "-s", dialled,
         "-m", "1", "-l", "1", "-i", "127.0.0.1", "-p", String.valueOf(freeUdpPort()), "-mi", "127.0.0.1",
+        "-mp", String.valueOf(freeUdpPort()),
         "-timeout", "120s", "-timeout_error", "-trace_err", "-error_file", errors.toString(),
         "-nostdin", "-nd"));
     Process process = new ProcessBuilder(command).directory(workDir.toFile())
@@ -86,6 +99,15 @@ public final class SippCaller implements AutoCloseable {
       b.append("(cannot read SIPp logs: ").append(e.getMessage()).append(')');
     }
     return b.toString();
+  }
+
+  /** The RFC 4733 recording of one key that Debian's sip-tester ships. */
+  public static String dtmfPcap(char digit) {
+    Path pcap = Path.of("/usr/share/sip-tester/dtmf_2833_" + digit + ".pcap");
+    if (!Files.isReadable(pcap)) {
+      throw new IllegalStateException(pcap + " is missing: install sip-tester (./switchboard test does)");
+    }
+    return pcap.toString();
   }
 
   static int freeUdpPort() throws IOException {

@@ -138,8 +138,9 @@ final class RtpLegImpl implements RtpLeg {
       drops.drop(payloadLength < 0 ? DropReason.RTP_MALFORMED : DropReason.NOT_CONNECTED);
       return;
     }
-    if (latched == null) {
-      // RFC 4961 symmetric RTP: answer where the media really comes from (NATs rewrite the SDP's address).
+    if (latched == null && packet.sender().port() > 0) {
+      // RFC 4961 symmetric RTP: answer where the media really comes from (NATs rewrite the SDP's address). A
+      // source port 0 (a spoofed or replayed packet) cannot be answered: keep sending where the SDP said.
       latched = new InetSocketAddress(packet.sender().hostAddress(), packet.sender().port());
     }
     int payloadType = RtpHeader.payloadType(b, off);

@@ -23,6 +23,8 @@ public final class RtpPortsImpl implements RtpPorts {
   private final Map<String, RtpLegImpl> legs = new ConcurrentHashMap<>();
   private final AtomicInteger next;
   private final int slots;
+  /** Ports tried per allocation before giving up (each failed bind is one system call). */
+  private static final int MAX_ATTEMPTS = 512;
 
   public RtpPortsImpl(Vertx vertx, RtpConfig config) {
     this.vertx = vertx;
@@ -30,7 +32,9 @@ public final class RtpPortsImpl implements RtpPorts {
     this.context = vertx.getOrCreateContext();
     int first = config.minPort() + (config.minPort() & 1);
     this.slots = Math.max(1, (config.maxPort() - first) / 2 + 1);
-    this.next = new AtomicInteger(0);
+    // Start anywhere in the range: another process on this host (a second server, a media relay, a test run) may
+    // hold a block of ports at its start, and a fixed start would make every allocation walk through it.
+    this.next = new AtomicInteger(java.util.concurrent.ThreadLocalRandom.current().nextInt(slots));
   }
 
   @Override
@@ -39,7 +43,7 @@ public final class RtpPortsImpl implements RtpPorts {
   }
 
   private Future<RtpLeg> tryBind(int attempt) {
-    if (attempt >= Math.min(slots, 64) || used.size() >= slots) {
+    if (attempt >= Math.min(slots, MAX_ATTEMPTS) || used.size() >= slots) {
       return Future.failedFuture("no free RTP port in " + config.minPort() + ".." + config.maxPort());
     }
     int first = config.minPort() + (config.minPort() & 1);

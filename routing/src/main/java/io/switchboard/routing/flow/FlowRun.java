@@ -132,6 +132,15 @@ public final class FlowRun {
     return phase;
   }
 
+  /** The language prompts are played in now (the flow's, or a known customer's). */
+  public String language() {
+    return ctx.lang();
+  }
+
+  public Flow flow() {
+    return flow;
+  }
+
   /** The step the call is at (or was handed off from); empty before start. */
   public Optional<String> currentStep() {
     return Optional.ofNullable(current).map(Step::id);

@@ -5,6 +5,8 @@ import io.switchboard.media.MediaSink;
 import io.switchboard.media.SdpException;
 import io.switchboard.media.WebRtcSession;
 import io.switchboard.media.bridge.TonePlayer;
+import io.switchboard.routing.acd.AgentState;
+import io.switchboard.routing.acd.RoutingRejection;
 import io.switchboard.signaling.AgentCommands;
 import io.switchboard.signaling.AgentConnection;
 import io.switchboard.signaling.MediaAnswer;
@@ -12,16 +14,16 @@ import io.switchboard.signaling.SignalingException;
 import io.switchboard.signaling.Welcome;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The agents' side of the call center: what their sockets ask (docs/protocol.md) — media for the shift, states,
- * answer, reject, hang up, hold, mute, DTMF. Runs on the call center's context like everything else there.
+ * answer, reject, hang up, hold, mute, DTMF. Availability goes through the routing engine, which decides who rings;
+ * this class checks what only the desk knows (the headset is connected) and turns the engine's refusals into the
+ * socket's errors. Runs on the call center's context like everything else there.
  */
 final class AgentDesk implements AgentCommands {
-  private static final List<String> NOT_READY_REASONS = List.of("break", "lunch", "training", "after_call_work");
-
   private final CallCenter center;
 
   AgentDesk(CallCenter center) {
@@ -35,15 +37,31 @@ final class AgentDesk implements AgentCommands {
       return Future.failedFuture(new SignalingException("not_allowed", "this account has no agent role"));
     }
     return center.on(() -> {
-      Agent agent = center.agents.computeIfAbsent(connection.agent().id(), id -> new Agent(connection.agent()));
+      String id = connection.agent().id();
+      Agent agent = center.agents.computeIfAbsent(id, x -> new Agent(connection.agent()));
       agent.connection = connection;
-      if (agent.call == null) {
-        agent.state = AgentState.NOT_READY;
-        agent.reason = "logged_in";
-        agent.since = Instant.now();
+      if (center.engine.findAgent(id).isEmpty()) {
+        center.engineEvent("profile " + id, () -> center.engine.updateAgent(
+            CallCenter.defaultProfile(id, center.routing)));
       }
-      return Future.succeededFuture(new Welcome(agent.state.wire(), agent.reason, NOT_READY_REASONS));
+      AgentState state = center.engine.findAgent(id).orElseThrow().state();
+      if (state == AgentState.LOGGED_OUT) {
+        center.engineEvent("login " + id, () -> center.engine.login(id));
+      }
+      var engineAgent = center.engine.findAgent(id).orElseThrow();
+      agent.state = engineAgent.state();
+      agent.reason = engineAgent.state() == AgentState.NOT_READY
+          ? Agent.wireReason(engineAgent.notReadyReason()) : null;
+      return Future.succeededFuture(new Welcome(Agent.wire(agent.state), agent.reason, reasons()));
     });
+  }
+
+  /** Used while the configuration names none. */
+  private static final List<String> DEFAULT_REASONS = List.of("break", "lunch", "training", "after_call_work");
+
+  private List<String> reasons() {
+    List<String> configured = center.routing.notReadyReasons();
+    return configured.isEmpty() ? DEFAULT_REASONS : configured;
   }
 
   @Override
@@ -54,16 +72,17 @@ final class AgentDesk implements AgentCommands {
         return Future.succeededFuture();
       }
       agent.connection = null;
-      Call call = agent.call;
-      if (call != null && call.phase == Call.Phase.RINGING) {
-        center.withdrawOffer(call, "agent_disconnected");
+      String id = agent.id();
+      // Logged out, or (on a call) Not ready once it ends: the call itself goes on.
+      if (!center.engineEvent("logout " + id, () -> center.engine.logout(id))) {
+        center.engineEvent("not ready " + id, () -> center.engine.notReady(id, "disconnected"));
       }
       if (agent.call == null) {
         // No call to carry on: the shift's media session ends with the desk.
         if (agent.media != null) {
           agent.media.close(CloseReason.LOCAL);
         }
-        center.agents.remove(agent.id());
+        center.agents.remove(id);
       }
       return Future.succeededFuture();
     });
@@ -100,25 +119,29 @@ final class AgentDesk implements AgentCommands {
     }
     agent.media = null;
     Call call = agent.call;
-    if (call != null && call.phase == Call.Phase.CONNECTED) {
+    if (call != null && call.phase == Call.Phase.CONNECTED && call.agent == agent) {
       call.event("agent_media_lost", new JsonObject().put("reason", reason.name()));
       center.end(call, "answered", "system");
-    } else if (call != null && call.phase == Call.Phase.RINGING) {
-      center.withdrawOffer(call, "agent_media_lost");
     }
-    if (agent.state == AgentState.READY && agent.connection != null) {
-      agent.state(AgentState.NOT_READY, "media_lost");
+    // Ringing: the offer is withdrawn; Ready: no more offers; on a call: Not ready after it.
+    if (center.agents.get(agent.id()) == agent) {
+      center.engineEvent("media lost " + agent.id(), () -> center.engine.notReady(agent.id(), "media_lost"));
     }
   }
 
   @Override
   public Future<Void> setState(AgentConnection c, String state, String reason) {
     return onAgent(c, agent -> {
-      if (agent.state == AgentState.RINGING || agent.state == AgentState.ON_CALL) {
-        throw new SignalingException("not_allowed", "finish the current call first");
-      }
+      String id = agent.id();
       if (!state.equals("ready")) {
-        agent.state(AgentState.NOT_READY, reason);
+        if (reason == null || !reasons().contains(reason)) {
+          throw new SignalingException("invalid_field", "reason: expected one of " + reasons());
+        }
+        engine(() -> center.engine.notReady(id, reason));
+        return Future.succeededFuture();
+      }
+      if (agent.state == AgentState.ON_CALL) {
+        engine(() -> center.engine.ready(id)); // cancels a pending "Not ready after this call"
         return Future.succeededFuture();
       }
       if (agent.media == null || agent.media.closed().isComplete()) {
@@ -129,15 +152,14 @@ final class AgentDesk implements AgentCommands {
           .recover(e -> Future.failedFuture(new SignalingException("media_required",
               "the headset (media session) did not connect")))
           .compose(v -> center.on(() -> {
-            if (agent.state == AgentState.RINGING || agent.state == AgentState.ON_CALL) {
-              return Future.succeededFuture();
+            AgentState now = center.engine.findAgent(id).map(a -> a.state()).orElse(AgentState.LOGGED_OUT);
+            if (now == AgentState.WRAP_UP) {
+              engine(() -> center.engine.wrapUpDone(id));
+              now = center.engine.findAgent(id).map(a -> a.state()).orElse(AgentState.LOGGED_OUT);
             }
-            if (agent.state != AgentState.READY) {
-              agent.idleSince = Instant.now();
-              agent.missedInARow = 0;
+            if (now == AgentState.NOT_READY || now == AgentState.ON_CALL) {
+              engine(() -> center.engine.ready(id));
             }
-            agent.state(AgentState.READY, null);
-            center.dispatch();
             return Future.succeededFuture();
           }));
     });
@@ -146,33 +168,31 @@ final class AgentDesk implements AgentCommands {
   @Override
   public Future<Void> answer(AgentConnection c, String callId) {
     return onCall(c, callId, (agent, call) -> {
-      if (call.phase != Call.Phase.RINGING || call.offeredTo != agent) {
+      if (!call.ringing.contains(agent.id())) {
         throw new SignalingException("not_allowed", "this call is not ringing for you");
       }
       if (!agent.mediaConnected()) {
         throw new SignalingException("media_required", "the headset (media session) is not connected");
       }
-      center.connect(call, agent);
+      engine(() -> center.engine.answer(agent.id(), callId));
     });
   }
 
   @Override
   public Future<Void> reject(AgentConnection c, String callId) {
     return onCall(c, callId, (agent, call) -> {
-      if (call.phase != Call.Phase.RINGING || call.offeredTo != agent) {
+      if (!call.ringing.contains(agent.id())) {
         throw new SignalingException("not_allowed", "this call is not ringing for you");
       }
-      center.withdrawOffer(call, "rejected");
+      engine(() -> center.engine.decline(agent.id(), callId));
     });
   }
 
   @Override
   public Future<Void> hangup(AgentConnection c, String callId) {
     return onCall(c, callId, (agent, call) -> {
-      if (call.phase != Call.Phase.CONNECTED || call.agent != agent) {
-        throw new SignalingException("not_allowed", "you are not on this call");
-      }
-      center.end(call, "answered", "agent");
+      requireConnected(agent, call);
+      center.agentHungUp(call);
     });
   }
 
@@ -184,12 +204,7 @@ final class AgentDesk implements AgentCommands {
         return;
       }
       call.bridge.hold(on);
-      if (on) {
-        call.holdMusic = TonePlayer.start(center.vertx, call.leg.media(), TonePlayer.Pattern.HOLD_MUSIC);
-      } else if (call.holdMusic != null) {
-        call.holdMusic.stop();
-        call.holdMusic = null;
-      }
+      call.audio.background(on ? TonePlayer.Pattern.HOLD_MUSIC : null);
       call.event(on ? "hold" : "resume", new JsonObject().put("agent", agent.id()));
       agent.send(new JsonObject().put("type", "call.held").put("callId", call.id).put("on", on));
     });
@@ -216,6 +231,22 @@ final class AgentDesk implements AgentCommands {
       }
       call.event("dtmf", new JsonObject().put("digits", digits).put("from", "agent"));
     });
+  }
+
+  /** An engine event on the agent's behalf; the engine's refusal is the socket's not_allowed error. */
+  private void engine(Supplier<List<io.switchboard.routing.acd.Decision>> event) {
+    RoutingRejection[] refused = new RoutingRejection[1];
+    center.engineEvent("agent command", () -> {
+      try {
+        return event.get();
+      } catch (RoutingRejection e) {
+        refused[0] = e;
+        throw e;
+      }
+    });
+    if (refused[0] != null) {
+      throw new SignalingException("not_allowed", refused[0].getMessage());
+    }
   }
 
   private static void requireConnected(Agent agent, Call call) {

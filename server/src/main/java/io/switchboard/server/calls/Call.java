@@ -2,21 +2,34 @@ package io.switchboard.server.calls;
 
 import io.switchboard.gateway.SipLeg;
 import io.switchboard.media.bridge.Bridge;
-import io.switchboard.media.bridge.TonePlayer;
 import io.switchboard.media.recording.CallRecorder;
+import io.switchboard.routing.flow.FlowRun;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * One inbound call: the caller's SIP leg, where it waits, who it rings, the bridge and recording once answered, and
- * the timeline its history record is made of. Touched on the call center's context only.
+ * One inbound call: the caller's SIP leg, the flow it runs, where it waits, who it rings, the bridge and recording
+ * once answered, and the timeline its history record is made of. Touched on the call center's context only.
  */
 final class Call {
-  enum Phase { QUEUED, RINGING, CONNECTED, ENDED }
+  enum Phase {
+    /** Running its flow's steps: prompts, menus, the personal-manager cascade. */
+    IN_FLOW,
+    /** Waiting in an ACD queue (maybe ringing agents). */
+    QUEUED,
+    CONNECTED,
+    /** The agent hung up first; the caller answers the keypad survey. */
+    SURVEY,
+    /** Leaving a message. */
+    VOICEMAIL,
+    /** The flow decided to end the call; the last prompt plays before the hang-up. */
+    CLOSING,
+    ENDED
+  }
 
   /** The outcome stored while the call is up; a crash leaves it, and the next start marks it "interrupted". */
   static final String IN_PROGRESS = "in_progress";
@@ -25,27 +38,45 @@ final class Call {
   final SipLeg leg;
   final String from;
   final String to;
-  final String queueId;
-  final String queueName;
   final Instant arrivedAt = Instant.now();
   final JsonArray timeline = new JsonArray();
-  final Set<String> triedAgents = new HashSet<>();
+  /** The agents this call's offers ring right now (queue offers and cascade rings). */
+  final Set<String> ringing = new LinkedHashSet<>();
+  /** Every offer made for this call, with the routing engine's explanation (for the history record). */
+  final JsonArray offerExplanations = new JsonArray();
+  final CallAudio audio;
 
-  Phase phase = Phase.QUEUED;
+  Phase phase = Phase.IN_FLOW;
+  String flowId;
+  FlowRun run;
+  /** Whether the flow's digit collection is listening (keys pressed otherwise are only logged). */
+  boolean collecting;
+  /** 200 OK sent: from then on the caller hears prompts and music on hold; before it, early media ringback. */
+  boolean answered;
+  /** Known to the routing engine (queued, rung directly or connected through it). */
+  boolean routed;
+  String queueId;
+  String queueName;
   Instant queuedAt;
   Instant offeredAt;
   Instant answeredAt;
   Instant endedAt;
-  Agent offeredTo;
   Agent agent;
-  long ringTimer = -1;
-  /** Re-sends 183 while the caller waits (RFC 3261 §13.3.1.1: a provisional response at least every minute). */
+  /** The agent who took the call, kept after the conversation for the survey's rating. */
+  String servedBy;
+  /** Re-sends 183 while the caller waits unanswered (RFC 3261 §13.3.1.1: a provisional response every minute). */
   long progressTimer = -1;
   long maxWaitTimer = -1;
-  TonePlayer waitingTone;
-  TonePlayer holdMusic;
+  long flowTimer = -1;
+  long voicemailTimer = -1;
   Bridge bridge;
   CallRecorder recorder;
+  /** A voicemail being left: its document and recorder. */
+  JsonObject voicemail;
+  CallRecorder voicemailRecorder;
+  JsonObject csat;
+  /** The caller's CRM card (docs/protocol.md, call.offer), or null for a new caller. */
+  JsonObject card;
   String outcome;
   String hungUpBy;
   int offers;
@@ -55,13 +86,12 @@ final class Call {
    */
   Future<Void> lastWrite = Future.succeededFuture();
 
-  Call(String id, SipLeg leg, String from, String to, String queueId, String queueName) {
+  Call(String id, SipLeg leg, String from, String to, CallAudio audio) {
     this.id = id;
     this.leg = leg;
     this.from = from;
     this.to = to;
-    this.queueId = queueId;
-    this.queueName = queueName;
+    this.audio = audio;
   }
 
   /** Appends to the timeline: every step of the call is kept with its time. */
@@ -77,6 +107,10 @@ final class Call {
     event(name, null);
   }
 
+  boolean waiting() {
+    return phase == Phase.IN_FLOW || phase == Phase.QUEUED;
+  }
+
   /**
    * The history record (CDR) of this call as it stands, in MongoDB's extended JSON for dates: a copy, so it can be
    * written later. Until the call ends its outcome is {@value #IN_PROGRESS}.
@@ -90,7 +124,7 @@ final class Call {
         .put("fromRaw", leg.from())
         .put("to", to)
         .put("toRaw", leg.to())
-        .put("queue", new JsonObject().put("id", queueId).put("name", queueName))
+        .put("queue", queueId == null ? null : new JsonObject().put("id", queueId).put("name", queueName))
         .put("agent", agent == null ? null
             : new JsonObject().put("id", agent.id()).put("username", agent.account.username())
                 .put("name", agent.account.name()))
@@ -105,10 +139,16 @@ final class Call {
         .put("talkSeconds", answeredAt == null || endedAt == null ? 0
             : java.time.Duration.between(answeredAt, endedAt).toSeconds())
         .put("recording", recording)
+        .put("csat", csat == null ? null : csat.copy())
+        .put("voicemailId", voicemail == null ? null : voicemail.getString("_id"))
+        .put("routing", new JsonObject()
+            .put("flow", flowId)
+            .put("explanation", run == null ? new JsonArray() : new JsonArray(java.util.List.copyOf(run.explanation())))
+            .put("offers", offerExplanations.copy()))
         .put("timeline", timeline.copy());
   }
 
-  private static JsonObject date(Instant instant) {
+  static JsonObject date(Instant instant) {
     return instant == null ? null : new JsonObject().put("$date", instant.toString());
   }
 }

@@ -6,7 +6,20 @@ import io.switchboard.media.CloseReason;
 import io.switchboard.media.WebRtcEndpoint;
 import io.switchboard.media.bridge.Bridge;
 import io.switchboard.media.bridge.TonePlayer;
+import io.switchboard.media.prompt.Clip;
+import io.switchboard.media.prompt.Prompts;
 import io.switchboard.media.recording.Recordings;
+import io.switchboard.routing.acd.AgentProfile;
+import io.switchboard.routing.acd.Decision;
+import io.switchboard.routing.acd.InvariantCheck;
+import io.switchboard.routing.acd.Membership;
+import io.switchboard.routing.acd.QueueConfig;
+import io.switchboard.routing.acd.RoutingEngine;
+import io.switchboard.routing.acd.RoutingRejection;
+import io.switchboard.routing.acd.Violation;
+import io.switchboard.routing.config.RoutingConfiguration;
+import io.switchboard.routing.flow.CallInfo;
+import io.switchboard.routing.flow.Flow;
 import io.switchboard.server.store.Store;
 import io.switchboard.signaling.AgentCommands;
 import io.vertx.core.Context;
@@ -14,16 +27,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -31,46 +46,112 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Call control with the first routing path: inbound calls from the gateway wait in their queue hearing ringback; the
- * longest-idle Ready agent is offered the call; an offer not answered in time goes to the next agent, and an agent
- * who misses too many in a row goes Not ready. Answering bridges the caller into the agent's shift-long media
- * session, recorded. Everything here runs on one Vert.x context, so there are no locks: every entry point hops there.
- * The agents' side (their sockets' commands) is {@link AgentDesk}.
+ * Call control. An inbound call runs the flow of its entry point (prompts, menus, lists, business hours, the
+ * personal-manager cascade, voicemail, callback, survey: {@code routing.flow}); a flow that queues the call hands it
+ * to the ACD ({@link RoutingEngine}), whose decisions ring agents, bridge the one who answers into their shift-long
+ * media session (recorded), and put them into wrap-up afterwards. The engine and the flows are pure state machines:
+ * this class feeds them the events (SIP, the agents' sockets, timers) and executes what they decide; everything
+ * runs on one Vert.x context, so there are no locks. The agents' side is {@link AgentDesk}, the flows' decisions
+ * {@link FlowSteps}, the engine's {@link AcdSteps}.
  */
 public final class CallCenter implements InboundCallHandler {
   private static final Logger LOG = Logger.getLogger(CallCenter.class.getName());
   private static final long PROGRESS_INTERVAL_MS = 60_000;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+  /** The caller's card is awaited this long before the flow starts without it: a slow database must not hold calls. */
+  static final long CARD_WAIT_MS = 300;
+  /** Longest a BYE waits for the call's final history record to be written. */
+  static final long BYE_AFTER_WRITE_MAX_MS = 2_000;
 
   final Vertx vertx;
-  private final Context context;
+  final Context context;
   final CallsConfig config;
-  private final Store store;
+  final Store store;
   final WebRtcEndpoint endpoint;
-  private final Recordings recordings;
-  private final List<QueueConfig> queues;
+  final Recordings recordings;
+  final Prompts prompts;
+  final RoutingEngine engine = new RoutingEngine(InstantSource.system(), new SplittableRandom());
+  RoutingConfiguration routing;
   final Map<String, Agent> agents = new LinkedHashMap<>();
   final Map<String, Call> calls = new LinkedHashMap<>();
   private final AgentDesk desk = new AgentDesk(this);
+  final AcdSteps acd = new AcdSteps(this);
+  final FlowSteps flows = new FlowSteps(this);
   /** History records being written; a graceful stop waits for them before the store closes. */
   private final java.util.Set<Future<Void>> pendingWrites = new java.util.HashSet<>();
   private boolean closing;
-  /**
-   * The caller's customer card, looked up when the call arrives; the call is offered once it is known, failed, or
-   * {@link #CARD_WAIT_MS} passed, whichever is first (then without it: a slow database must not hold calls).
-   */
-  private final Map<String, Future<JsonObject>> callerCards = new HashMap<>();
-  static final long CARD_WAIT_MS = 300;
+  private long engineTimer = -1;
+  private Instant engineTimerAt;
+  private long invariantViolations;
 
   public CallCenter(Vertx vertx, CallsConfig config, Store store, WebRtcEndpoint endpoint, Recordings recordings,
-      List<QueueConfig> queues) {
+      Prompts prompts, RoutingConfiguration routing) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.config = config;
     this.store = store;
     this.endpoint = endpoint;
     this.recordings = recordings;
-    this.queues = List.copyOf(queues);
+    this.prompts = prompts;
+    this.routing = RoutingConfiguration.empty();
+    applyNow(routing);
+  }
+
+  // ---------------------------------------------------------------- configuration, live
+
+  /** Applies a new routing configuration: queues and agents change in place, new calls take the new flows. */
+  public Future<Void> apply(RoutingConfiguration next) {
+    return on(() -> {
+      applyNow(next);
+      return Future.succeededFuture();
+    });
+  }
+
+  private void applyNow(RoutingConfiguration next) {
+    for (QueueConfig q : next.queues()) {
+      if (engine.findQueue(q.id()).isPresent()) {
+        engineEvent("reconfigure queue " + q.id(), () -> engine.updateQueue(q));
+      } else {
+        try {
+          engine.addQueue(q);
+        } catch (RoutingRejection e) {
+          LOG.severe("queue " + q.id() + " not applied: " + e.getMessage());
+        }
+      }
+    }
+    Set<String> configured = new java.util.HashSet<>();
+    for (AgentProfile p : next.agents()) {
+      configured.add(p.id());
+      engineEvent("reconfigure agent " + p.id(), () -> engine.updateAgent(p));
+    }
+    // Agents signed in without a profile of their own serve every queue.
+    for (Agent a : agents.values()) {
+      if (!configured.contains(a.id())) {
+        engineEvent("reconfigure agent " + a.id(), () -> engine.updateAgent(defaultProfile(a.id(), next)));
+      }
+    }
+    for (var q : List.copyOf(engine.queues())) {
+      if (next.queues().stream().noneMatch(c -> c.id().equals(q.id()))) {
+        try {
+          engine.removeQueue(q.id());
+        } catch (RoutingRejection e) {
+          LOG.warning("queue " + q.id() + " was removed from the configuration but stays until " + e.getMessage());
+        }
+      }
+    }
+    routing = next;
+    LOG.info(() -> "routing configuration revision " + next.revision() + " applied: " + next.queues().size()
+        + " queue(s), " + next.agents().size() + " agent profile(s), " + next.flows().size() + " flow(s)");
+  }
+
+  /** The profile of an agent the configuration does not list: member of every queue, no skills. */
+  static AgentProfile defaultProfile(String agentId, RoutingConfiguration routing) {
+    return new AgentProfile(agentId, Map.of(),
+        routing.queues().stream().map(q -> Membership.of(q.id())).toList());
+  }
+
+  String queueName(String queueId) {
+    return routing.queueNames().getOrDefault(queueId, queueId);
   }
 
   // ---------------------------------------------------------------- inbound calls (gateway)
@@ -89,64 +170,61 @@ public final class CallCenter implements InboundCallHandler {
       return;
     }
     String to = PhoneNumbers.e164(leg.to(), config.defaultRegion());
-    Optional<QueueConfig> queue = queueFor(leg.to(), to);
-    if (queue.isEmpty()) {
+    String from = PhoneNumbers.e164(leg.from(), config.defaultRegion());
+    String id = "c-" + UUID.randomUUID();
+    CallInfo info = new CallInfo(id, from != null && from.startsWith("+") ? from : null, to,
+        CallInfo.Channel.TRUNK);
+    Optional<Flow> flow = routing.entryPoints().forCall(info);
+    if (flow.isEmpty()) {
+      LOG.info(() -> "no entry point for " + leg.to() + " (" + to + "): 404");
       leg.reject(404, "Not Found");
       return;
     }
-    Call call = new Call("c-" + UUID.randomUUID(), leg, PhoneNumbers.e164(leg.from(), config.defaultRegion()), to,
-        queue.get().id(), queue.get().name());
+    Call call = new Call(id, leg, from, to, new CallAudio(vertx, context, leg.media()));
+    call.flowId = flow.get().id();
     calls.put(call.id, call);
-    call.event("arrived", new JsonObject().put("trunk", leg.trunk()).put("from", call.from).put("to", call.to));
+    call.event("arrived", new JsonObject().put("trunk", leg.trunk()).put("from", call.from).put("to", call.to)
+        .put("flow", call.flowId));
     leg.onEnded(reason -> on(() -> {
       callerGone(call, reason);
       return Future.succeededFuture();
     }));
     leg.onDtmf(digit -> on(() -> {
-      call.event("dtmf", new JsonObject().put("digit", String.valueOf(digit)).put("from", "caller"));
+      flows.digit(call, digit);
       return Future.succeededFuture();
     }));
     leg.onHold(held -> on(() -> {
       call.event(held ? "caller_hold" : "caller_resume");
       return Future.succeededFuture();
     }));
-    // Early media (183) rather than answering: the caller hears our ringback while queued and the call is answered
-    // (200 OK, billed) only when an agent picks up; a caller who gives up sends CANCEL.
+    // Early media (183) rather than answering: the caller hears our ringback and the call is answered (200 OK,
+    // billed) only when a prompt must be heard or an agent picks up (ADR 0005); a caller who gives up sends CANCEL.
     leg.earlyMedia();
-    call.waitingTone = TonePlayer.start(vertx, leg.media(), TonePlayer.Pattern.RINGBACK);
-    call.queuedAt = Instant.now();
-    call.event("queued", new JsonObject().put("queue", call.queueId));
+    call.audio.background(TonePlayer.Pattern.RINGBACK);
     saveProgress(call);
-    call.progressTimer = vertx.setPeriodic(PROGRESS_INTERVAL_MS, id -> on(() -> {
-      if (call.phase == Call.Phase.QUEUED || call.phase == Call.Phase.RINGING) {
+    call.progressTimer = vertx.setPeriodic(PROGRESS_INTERVAL_MS, t -> on(() -> {
+      if (!call.answered && call.waiting()) {
         leg.earlyMedia();
       }
       return Future.succeededFuture();
     }));
-    call.maxWaitTimer = vertx.setTimer(config.maxQueueWait().toMillis(), id -> on(() -> {
-      if (call.phase == Call.Phase.QUEUED || call.phase == Call.Phase.RINGING) {
+    call.maxWaitTimer = vertx.setTimer(config.maxQueueWait().toMillis(), t -> on(() -> {
+      if (call.waiting()) {
         call.event("max_wait_reached", new JsonObject().put("seconds", config.maxQueueWait().toSeconds()));
         end(call, "missed", "system");
       }
       return Future.succeededFuture();
     }));
-    callerCards.put(call.id, store.callerCard(call.from).timeout(CARD_WAIT_MS, TimeUnit.MILLISECONDS)
+    store.callerCard(call.from).timeout(CARD_WAIT_MS, TimeUnit.MILLISECONDS)
         .onComplete(card -> on(() -> {
           if (card.failed()) {
             LOG.fine(() -> "no customer card for " + call.id + ": " + card.cause());
           }
-          dispatch();
+          if (call.phase != Call.Phase.ENDED) {
+            flows.start(call, flow.get(), info, card.succeeded() ? card.result() : null);
+          }
           return Future.succeededFuture();
-        })));
-  }
-
-  private Optional<QueueConfig> queueFor(String dialled, String e164) {
-    for (QueueConfig q : queues) {
-      if (q.dids().contains(dialled) || q.dids().contains(e164)) {
-        return Optional.of(q);
-      }
-    }
-    return queues.isEmpty() ? Optional.empty() : Optional.of(queues.get(0));
+        }));
   }
 
   private void callerGone(Call call, SipLeg.EndReason reason) {
@@ -157,122 +235,98 @@ public final class CallCenter implements InboundCallHandler {
     if (reason == SipLeg.EndReason.WE_HUNG_UP) {
       return;
     }
-    end(call, call.phase == Call.Phase.CONNECTED ? "answered" : "abandoned", "caller");
+    String outcome = switch (call.phase) {
+      case CONNECTED, SURVEY -> "answered";
+      case VOICEMAIL -> "voicemail";
+      case CLOSING -> call.outcome != null ? call.outcome : "abandoned";
+      default -> "abandoned";
+    };
+    end(call, outcome, "caller");
   }
 
-  // ---------------------------------------------------------------- routing: the first path
-
-  /** Offers waiting calls, oldest first, to the longest-idle Ready agents. */
-  void dispatch() {
-    if (closing) {
+  /** Sends the 200 OK if not yet: from now on the caller hears prompts and music on hold instead of ringback. */
+  void answerCaller(Call call) {
+    if (call.answered) {
       return;
     }
-    for (Call call : new ArrayList<>(calls.values())) {
-      if (call.phase != Call.Phase.QUEUED || call.queuedAt == null) {
-        continue;
-      }
-      Future<JsonObject> card = callerCards.get(call.id);
-      if (card != null && !card.isComplete()) {
-        continue; // still looking the caller up (at most CARD_WAIT_MS)
-      }
-      Optional<Agent> agent = longestIdle(call);
-      if (agent.isEmpty() && !call.triedAgents.isEmpty()) {
-        // Everyone available has had a go: start another round rather than let the call starve.
-        call.triedAgents.clear();
-        agent = longestIdle(call);
-      }
-      if (agent.isEmpty()) {
-        return; // FIFO: no one is free for the oldest call, so no one is for the newer ones.
-      }
-      offer(call, agent.get());
+    call.answered = true;
+    if (call.progressTimer >= 0) {
+      vertx.cancelTimer(call.progressTimer);
+      call.progressTimer = -1;
     }
-  }
-
-  private Optional<Agent> longestIdle(Call call) {
-    return agents.values().stream()
-        .filter(a -> a.state == AgentState.READY && a.mediaConnected() && a.connection != null)
-        .filter(a -> !call.triedAgents.contains(a.id()))
-        .min(Comparator.comparing((Agent a) -> a.idleSince).thenComparing(Agent::id));
-  }
-
-  private void offer(Call call, Agent agent) {
-    call.phase = Call.Phase.RINGING;
-    call.offeredTo = agent;
-    call.offers++;
-    call.triedAgents.add(agent.id());
-    if (call.offeredAt == null) {
-      call.offeredAt = Instant.now();
-    }
-    agent.call = call;
-    call.event("offered", new JsonObject().put("agent", agent.id()).put("idleSince", agent.idleSince.toString())
-        .put("why", "longest idle Ready agent with a connected headset"));
-    agent.state(AgentState.RINGING, null);
-    agent.send(new JsonObject().put("type", "call.offer").put("callId", call.id).put("from", call.from)
-        .put("to", call.to).put("queue", new JsonObject().put("id", call.queueId).put("name", call.queueName))
-        .put("ringTimeoutSeconds", config.ringTimeout().toSeconds())
-        .put("customer", Optional.ofNullable(callerCards.get(call.id)).filter(Future::succeeded).map(Future::result)
-            .orElse(null)));
-    call.ringTimer = vertx.setTimer(config.ringTimeout().toMillis(), id -> on(() -> {
-      if (call.phase == Call.Phase.RINGING && call.offeredTo == agent) {
-        withdrawOffer(call, "ring_timeout");
+    call.audio.background(call.phase == Call.Phase.QUEUED ? TonePlayer.Pattern.HOLD_MUSIC : null);
+    call.leg.answer().onComplete(ar -> on(() -> {
+      if (ar.failed() && call.phase != Call.Phase.ENDED) {
+        call.event("answer_failed", new JsonObject().put("error", String.valueOf(ar.cause().getMessage())));
+        end(call, call.phase == Call.Phase.CONNECTED ? "answered" : "abandoned", "system");
       }
       return Future.succeededFuture();
     }));
   }
 
-  /** The offer ends without an answer; the call waits again and the agent is free (or Not ready). */
-  void withdrawOffer(Call call, String reason) {
-    Agent agent = call.offeredTo;
-    cancelRingTimer(call);
-    call.offeredTo = null;
-    call.phase = Call.Phase.QUEUED;
-    call.event("offer_withdrawn", new JsonObject().put("agent", agent.id()).put("reason", reason));
-    agent.call = null;
-    agent.send(new JsonObject().put("type", "call.offer_cancelled").put("callId", call.id).put("reason", reason));
-    agent.idleSince = Instant.now();
-    if (reason.equals("ring_timeout")) {
-      agent.missedInARow++;
+  /** The prompt clips for an id, in the caller's language (English if missing); none if there is no such prompt. */
+  List<Clip> clips(String lang, String promptId) {
+    Optional<Clip> clip = prompts.clip(lang, promptId);
+    if (clip.isEmpty()) {
+      LOG.warning("no prompt " + lang + "/" + promptId);
+      return List.of();
     }
-    if (agent.missedInARow >= config.maxMissedOffers()) {
-      agent.state(AgentState.NOT_READY, "missed_calls");
-      call.event("agent_not_ready", new JsonObject().put("agent", agent.id()).put("reason", "missed_calls"));
-    } else if (agent.connection != null) {
-      agent.state(AgentState.READY, null);
-    } else {
-      agent.state = AgentState.NOT_READY;
-    }
-    dispatch();
+    return List.of(clip.get());
   }
 
+  // ---------------------------------------------------------------- the conversation
+
+  /** The agent answered (the engine said Connect): bridge, record, send the 200 OK if the flow had not. */
   void connect(Call call, Agent agent) {
-    cancelRingTimer(call);
-    cancelWaitTimers(call);
-    stopTones(call);
+    call.ringing.clear();
+    call.audio.pause();
     call.phase = Call.Phase.CONNECTED;
     call.agent = agent;
-    call.offeredTo = null;
+    call.servedBy = agent.id();
+    agent.call = call;
     call.answeredAt = Instant.now();
-    agent.missedInARow = 0;
     if (config.recordCalls()) {
       call.recorder = recordings.start(DAY.format(call.arrivedAt) + "/" + call.id);
     }
     call.bridge = Bridge.connect(call.leg.media(), agent.media, call.recorder);
     call.event("answered", new JsonObject().put("agent", agent.id()).put("mediaSession", agent.media.id()));
     // The agent hears the caller at once (the media already flows as early media); the 200 OK follows.
-    call.leg.answer().onComplete(ar -> on(() -> {
-      if (ar.failed() && call.phase == Call.Phase.CONNECTED) {
-        call.event("answer_failed", new JsonObject().put("error", String.valueOf(ar.cause().getMessage())));
-        end(call, "answered", "system");
-      }
-      return Future.succeededFuture();
-    }));
-    agent.state(AgentState.ON_CALL, null);
+    answerCaller(call);
     agent.send(new JsonObject().put("type", "call.answered").put("callId", call.id)
         .put("answeredAt", call.answeredAt.toString()));
+    flows.agentAnswered(call, agent.id());
     saveProgress(call);
   }
 
-  /** Ends a call once: hangs up the caller unless they left, frees the agent, writes the history record. */
+  /** The agent hung up first: the caller may stay for the survey, else the call ends. */
+  void agentHungUp(Call call) {
+    call.hungUpBy = "agent";
+    detachAgent(call, "agent");
+    flows.agentHungUp(call);
+  }
+
+  /**
+   * Ends the conversation on the agent's side: unbridges, tells the desktop, and lets the engine put the agent into
+   * wrap-up. The call itself may go on (survey).
+   */
+  private void detachAgent(Call call, String by) {
+    if (call.bridge != null) {
+      call.bridge.disconnect();
+      call.bridge = null;
+    }
+    Agent agent = call.agent;
+    if (agent != null && agent.call == call) {
+      agent.call = null;
+      agent.wrapUpCall = call.id;
+      agent.send(new JsonObject().put("type", "call.ended").put("callId", call.id).put("by", by)
+          .put("durationSeconds", Duration.between(call.answeredAt, Instant.now()).toSeconds()));
+    }
+    if (call.routed) {
+      engineEvent("hang up " + call.id, () -> engine.hangUp(call.id));
+    }
+  }
+
+  /** Ends a call once: hangs up the caller unless they left, frees the agents, writes the history record. */
   void end(Call call, String outcome, String by) {
     if (call.phase == Call.Phase.ENDED) {
       return;
@@ -281,59 +335,109 @@ public final class CallCenter implements InboundCallHandler {
     call.phase = Call.Phase.ENDED;
     call.endedAt = Instant.now();
     call.outcome = outcome;
-    call.hungUpBy = by;
-    cancelRingTimer(call);
-    cancelWaitTimers(call);
-    stopTones(call);
-    if (call.bridge != null) {
-      call.bridge.disconnect();
+    if (call.hungUpBy == null) {
+      call.hungUpBy = by;
     }
-    if (!by.equals("caller")) {
-      call.leg.hangup();
+    cancelTimers(call);
+    call.audio.stop();
+    if (call.run != null) {
+      call.run.callerHungUp(); // the flow stops; the engine below cancels whatever still rings
+    }
+    if (was == Call.Phase.CONNECTED) {
+      detachAgent(call, by);
+    } else if (call.routed) {
+      engineEvent("hang up " + call.id, () -> engine.hangUp(call.id));
     }
     call.event("ended", new JsonObject().put("outcome", outcome).put("by", by));
-    Agent ringing = was == Call.Phase.RINGING ? call.offeredTo : null;
-    if (ringing != null) {
-      ringing.call = null;
-      ringing.send(new JsonObject().put("type", "call.offer_cancelled").put("callId", call.id)
-          .put("reason", by.equals("caller") ? "caller_abandoned" : "ended"));
-      freeAgent(ringing);
-    }
-    Agent agent = call.agent;
-    if (agent != null && agent.call == call) {
-      agent.call = null;
-      agent.send(new JsonObject().put("type", "call.ended").put("callId", call.id).put("by", by)
-          .put("durationSeconds", java.time.Duration.between(call.answeredAt, call.endedAt).toSeconds()));
-      freeAgent(agent);
+    flows.finishVoicemail(call);
+    if (config.callbackAbandoned() && call.queuedAt != null && call.answeredAt == null
+        && (outcome.equals("abandoned") || outcome.equals("missed"))) {
+      flows.bookCallback(call, call.from, call.queueId, 0, outcome);
     }
     calls.remove(call.id);
-    callerCards.remove(call.id);
-    saveRecord(call);
-    dispatch();
-  }
-
-  private void freeAgent(Agent agent) {
-    agent.idleSince = Instant.now();
-    if (agent.connection == null) {
-      agent.state = AgentState.NOT_READY;
-      agents.remove(agent.id());
-    } else if (agent.state != AgentState.NOT_READY) {
-      agent.state(AgentState.READY, null);
+    Future<Void> saved = saveRecord(call);
+    if (!by.equals("caller")) {
+      // The BYE tells the caller the call is over: send it once the final record is on disk (a crash right after
+      // must not leave the call "interrupted"), but never hold the caller longer than a slow database takes.
+      saved.timeout(BYE_AFTER_WRITE_MAX_MS, TimeUnit.MILLISECONDS).onComplete(v -> on(() -> {
+        call.leg.hangup();
+        return Future.succeededFuture();
+      }));
     }
   }
 
+  // ---------------------------------------------------------------- the routing engine
+
   /**
-   * Writes the record of a call that is up (outcome "in_progress"): when it is queued and when it is answered, so a
-   * crash leaves a record for the next start to mark "interrupted" (docs/design.md, "Crash and restart").
+   * Feeds the engine one event and executes its decisions. A rejected event (impossible now: the call ended
+   * meanwhile, a stale offer) changes nothing and is logged; it returns false.
    */
-  private void saveProgress(Call call) {
+  boolean engineEvent(String what, Supplier<List<Decision>> event) {
+    List<Decision> decisions;
+    try {
+      decisions = event.get();
+    } catch (RoutingRejection e) {
+      LOG.fine(() -> what + " refused by the routing engine: " + e.getMessage());
+      return false;
+    }
+    for (Decision d : decisions) {
+      try {
+        acd.execute(d);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "executing " + d + " failed", e);
+      }
+    }
+    if (config.invariantCheck()) {
+      List<Violation> violations = InvariantCheck.check(engine);
+      if (!violations.isEmpty()) {
+        invariantViolations += violations.size();
+        LOG.severe("routing invariant violated after " + what + ": " + violations + "\n" + engine.debugState());
+      }
+    }
+    scheduleTick();
+    return true;
+  }
+
+  /** Keeps one timer at the engine's next deadline (ring-no-answer, wrap-up end, announcements, max wait). */
+  private void scheduleTick() {
+    Optional<Instant> next = engine.nextDeadline();
+    if (next.isEmpty()) {
+      return;
+    }
+    if (engineTimer >= 0 && !engineTimerAt.isAfter(next.get())) {
+      return;
+    }
+    if (engineTimer >= 0) {
+      vertx.cancelTimer(engineTimer);
+    }
+    long delay = Math.max(1, Duration.between(Instant.now(), next.get()).toMillis() + 1);
+    engineTimerAt = next.get();
+    engineTimer = vertx.setTimer(delay, t -> on(() -> {
+      engineTimer = -1;
+      engineEvent("tick", engine::tick);
+      return Future.succeededFuture();
+    }));
+  }
+
+  /** Invariant violations seen since start (0 unless the engine has a bug); on /health. */
+  public Future<Long> invariantViolations() {
+    return on(() -> Future.succeededFuture(invariantViolations));
+  }
+
+  // ---------------------------------------------------------------- history records
+
+  /**
+   * Writes the record of a call that is up (outcome "in_progress"): when it arrives, when it is answered, when the
+   * survey is answered, so a crash leaves a record for the next start to mark "interrupted".
+   */
+  void saveProgress(Call call) {
     JsonObject recording = call.recorder == null ? null
         : new JsonObject().put("file", relative(call.recorder.file()));
     write(call, Future.succeededFuture(call.record(recording)));
   }
 
   /** Writes the final record once the recording is final (or failed). */
-  private void saveRecord(Call call) {
+  private Future<Void> saveRecord(Call call) {
     Future<JsonObject> recording = call.recorder == null ? Future.succeededFuture(null)
         : Future.fromCompletionStage(recordings.stop(call.recorder), context).map(r -> new JsonObject()
             .put("file", relative(r.file()))
@@ -343,55 +447,45 @@ public final class CallCenter implements InboundCallHandler {
       LOG.log(Level.WARNING, "recording of call " + call.id + " failed", e);
       return Future.succeededFuture(new JsonObject().put("error", String.valueOf(e.getMessage())));
     }).map(call::record));
+    return call.lastWrite;
   }
 
   /**
    * Upserts the record (by call id, so never twice) after the call's previous write has finished, so an older
    * snapshot never lands after a newer one. A failed write is logged and does not stop the next.
    */
-  private void write(Call call, Future<JsonObject> record) {
+  void write(Call call, Future<JsonObject> record) {
     Future<Void> write = call.lastWrite.compose(v -> record).compose(store::saveCall)
         .onFailure(e -> LOG.log(Level.SEVERE, "history record of call " + call.id + " not saved", e))
         .recover(e -> Future.succeededFuture());
     call.lastWrite = write;
-    pendingWrites.add(write);
-    write.onComplete(v -> on(() -> {
-      pendingWrites.remove(write);
+    track(write);
+  }
+
+  /** A write a graceful stop must wait for. */
+  void track(Future<?> write) {
+    Future<Void> w = write.<Void>mapEmpty().recover(e -> Future.succeededFuture());
+    pendingWrites.add(w);
+    w.onComplete(v -> on(() -> {
+      pendingWrites.remove(w);
       return Future.succeededFuture();
     }));
   }
 
-  private String relative(java.nio.file.Path file) {
+  String relative(java.nio.file.Path file) {
     return recordings.folder().toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/');
   }
 
-  private void cancelRingTimer(Call call) {
-    if (call.ringTimer >= 0) {
-      vertx.cancelTimer(call.ringTimer);
-      call.ringTimer = -1;
+  private void cancelTimers(Call call) {
+    for (long t : new long[] {call.progressTimer, call.maxWaitTimer, call.flowTimer, call.voicemailTimer}) {
+      if (t >= 0) {
+        vertx.cancelTimer(t);
+      }
     }
-  }
-
-  private void cancelWaitTimers(Call call) {
-    if (call.progressTimer >= 0) {
-      vertx.cancelTimer(call.progressTimer);
-      call.progressTimer = -1;
-    }
-    if (call.maxWaitTimer >= 0) {
-      vertx.cancelTimer(call.maxWaitTimer);
-      call.maxWaitTimer = -1;
-    }
-  }
-
-  private static void stopTones(Call call) {
-    if (call.waitingTone != null) {
-      call.waitingTone.stop();
-      call.waitingTone = null;
-    }
-    if (call.holdMusic != null) {
-      call.holdMusic.stop();
-      call.holdMusic = null;
-    }
+    call.progressTimer = -1;
+    call.maxWaitTimer = -1;
+    call.flowTimer = -1;
+    call.voicemailTimer = -1;
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -401,7 +495,7 @@ public final class CallCenter implements InboundCallHandler {
     return desk;
   }
 
-  /** Number of calls in progress (queued, ringing or connected). */
+  /** Number of calls in progress (in a flow, queued, connected, in a survey or voicemail). */
   public Future<Integer> activeCalls() {
     return on(() -> Future.succeededFuture(calls.size()));
   }
@@ -415,19 +509,27 @@ public final class CallCenter implements InboundCallHandler {
       closing = true;
       for (Call call : new ArrayList<>(calls.values())) {
         call.event("server_stopping");
-        end(call, call.phase == Call.Phase.CONNECTED ? "answered" : "missed", "system");
+        end(call, call.answeredAt != null ? "answered" : call.voicemail != null ? "voicemail" : "missed", "system");
+      }
+      if (engineTimer >= 0) {
+        vertx.cancelTimer(engineTimer);
+        engineTimer = -1;
       }
       for (Agent agent : agents.values()) {
         if (agent.media != null) {
           agent.media.close(CloseReason.SHUTDOWN);
         }
       }
-      return Future.all(new ArrayList<>(pendingWrites)).timeout(10, java.util.concurrent.TimeUnit.SECONDS)
+      return Future.all(new ArrayList<>(pendingWrites)).timeout(10, TimeUnit.SECONDS)
           .recover(e -> {
             LOG.severe("stopping with " + pendingWrites.size() + " history record(s) not yet written: " + e);
             return Future.succeededFuture();
           }).mapEmpty();
     });
+  }
+
+  boolean closing() {
+    return closing;
   }
 
   /** Runs on the call center's context; exceptions become failed futures. */

@@ -5,17 +5,21 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How calls are handled until the full ACD (routing issue) replaces the first routing path.
+ * How calls are handled (the routing itself is configuration in MongoDB: docs/routing.md).
  *
- * @param ringTimeout      how long an agent's phone rings before the call goes to the next agent
- * @param maxMissedOffers  offers an agent may miss in a row before being set Not ready ("missed_calls")
+ * @param ringTimeout      ring-no-answer time of the queues the server creates itself (demo, migrated queues)
+ * @param maxMissedOffers  ring-no-answers in a row before Not ready, for the queues the server creates itself
  * @param defaultRegion    ISO country for numbers received without a country code (E.164 normalisation)
  * @param recordingsDir    where call recordings are written
  * @param recordCalls      whether answered calls are recorded
  * @param maxQueueWait     a caller still unanswered after this long is released (480) and the call is "missed"
+ * @param voicemailMax     longest voicemail message
+ * @param callbackAbandoned whether a caller who hung up while queued gets a callback request
+ * @param invariantCheck   whether the routing engine's invariants are checked after every event
  */
 public record CallsConfig(Duration ringTimeout, int maxMissedOffers, String defaultRegion, Path recordingsDir,
-    boolean recordCalls, Duration maxQueueWait) {
+    boolean recordCalls, Duration maxQueueWait, Duration voicemailMax, boolean callbackAbandoned,
+    boolean invariantCheck) {
 
   public CallsConfig {
     Objects.requireNonNull(ringTimeout, "ringTimeout");
@@ -27,6 +31,10 @@ public record CallsConfig(Duration ringTimeout, int maxMissedOffers, String defa
     Objects.requireNonNull(maxQueueWait, "maxQueueWait");
     if (maxQueueWait.compareTo(ringTimeout) < 0) {
       throw new IllegalArgumentException("calls.max-queue-wait-seconds must not be shorter than the ring timeout");
+    }
+    Objects.requireNonNull(voicemailMax, "voicemailMax");
+    if (voicemailMax.isNegative() || voicemailMax.isZero()) {
+      throw new IllegalArgumentException("calls.voicemail-max-seconds must be positive");
     }
     if (maxMissedOffers < 1) {
       throw new IllegalArgumentException("calls.max-missed-offers must be at least 1");

@@ -52,6 +52,7 @@ final class CallerCards {
           .put("at", isoDate(c.getValue("arrivedAt")))
           .put("outcome", c.getString("outcome"))
           .put("agent", Optional.ofNullable(c.getJsonObject("agent")).map(a -> a.getString("name")).orElse(null))
+          .put("agentId", Optional.ofNullable(c.getJsonObject("agent")).map(a -> a.getString("id")).orElse(null))
           .put("disposition", Optional.ofNullable(c.getJsonObject("wrapUp")).map(w -> w.getString("disposition"))
               .orElse(null))));
       JsonArray openIncidents = new JsonArray();
@@ -66,6 +67,8 @@ final class CallerCards {
           .put("blacklisted", customer.getBoolean("blacklisted", false))
           .put("personalManager", manager == null ? null : new JsonObject().put("id", manager)
               .put("name", managerAccount.result().map(a -> a.getString("name")).orElse(null)))
+          .put("backupManagers", customer.getJsonArray("backupManagers", new JsonArray()).copy())
+          .put("language", customer.getString("language"))
           .put("lastCalls", lastCalls)
           .put("openIncidents", openIncidents)
           .put("lastCsat", rated.result().stream().findFirst().map(CallerCards::csat).orElse(null));

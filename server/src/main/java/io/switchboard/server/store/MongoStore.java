@@ -39,6 +39,7 @@ final class MongoStore implements Store {
   private final Voicemails voicemails;
   private final Callbacks callbacks;
   private final Dispositions dispositions;
+  private final RoutingDocuments routingDocuments;
   private Future<Void> closed;
 
   private MongoStore(Vertx vertx, MongoClient client, EmbeddedMongo embedded, String description) {
@@ -53,6 +54,7 @@ final class MongoStore implements Store {
     this.voicemails = new MongoVoicemails(client, durability);
     this.callbacks = new MongoCallbacks(client, durability);
     this.dispositions = new MongoDispositions(client);
+    this.routingDocuments = new MongoRoutingDocuments(client, durability);
   }
 
   static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir) {
@@ -248,6 +250,11 @@ final class MongoStore implements Store {
   @Override
   public Dispositions dispositions() {
     return dispositions;
+  }
+
+  @Override
+  public RoutingDocuments routingDocuments() {
+    return routingDocuments;
   }
 
   @Override

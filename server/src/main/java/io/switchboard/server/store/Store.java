@@ -103,6 +103,9 @@ public interface Store {
   /** The admin-defined dispositions an agent picks in wrap-up. */
   Dispositions dispositions();
 
+  /** The routing configuration's documents, every version kept. */
+  RoutingDocuments routingDocuments();
+
   /**
    * Sets the call record's {@code wrapUp} (the agent's disposition, notes, first-contact resolution, incident), leaving
    * every other field as it is; false when there is no record for {@code callId}. Durable as {@link #saveCall}.

@@ -2,6 +2,7 @@ package io.switchboard.routing.flow.step;
 
 import io.switchboard.routing.flow.Branch;
 import io.switchboard.routing.flow.CallContext;
+import io.switchboard.routing.flow.Customer;
 import io.switchboard.routing.flow.Step;
 import io.switchboard.routing.flow.StepOutcome;
 import io.switchboard.routing.flow.decision.Hangup;
@@ -37,8 +38,10 @@ public record BlockList(String id, Set<String> numbers, String refusalPrompt, St
   @Override
   public StepOutcome enter(CallContext call) {
     String number = call.call().callerNumber();
-    if (number != null && numbers.contains(number)) {
-      String why = id + ": " + number + " is on the black list";
+    boolean flagged = number != null && call.customers().find(number).map(Customer::blacklisted).orElse(false);
+    if (number != null && (numbers.contains(number) || flagged)) {
+      String why = id + ": " + number + (flagged ? " belongs to a customer flagged black-listed in the CRM"
+          : " is on the black list");
       call.explain(why + " -> refused");
       return StepOutcome.end(List.of(new PlayPrompt(refusalPrompt, call.lang(), why), new Hangup(Hangup.Cause.BLOCKED,
           why)));

@@ -2,6 +2,7 @@ package io.switchboard.routing.flow.step;
 
 import io.switchboard.routing.flow.Branch;
 import io.switchboard.routing.flow.CallContext;
+import io.switchboard.routing.flow.Customer;
 import io.switchboard.routing.flow.Step;
 import io.switchboard.routing.flow.StepOutcome;
 import java.util.List;
@@ -32,9 +33,11 @@ public record VipList(String id, Set<String> numbers, int boost, String next) im
   @Override
   public StepOutcome enter(CallContext call) {
     String number = call.call().callerNumber();
-    if (number != null && numbers.contains(number)) {
+    boolean flagged = number != null && call.customers().find(number).map(Customer::vip).orElse(false);
+    if (number != null && (numbers.contains(number) || flagged)) {
       call.boostPriority(boost);
-      call.explain(id + ": " + number + " is a VIP -> priority +" + boost);
+      call.explain(id + ": " + number + (flagged ? " belongs to a VIP customer" : " is a VIP") + " -> priority +"
+          + boost);
     }
     return StepOutcome.go(next, List.of());
   }
