@@ -11,6 +11,7 @@ import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.DispositionsApi;
 import io.switchboard.server.api.IncidentsApi;
 import io.switchboard.server.api.RoutingConfigApi;
+import io.switchboard.server.api.SupervisorScope;
 import io.switchboard.server.api.VoicemailsApi;
 import io.switchboard.server.api.WrapUpApi;
 import io.switchboard.server.calls.CallCenter;
@@ -125,8 +126,11 @@ public final class SwitchboardServer {
               parts.store::agentByUsername, parts.callCenter.desk());
           closers.push(signaling::close);
           // Half the shutdown budget for in-flight requests; the rest is for calls, media and the store.
+          // A supervisor hears the calls of the groups they supervise; without any group, of everyone.
+          SupervisorScope scope = (supervisor, agent) -> parts.routing.current().groups().isEmpty()
+              || parts.routing.current().supervises(supervisor, agent);
           CallsApi history = CallsApi.create(vertx, parts.store, signaling::authenticate,
-              config.calls().recordingsDir());
+              config.calls().recordingsDir(), scope);
           HttpVerticle http = new HttpVerticle(config.http(), parts.store, parts.endpoint, router -> {
             signaling.mount(router);
             history.mount(router);
