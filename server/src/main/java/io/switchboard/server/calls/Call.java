@@ -121,6 +121,7 @@ final class Call {
         .put("sipCallId", leg.callId())
         .put("trunk", leg.trunk())
         .put("from", from)
+        .put("customerId", card == null ? null : card.getString("id"))
         .put("fromRaw", leg.from())
         .put("to", to)
         .put("toRaw", leg.to())
