@@ -7,10 +7,12 @@ import io.switchboard.media.recording.Recordings;
 import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.IncidentsApi;
+import io.switchboard.server.api.RoutingConfigApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.calls.InterruptedCalls;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
+import io.switchboard.server.routingconfig.RoutingConfigStore;
 import io.switchboard.server.store.Store;
 import io.switchboard.signaling.AgentSignaling;
 import io.switchboard.signaling.SignalingConfig;
@@ -33,17 +35,20 @@ public final class SwitchboardServer {
   private final Vertx vertx;
   private final Deque<Supplier<Future<?>>> closers;
   private final Store store;
+  private final RoutingConfigStore routingConfig;
   private final WebRtcEndpoint endpoint;
   private final SipGateway gateway;
   private final CallCenter callCenter;
   private final HttpVerticle http;
   private Future<Void> stopped;
 
-  private SwitchboardServer(Vertx vertx, Deque<Supplier<Future<?>>> closers, Store store, WebRtcEndpoint endpoint,
-      SipGateway gateway, CallCenter callCenter, HttpVerticle http) {
+  private SwitchboardServer(Vertx vertx, Deque<Supplier<Future<?>>> closers, Store store,
+      RoutingConfigStore routingConfig, WebRtcEndpoint endpoint, SipGateway gateway, CallCenter callCenter,
+      HttpVerticle http) {
     this.vertx = vertx;
     this.closers = closers;
     this.store = store;
+    this.routingConfig = routingConfig;
     this.endpoint = endpoint;
     this.gateway = gateway;
     this.callCenter = callCenter;
@@ -66,6 +71,12 @@ public final class SwitchboardServer {
           parts.store = store;
           closers.push(store::close);
           return config.demo() ? Demo.seed(vertx, store) : Future.succeededFuture();
+        })
+        // After the demo's documents, before call control: the configuration calls are routed by.
+        .compose(v -> RoutingConfigStore.open(vertx, parts.store))
+        .compose(routingConfig -> {
+          parts.routingConfig = routingConfig;
+          return Future.succeededFuture();
         })
         .compose(v -> startMedia(vertx, config, media))
         .compose(endpoint -> {
@@ -112,11 +123,12 @@ public final class SwitchboardServer {
             history.mount(router);
             CustomersApi.create(parts.store, signaling::authenticate).mount(router);
             IncidentsApi.create(parts.store, signaling::authenticate).mount(router);
+            RoutingConfigApi.create(parts.routingConfig, signaling::authenticate).mount(router);
           }, config.shutdownTimeout().dividedBy(2));
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));
-            return new SwitchboardServer(vertx, closers, parts.store, parts.endpoint, parts.gateway,
-                parts.callCenter, http);
+            return new SwitchboardServer(vertx, closers, parts.store, parts.routingConfig, parts.endpoint,
+                parts.gateway, parts.callCenter, http);
           });
         });
     return started
@@ -129,6 +141,7 @@ public final class SwitchboardServer {
   /** What has been started so far, while starting. */
   private static final class Parts {
     Store store;
+    RoutingConfigStore routingConfig;
     WebRtcEndpoint endpoint;
     RtpPorts rtpPorts;
     Recordings recordings;
@@ -181,6 +194,11 @@ public final class SwitchboardServer {
   /** The store, for the parts of the server built on it (and for tests). */
   public Store store() {
     return store;
+  }
+
+  /** The routing configuration in force and its changes (docs/routing.md, "Configuration"). */
+  public RoutingConfigStore routingConfig() {
+    return routingConfig;
   }
 
   /** Calls in progress (queued, ringing or connected). */

@@ -29,7 +29,8 @@ final class Migrations {
   private static final List<Function<MongoClient, Future<Void>>> STEPS = List.of(
       Migrations::customers,
       Migrations::incidents,
-      Migrations::customerDefaults);
+      Migrations::customerDefaults,
+      QueueMigration::run);
 
   static final int CURRENT = STEPS.size();
 

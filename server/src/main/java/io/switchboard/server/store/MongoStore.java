@@ -36,6 +36,7 @@ final class MongoStore implements Store {
   private final Customers customers;
   private final Incidents incidents;
   private final CallerCards cards;
+  private final ConfigDocuments routingConfig;
   private Future<Void> closed;
 
   private MongoStore(Vertx vertx, MongoClient client, EmbeddedMongo embedded, String description) {
@@ -46,6 +47,7 @@ final class MongoStore implements Store {
     this.customers = new MongoCustomers(client);
     this.incidents = new MongoIncidents(client);
     this.cards = new CallerCards(client, customers, incidents);
+    this.routingConfig = new MongoConfigDocuments(client);
   }
 
   static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir) {
@@ -197,6 +199,11 @@ final class MongoStore implements Store {
         .compose(v -> client.createIndex(CALLS, new JsonObject().put("from", 1).put("arrivedAt", -1)))
         .compose(v -> client.createIndex(CALLS, new JsonObject().put("to", 1).put("arrivedAt", -1)))
         .compose(v -> client.createIndex(AUDIT, new JsonObject().put("callId", 1).put("at", -1)));
+  }
+
+  @Override
+  public ConfigDocuments routingConfig() {
+    return routingConfig;
   }
 
   @Override

@@ -83,6 +83,9 @@ public interface Store {
   /** Creates or replaces a queue document (by {@code _id}). */
   Future<Void> saveQueue(JsonObject queue);
 
+  /** Routing configuration documents and their versions (docs/routing.md, "Configuration"). */
+  ConfigDocuments routingConfig();
+
   /** Customers (CRM): who calls, found by number. */
   Customers customers();
 
