@@ -3,6 +3,7 @@ package io.switchboard.server.store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ final class QueueMigration {
 
   static Future<Void> run(MongoClient client) {
     MongoConfigDocuments config = new MongoConfigDocuments(client);
-    return client.find(MongoStore.QUEUES, new JsonObject()).compose(queues -> {
+    // In id order, so which queue keeps a DID two of them list does not depend on the database.
+    return client.findWithOptions(MongoStore.QUEUES, new JsonObject(),
+        new FindOptions().setSort(new JsonObject().put("_id", 1))).compose(queues -> {
       List<JsonObject> entries = new ArrayList<>();
       JsonObject numbers = new JsonObject();
       for (JsonObject q : queues) {
@@ -50,7 +53,7 @@ final class QueueMigration {
                 + " digits), not made an entry point");
           } else if (numbers.containsKey(number)) {
             LOG.warning("Migration: DID " + number + " is on queues " + numbers.getString(number).substring(6)
-                + " and " + id + "; it stays with the first");
+                + " and " + id + "; it stays with the first (in id order)");
           } else {
             numbers.put(number, flow);
           }
