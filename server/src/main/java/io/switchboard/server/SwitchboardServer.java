@@ -18,7 +18,7 @@ import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.calls.InterruptedCalls;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
-import io.switchboard.server.routingconfig.RoutingConfigService;
+import io.switchboard.server.routingconfig.RoutingConfigStore;
 import io.switchboard.server.store.Store;
 import io.switchboard.signaling.AgentSignaling;
 import io.switchboard.signaling.SignalingConfig;
@@ -41,17 +41,20 @@ public final class SwitchboardServer {
   private final Vertx vertx;
   private final Deque<Supplier<Future<?>>> closers;
   private final Store store;
+  private final RoutingConfigStore routingConfig;
   private final WebRtcEndpoint endpoint;
   private final SipGateway gateway;
   private final CallCenter callCenter;
   private final HttpVerticle http;
   private Future<Void> stopped;
 
-  private SwitchboardServer(Vertx vertx, Deque<Supplier<Future<?>>> closers, Store store, WebRtcEndpoint endpoint,
-      SipGateway gateway, CallCenter callCenter, HttpVerticle http) {
+  private SwitchboardServer(Vertx vertx, Deque<Supplier<Future<?>>> closers, Store store,
+      RoutingConfigStore routingConfig, WebRtcEndpoint endpoint, SipGateway gateway, CallCenter callCenter,
+      HttpVerticle http) {
     this.vertx = vertx;
     this.closers = closers;
     this.store = store;
+    this.routingConfig = routingConfig;
     this.endpoint = endpoint;
     this.gateway = gateway;
     this.callCenter = callCenter;
@@ -73,7 +76,13 @@ public final class SwitchboardServer {
         .compose(store -> {
           parts.store = store;
           closers.push(store::close);
-          return config.demo() ? Demo.seed(vertx, store) : Future.succeededFuture();
+          return config.demo() ? Demo.seed(vertx, store, config.calls()) : Future.succeededFuture();
+        })
+        // After the demo's documents, before call control: the configuration calls are routed by.
+        .compose(v -> RoutingConfigStore.open(vertx, parts.store))
+        .compose(routingConfig -> {
+          parts.routingConfig = routingConfig;
+          return Future.succeededFuture();
         })
         .compose(v -> startMedia(vertx, config, media))
         .compose(endpoint -> {
@@ -96,21 +105,14 @@ public final class SwitchboardServer {
         .compose(interrupted -> vertx.executeBlocking(() -> Prompts.load(config.dataDir().resolve("prompts"))))
         .compose(prompts -> {
           parts.prompts = prompts;
-          // Routing configuration: stored versioned; the first start stores the demo's, or an older version's queues.
-          return RoutingConfigService.open(vertx, parts.store, () -> config.demo()
-              ? Future.succeededFuture(DemoRouting.documents(config.calls()))
-              : parts.store.queues().map(old -> DemoRouting.fromOldQueues(old, config.calls())));
-        })
-        .compose(routing -> {
-          parts.routing = routing;
-          return Future.all(parts.store.trunks(), Future.succeededFuture());
+          return parts.store.trunks();
         })
         .compose(stored -> {
           parts.callCenter = new CallCenter(vertx, config.calls(), parts.store, parts.endpoint, parts.recordings,
-              parts.prompts, parts.routing.current());
-          parts.routing.onChange(parts.callCenter::apply);
+              parts.prompts, parts.routingConfig.current());
+          parts.routingConfig.onChange(parts.callCenter::apply);
           closers.push(parts.callCenter::close);
-          return SipGateway.start(vertx, config.sip(), Routing.trunks(stored.resultAt(0)), parts.rtpPorts,
+          return SipGateway.start(vertx, config.sip(), Routing.trunks(stored), parts.rtpPorts,
                   parts.callCenter)
               .recover(e -> Future.failedFuture(new IllegalStateException("SIP cannot listen on "
                   + config.sip().bindHost() + ":" + config.sip().port() + " (sip.port): " + e.getMessage(), e)));
@@ -127,8 +129,8 @@ public final class SwitchboardServer {
           closers.push(signaling::close);
           // Half the shutdown budget for in-flight requests; the rest is for calls, media and the store.
           // A supervisor hears the calls of the groups they supervise; without any group, of everyone.
-          SupervisorScope scope = (supervisor, agent) -> parts.routing.current().groups().isEmpty()
-              || parts.routing.current().supervises(supervisor, agent);
+          SupervisorScope scope = (supervisor, agent) -> parts.routingConfig.current().groups().isEmpty()
+              || parts.routingConfig.current().supervises(supervisor, agent);
           CallsApi history = CallsApi.create(vertx, parts.store, signaling::authenticate,
               config.calls().recordingsDir(), scope);
           HttpVerticle http = new HttpVerticle(config.http(), parts.store, parts.endpoint, router -> {
@@ -138,15 +140,15 @@ public final class SwitchboardServer {
             IncidentsApi.create(parts.store, signaling::authenticate).mount(router);
             WrapUpApi.create(parts.store, signaling::authenticate).mount(router);
             DispositionsApi.create(parts.store, signaling::authenticate).mount(router);
-            RoutingConfigApi.create(parts.routing, signaling::authenticate).mount(router);
+            RoutingConfigApi.create(parts.routingConfig, signaling::authenticate).mount(router);
             VoicemailsApi.create(vertx, parts.store, signaling::authenticate, config.calls().recordingsDir())
                 .mount(router);
             CallbacksApi.create(parts.store, signaling::authenticate).mount(router);
           }, config.shutdownTimeout().dividedBy(2));
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));
-            return new SwitchboardServer(vertx, closers, parts.store, parts.endpoint, parts.gateway,
-                parts.callCenter, http);
+            return new SwitchboardServer(vertx, closers, parts.store, parts.routingConfig, parts.endpoint,
+                parts.gateway, parts.callCenter, http);
           });
         });
     return started
@@ -159,11 +161,11 @@ public final class SwitchboardServer {
   /** What has been started so far, while starting. */
   private static final class Parts {
     Store store;
+    RoutingConfigStore routingConfig;
     WebRtcEndpoint endpoint;
     RtpPorts rtpPorts;
     Recordings recordings;
     Prompts prompts;
-    RoutingConfigService routing;
     CallCenter callCenter;
     SipGateway gateway;
   }
@@ -213,6 +215,11 @@ public final class SwitchboardServer {
   /** The store, for the parts of the server built on it (and for tests). */
   public Store store() {
     return store;
+  }
+
+  /** The routing configuration in force and its changes (docs/routing.md, "Configuration"). */
+  public RoutingConfigStore routingConfig() {
+    return routingConfig;
   }
 
   /** Calls in progress (queued, ringing or connected). */

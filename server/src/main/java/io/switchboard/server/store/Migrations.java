@@ -30,7 +30,8 @@ final class Migrations {
       Migrations::customers,
       Migrations::incidents,
       Migrations::customerDefaults,
-      Migrations::wrapUpVoicemailsCallbacks);
+      Migrations::wrapUpVoicemailsCallbacks,
+      QueueMigration::run);
 
   static final int CURRENT = STEPS.size();
 

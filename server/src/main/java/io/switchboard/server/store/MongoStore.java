@@ -39,7 +39,7 @@ final class MongoStore implements Store {
   private final Voicemails voicemails;
   private final Callbacks callbacks;
   private final Dispositions dispositions;
-  private final RoutingDocuments routingDocuments;
+  private final ConfigDocuments routingConfig;
   private Future<Void> closed;
 
   private MongoStore(Vertx vertx, MongoClient client, EmbeddedMongo embedded, String description) {
@@ -54,7 +54,7 @@ final class MongoStore implements Store {
     this.voicemails = new MongoVoicemails(client, durability);
     this.callbacks = new MongoCallbacks(client, durability);
     this.dispositions = new MongoDispositions(client);
-    this.routingDocuments = new MongoRoutingDocuments(client, durability);
+    this.routingConfig = new MongoConfigDocuments(client, durability);
   }
 
   static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir) {
@@ -228,6 +228,11 @@ final class MongoStore implements Store {
   }
 
   @Override
+  public ConfigDocuments routingConfig() {
+    return routingConfig;
+  }
+
+  @Override
   public Customers customers() {
     return customers;
   }
@@ -252,10 +257,6 @@ final class MongoStore implements Store {
     return dispositions;
   }
 
-  @Override
-  public RoutingDocuments routingDocuments() {
-    return routingDocuments;
-  }
 
   @Override
   public Future<JsonObject> callerCard(String e164) {

@@ -88,6 +88,9 @@ public interface Store {
   /** Creates or replaces a queue document (by {@code _id}). */
   Future<Void> saveQueue(JsonObject queue);
 
+  /** Routing configuration documents and their versions (docs/routing.md, "Configuration"). */
+  ConfigDocuments routingConfig();
+
   /** Customers (CRM): who calls, found by number. */
   Customers customers();
 
@@ -103,8 +106,6 @@ public interface Store {
   /** The admin-defined dispositions an agent picks in wrap-up. */
   Dispositions dispositions();
 
-  /** The routing configuration's documents, every version kept. */
-  RoutingDocuments routingDocuments();
 
   /**
    * Sets the call record's {@code wrapUp} (the agent's disposition, notes, first-contact resolution, incident), leaving

@@ -41,9 +41,13 @@ class OpenApiDocumentTest {
         "/api/customers/by-number/{number}", "/api/customers/{id}", "/api/customers/{id}/history", "/api/incidents",
         "/api/incidents/{id}", "/api/calls/{id}/wrap-up", "/api/dispositions", "/api/dispositions/{code}",
         "/api/voicemails", "/api/voicemails/{id}", "/api/voicemails/{id}/audio", "/api/callbacks",
-        "/api/callbacks/{id}");
+        "/api/callbacks/{id}", "/api/config", "/api/config/{kind}/{id}", "/api/config/{kind}/{id}/versions",
+        "/api/config/{kind}/{id}/rollback");
     for (String path : paths.fieldNames()) {
       for (String method : paths.getJsonObject(path).fieldNames()) {
+        if (method.equals("parameters")) {
+          continue;
+        }
         assertThat(paths.getJsonObject(path).getJsonObject(method).getString("operationId")).as(path + " " + method)
             .isNotBlank();
       }
