@@ -59,7 +59,7 @@ class KnownCallerCardTest extends RunningServerTest {
         assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
       }
       awaitCallRecord(firstId);
-      alice.awaitState("ready", Duration.ofSeconds(5));
+      alice.awaitState("ready", Duration.ofSeconds(15));
 
       try (SippCaller caller = SippCaller.call("caller-abandons-while-queued.xml", server.sipPort(), DID, KNOWN,
           tone(), 1500, dataDir)) {
