@@ -42,6 +42,7 @@ final class Reconfiguration {
   void replace(CallQueue q, QueueConfig next, Instant now) {
     Duration before = q.config().announceEvery();
     q.config(next);
+    state.queuesChanged();
     state.dirty.add(q);
     state.staffingChanged.add(q);
     if (!before.equals(next.announceEvery())) {

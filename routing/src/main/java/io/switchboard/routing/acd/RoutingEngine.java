@@ -50,6 +50,7 @@ public final class RoutingEngine {
           + " (add the target first)");
     });
     state.queues.put(config.id(), new CallQueue(config));
+    state.queuesChanged();
   }
 
   /** Adds a (logged out) agent and appends it to the member list of each of its queues. */
@@ -126,6 +127,7 @@ public final class RoutingEngine {
     state.queues.remove(queueId);
     state.dirty.remove(q);
     state.staffingChanged.remove(q);
+    state.queuesChanged();
   }
 
   // ---- agent events ------------------------------------------------------------------------------------------
@@ -522,9 +524,9 @@ public final class RoutingEngine {
    */
   private void sweep(Instant now, List<Decision> out) {
     if (now.isAfter(state.lastEvaluated)) {
-      for (CallQueue q : state.queues.values()) {
-        // Time passed: a widening step may have made waiting calls servable (skipped fast without widening).
-        if (!q.config().widening().steps().isEmpty() && !q.waiting().isEmpty()) {
+      for (CallQueue q : state.wideningQueues) {
+        // Time passed: a widening step may have made waiting calls servable.
+        if (!q.waiting().isEmpty()) {
           state.dirty.add(q);
         }
       }

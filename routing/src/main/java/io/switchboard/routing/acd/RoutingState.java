@@ -96,6 +96,18 @@ final class RoutingState {
   final Set<CallQueue> dirty = new LinkedHashSet<>();
   /** Queues that may have lost their last logged-in member (the {@code whenNoAgents} rule is checked on these). */
   final Set<CallQueue> staffingChanged = new LinkedHashSet<>();
+  /** Queues whose rules widen skills as calls wait: time alone can make their calls servable. */
+  final List<CallQueue> wideningQueues = new java.util.ArrayList<>();
+
+  void queuesChanged() {
+    wideningQueues.clear();
+    for (CallQueue q : queues.values()) {
+      if (!q.config().widening().steps().isEmpty()) {
+        wideningQueues.add(q);
+      }
+    }
+  }
+
   /** Calls that entered a queue and have not had their first announcement (they were rung at once). */
   final Set<RoutedCall> unannounced = new LinkedHashSet<>();
 
