@@ -96,9 +96,7 @@ final class AcdSteps {
       call.offeredAt = Instant.now();
     }
     agent.call = call;
-    String explanation = o.explanation().describe();
-    call.offerExplanations.add(new JsonObject().put("agent", agent.id()).put("at", Instant.now().toString())
-        .put("explanation", explanation));
+    call.offerExplanations.add(new Call.OfferNote(agent.id(), Instant.now(), o.explanation()));
     call.event("offered", new JsonObject().put("agent", agent.id()).put("why", o.explanation().why()));
     agent.send(new JsonObject().put("type", "call.offer").put("callId", call.id).put("from", call.from)
         .put("to", call.to)

@@ -42,8 +42,32 @@ final class Call {
   final JsonArray timeline = new JsonArray();
   /** The agents this call's offers ring right now (queue offers and cascade rings). */
   final Set<String> ringing = new LinkedHashSet<>();
-  /** Every offer made for this call, with the routing engine's explanation (for the history record). */
-  final JsonArray offerExplanations = new JsonArray();
+  /**
+   * Every offer made for this call with the routing engine's explanation, rendered to text only when the history
+   * record is written (the engine records its inputs cheaply; the text is built on first read).
+   */
+  final java.util.List<OfferNote> offerExplanations = new java.util.ArrayList<>();
+
+  /** One offer: who, when, and why (the engine's explanation, rendered once). */
+  static final class OfferNote {
+    private final String agent;
+    private final Instant at;
+    private final io.switchboard.routing.acd.explain.OfferExplanation explanation;
+    private String text;
+
+    OfferNote(String agent, Instant at, io.switchboard.routing.acd.explain.OfferExplanation explanation) {
+      this.agent = agent;
+      this.at = at;
+      this.explanation = explanation;
+    }
+
+    JsonObject toJson() {
+      if (text == null) {
+        text = explanation.describe();
+      }
+      return new JsonObject().put("agent", agent).put("at", at.toString()).put("explanation", text);
+    }
+  }
   final CallAudio audio;
 
   Phase phase = Phase.IN_FLOW;
@@ -145,7 +169,7 @@ final class Call {
         .put("routing", new JsonObject()
             .put("flow", flowId)
             .put("explanation", run == null ? new JsonArray() : new JsonArray(java.util.List.copyOf(run.explanation())))
-            .put("offers", offerExplanations.copy()))
+            .put("offers", new JsonArray(offerExplanations.stream().map(OfferNote::toJson).toList())))
         .put("timeline", timeline.copy());
   }
 
