@@ -3,20 +3,28 @@ package io.switchboard.bench;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
- * The CPU of the middle of a run, when every call is connected and nothing is being set up or torn down: from
+ * The CPU of the middle of a step, when every call is connected and nothing is being set up or torn down: from
  * {@code --warmup-seconds} after the last call was answered (and the heap probe) until the first call ends. Each
  * call-second there is one call talking for one second, so this leaves out the JIT warm-up, the DTLS handshakes and
  * the SIP setup that the whole-window figure includes.
  *
- * @param cpuMsByThreadGroup where the CPU went, by thread group ({@link ThreadCpu#group})
+ * @param forwardedPackets   RTP packets the server forwarded in the window, as the receivers counted them (caller →
+ *                           agent plus agent → caller)
+ * @param machineBusyMs      CPU the whole machine spent in the window (every process, /proc/stat), of
+ *                           {@code machineTotalMs}
+ * @param sippCpuMs          the SIPp process's CPU in the window
+ * @param cpuMsByThreadGroup where this JVM's CPU went, by thread group ({@link ThreadCpu#group})
  */
 record SteadyWindow(double seconds, int calls, ResourceSnapshot before, ResourceSnapshot after,
+    long forwardedPackets, double machineBusyMs, double machineTotalMs, double sippCpuMs,
     Map<String, Double> cpuMsByThreadGroup) {
 
   /** Waits out the warm-up, then measures until the first call ends; null when no window was left. */
-  static SteadyWindow measure(LoadOptions options, IntSupplier ended) throws InterruptedException {
+  static SteadyWindow measure(int calls, LoadOptions options, IntSupplier ended, LongSupplier forwarded,
+      long sippPid) throws InterruptedException {
     long warmupEnd = System.nanoTime() + options.warmup().toNanos();
     while (System.nanoTime() < warmupEnd && ended.getAsInt() == 0) {
       Thread.sleep(20);
@@ -26,6 +34,9 @@ record SteadyWindow(double seconds, int calls, ResourceSnapshot before, Resource
     }
     ResourceSnapshot before = ResourceSnapshot.take();
     ThreadCpu threadsBefore = ThreadCpu.take();
+    long forwardedBefore = forwarded.getAsLong();
+    double[] machineBefore = ProcStat.machineCpuMillis();
+    double sippBefore = ProcStat.processCpuMillis(sippPid);
     // Bounded by the talk time: SIPp hangs up every call by then.
     long deadline = System.nanoTime() + options.talk().plus(Duration.ofSeconds(30)).toNanos();
     while (ended.getAsInt() == 0 && System.nanoTime() < deadline) {
@@ -33,8 +44,13 @@ record SteadyWindow(double seconds, int calls, ResourceSnapshot before, Resource
     }
     ResourceSnapshot after = ResourceSnapshot.take();
     Map<String, Double> byGroup = ThreadCpu.take().millisSince(threadsBefore);
+    long forwardedPackets = forwarded.getAsLong() - forwardedBefore;
+    double[] machineAfter = ProcStat.machineCpuMillis();
+    double sippAfter = ProcStat.processCpuMillis(sippPid);
     double seconds = before.seconds(after);
-    return seconds < 1 ? null : new SteadyWindow(seconds, options.calls(), before, after, byGroup);
+    return seconds < 1 ? null : new SteadyWindow(seconds, calls, before, after, forwardedPackets,
+        machineAfter[0] - machineBefore[0], machineAfter[1] - machineBefore[1],
+        sippBefore < 0 || sippAfter < 0 ? -1 : sippAfter - sippBefore, byGroup);
   }
 
   double callSeconds() {
@@ -47,5 +63,9 @@ record SteadyWindow(double seconds, int calls, ResourceSnapshot before, Resource
 
   double loadGeneratorCpuMs() {
     return (after.loadThreadsCpuNanos() - before.loadThreadsCpuNanos()) / 1e6;
+  }
+
+  double serverCpuMs() {
+    return processCpuMs() - loadGeneratorCpuMs();
   }
 }
