@@ -130,7 +130,7 @@ final class CarrierMedia implements AutoCloseable {
       for (int i = 0; i < SAMPLES; i++) {
         b[RtpHeader.FIXED_LENGTH + i] = G711.linearToUlaw(pcm[i]);
       }
-      SendTimeMarker.write(b, RtpHeader.FIXED_LENGTH, SendTimeMarker.nowMicros());
+      SendTimeMarker.write(b, RtpHeader.FIXED_LENGTH, SendTimeMarker.nowMicros(), (int) sent);
       out.clear();
       try {
         channel.send(out, server);

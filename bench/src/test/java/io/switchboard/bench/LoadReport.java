@@ -55,7 +55,7 @@ public final class LoadReport {
           .put("lowestToneLevel", round(agent.lowestToneLevel(), 3))
           .put("connectedSeconds", round(agent.connectedSeconds(), 2))
           .put("rtpReceived", m.received())
-          .put("rtpLost", m.lost())
+          .put("rtpLost", m.markedLost())
           .put("jitterMs", round(m.jitterMillis(), 3))
           .put("failure", agent.failure()));
     }
@@ -175,6 +175,8 @@ public final class LoadReport {
   private static JsonObject direction(List<RtpReception.Summary> receivers) {
     long received = 0;
     long expected = 0;
+    long marked = 0;
+    long markedExpected = 0;
     double worstJitter = 0;
     double jitterSum = 0;
     int[][] parts = new int[receivers.size()][];
@@ -183,6 +185,8 @@ public final class LoadReport {
       RtpReception.Summary s = receivers.get(i);
       received += s.received();
       expected += s.expected();
+      marked += s.markedReceived();
+      markedExpected += s.markedExpected();
       worstJitter = Math.max(worstJitter, s.jitterMillis());
       jitterSum += s.jitterMillis();
       parts[i] = s.delaysMicros();
@@ -195,12 +199,16 @@ public final class LoadReport {
       at += p.length;
     }
     Arrays.sort(all);
-    long lost = Math.max(0, expected - received);
+    long lastHopLost = Math.max(0, expected - received);
+    long lost = Math.max(0, markedExpected - marked);
     return new JsonObject()
         .put("received", received)
-        .put("expected", expected)
+        .put("expected", markedExpected)
         .put("lost", lost)
-        .put("lossPercent", round(percent(lost, expected), 5))
+        .put("lossPercent", round(percent(lost, markedExpected), 5))
+        .put("lastHopExpected", expected)
+        .put("lastHopLost", lastHopLost)
+        .put("lastHopLossPercent", round(percent(lastHopLost, expected), 5))
         .put("jitterMsMean", round(receivers.isEmpty() ? 0 : jitterSum / receivers.size(), 3))
         .put("jitterMsWorst", round(worstJitter, 3))
         .put("delaySamples", all.length)

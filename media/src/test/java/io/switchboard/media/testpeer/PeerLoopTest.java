@@ -84,8 +84,9 @@ class PeerLoopTest {
   @Test
   void sendTimeMarker_roundTripsAndIsNotFoundInATone() {
     byte[] payload = new byte[160];
-    SendTimeMarker.write(payload, 0, 123_456_789_012L);
+    SendTimeMarker.write(payload, 0, 123_456_789_012L, 65535);
     assertThat(SendTimeMarker.read(payload, 0, payload.length)).isEqualTo(123_456_789_012L);
+    assertThat(SendTimeMarker.count(payload, 0, payload.length)).isEqualTo(65535);
     byte[] tone = new byte[160];
     short[] pcm = new short[160];
     new ToneGenerator(1000, 8000).next(pcm);
@@ -111,6 +112,27 @@ class PeerLoopTest {
     assertThat(s.lost()).isEqualTo(2);
     reception.reset();
     assertThat(reception.summary().received()).isZero();
+  }
+
+  @Test
+  void reception_countsLossInTheSendersNumbering_whenARelayRenumbers() {
+    RtpReception reception = new RtpReception();
+    byte[] packet = new byte[12 + 160];
+    int relaySequence = 100;
+    // The sender's packets 65534..3 (across the wrap) minus 0 and 2; the relay numbers what it forwards 100, 101...
+    // Then a new sender (the next call) starts far away at 40000..40001.
+    for (int count : new int[] {65534, 65535, 1, 3, 40000, 40001}) {
+      io.switchboard.media.impl.rtp.RtpHeader.write(packet, 0, false, 0, relaySequence, 160L * relaySequence, 7);
+      relaySequence++;
+      SendTimeMarker.write(packet, 12, SendTimeMarker.nowMicros(), count);
+      reception.onPacket(packet, 0, packet.length, SendTimeMarker.nowMicros());
+    }
+    RtpReception.Summary s = reception.summary();
+    assertThat(s.lost()).isZero();
+    assertThat(s.markedReceived()).isEqualTo(6);
+    assertThat(s.markedExpected()).isEqualTo(8);
+    assertThat(s.markedLost()).isEqualTo(2);
+    assertThat(s.delaysMicros()).hasSize(6);
   }
 
   private static <T> T await(Future<T> f) throws Exception {

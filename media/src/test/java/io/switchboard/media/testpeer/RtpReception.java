@@ -7,16 +7,23 @@ import java.util.List;
 
 /**
  * What one receiver got, per RTP source: packets, loss from sequence numbers (RFC 3550 A.3), interarrival jitter
- * (RFC 3550 A.8) and, for packets carrying a {@link SendTimeMarker}, the one-way delay from sender to here.
- * Updated by the receiving thread, read by anyone; {@link #reset()} starts a new measurement.
+ * (RFC 3550 A.8) and, for packets carrying a {@link SendTimeMarker}, the one-way delay from sender to here and the
+ * loss in the sender's own packet count (end to end: a relay renumbers its stream, so packets it never received do
+ * not show in the RTP sequence numbers). A jump of more than {@link #NEW_SENDER_JUMP} in the sender's count is a new
+ * sender (the next call). Updated by the receiving thread, read by anyone; {@link #reset()} starts anew.
  */
 public final class RtpReception {
   private static final int CLOCK_RATE = 8000;
+  static final int NEW_SENDER_JUMP = 3000;
 
   private final List<Source> sources = new ArrayList<>();
   private Source current;
   private int[] delaysMicros = new int[256];
   private int delayCount;
+  private long markedReceived;
+  private long markedExpectedClosed;
+  private long firstCount = -1;
+  private long highestCount;
 
   /** Counts one decrypted RTP packet (header at {@code offset}) that arrived at {@code arrivalMicros}. */
   public synchronized void onPacket(byte[] packet, int offset, int length, long arrivalMicros) {
@@ -40,11 +47,34 @@ public final class RtpReception {
     }
     current.onPacket(RtpHeader.sequence(packet, offset), RtpHeader.timestamp(packet, offset), arrivalMicros);
     long sent = SendTimeMarker.read(packet, offset + headerLength, payloadLength);
-    if (sent >= 0 && arrivalMicros >= sent) {
+    int count = SendTimeMarker.count(packet, offset + headerLength, payloadLength);
+    if (count >= 0) {
+      onSenderCount(count);
+    }
+    long arrival = SendTimeMarker.markerMicros(arrivalMicros);
+    if (sent >= 0 && arrival >= sent) {
       if (delayCount == delaysMicros.length) {
         delaysMicros = Arrays.copyOf(delaysMicros, delayCount * 2);
       }
-      delaysMicros[delayCount++] = (int) Math.min(Integer.MAX_VALUE, arrivalMicros - sent);
+      delaysMicros[delayCount++] = (int) Math.min(Integer.MAX_VALUE, arrival - sent);
+    }
+  }
+
+  /** Extends the sender's 16-bit count as RFC 3550 A.1 extends sequence numbers. */
+  private void onSenderCount(int count) {
+    markedReceived++;
+    if (firstCount < 0) {
+      firstCount = count;
+      highestCount = count;
+      return;
+    }
+    int delta = (int) ((count - highestCount) & 0xffff);
+    if (delta > NEW_SENDER_JUMP && delta < 0x10000 - NEW_SENDER_JUMP) {
+      markedExpectedClosed += highestCount - firstCount + 1;
+      firstCount = count;
+      highestCount = count;
+    } else if (delta < 0x8000) {
+      highestCount += delta;
     }
   }
 
@@ -54,6 +84,10 @@ public final class RtpReception {
     current = null;
     delaysMicros = new int[256];
     delayCount = 0;
+    markedReceived = 0;
+    markedExpectedClosed = 0;
+    firstCount = -1;
+    highestCount = 0;
   }
 
   /** What was counted since the last reset. */
@@ -66,16 +100,29 @@ public final class RtpReception {
       expected += s.expected();
       jitter = Math.max(jitter, s.jitterMicros / 1000.0);
     }
-    return new Summary(sources.size(), received, expected, jitter, Arrays.copyOf(delaysMicros, delayCount));
+    long markedExpected = markedExpectedClosed + (firstCount < 0 ? 0 : highestCount - firstCount + 1);
+    return new Summary(sources.size(), received, expected, jitter, markedReceived, markedExpected,
+        Arrays.copyOf(delaysMicros, delayCount));
   }
 
   /**
-   * @param jitterMillis the largest jitter of the sources, at the last packet
-   * @param delaysMicros one-way delay of each marked packet, unsorted
+   * @param expected       packets expected from the RTP sequence numbers of the sources (as the last relay numbered
+   *                       them)
+   * @param jitterMillis   the largest jitter of the sources, at the last packet
+   * @param markedReceived packets with a {@link SendTimeMarker}; {@code markedExpected} the senders' counts say
+   *                       should have arrived from the first to the last seen of each sender
+   * @param delaysMicros   one-way delay of each marked packet, unsorted
    */
-  public record Summary(int sources, long received, long expected, double jitterMillis, int[] delaysMicros) {
+  public record Summary(int sources, long received, long expected, double jitterMillis, long markedReceived,
+      long markedExpected, int[] delaysMicros) {
+    /** Loss as the last relay's sequence numbers show it. */
     public long lost() {
       return Math.max(0, expected - received);
+    }
+
+    /** Loss end to end, in the senders' counts (marked packets only). */
+    public long markedLost() {
+      return Math.max(0, markedExpected - markedReceived);
     }
   }
 

@@ -227,7 +227,7 @@ public final class WebRtcTestPeer implements AutoCloseable {
         payload[i] = ulaw ? G711.linearToUlaw(pcm[i]) : G711.linearToAlaw(pcm[i]);
       }
       if (markSendTimes) {
-        SendTimeMarker.write(payload, 0, SendTimeMarker.nowMicros());
+        SendTimeMarker.write(payload, 0, SendTimeMarker.nowMicros(), sequence + 1);
       }
       sendRtp(packet.clear(), payloadType, payload);
     }, 0, 20, TimeUnit.MILLISECONDS);
