@@ -150,7 +150,7 @@ public final class LoadRun {
     }
   }
 
-  private static List<String> serverArgs(Path work) {
+  static List<String> serverArgs(Path work) {
     return List.of(
         "--http.port=0",
         "--http.host=127.0.0.1",
@@ -176,11 +176,11 @@ public final class LoadRun {
     return true;
   }
 
-  private static <T> T await(Future<T> future, Duration timeout) throws Exception {
+  static <T> T await(Future<T> future, Duration timeout) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
