@@ -26,9 +26,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.attribute.Attribute;
 import org.ice4j.attribute.AttributeFactory;
+import org.ice4j.attribute.UsernameAttribute;
+import org.ice4j.message.Message;
 import org.ice4j.message.MessageFactory;
 import org.ice4j.message.Request;
+import org.ice4j.message.Response;
 import org.ice4j.stack.TransactionID;
 
 /**
@@ -207,6 +213,33 @@ public final class WebRtcTestPeer implements AutoCloseable {
     }
   }
 
+  /**
+   * Answers the other side's connectivity check, as a full ICE agent must (RFC 8445 §7.3): a peer that is not
+   * ICE-lite (rtpengine, a browser) validates the pair with its own checks. Signed with our password (§7.2.2).
+   */
+  private void answerCheck(byte[] bytes, int length, SocketAddress from) {
+    if (!StunIntegrity.verify(bytes, length, local.pwd()) || !(from instanceof InetSocketAddress address)) {
+      return;
+    }
+    try {
+      Request request = (Request) Message.decode(bytes, 0, length);
+      UsernameAttribute username = (UsernameAttribute) request.getAttribute(Attribute.USERNAME);
+      if (username == null) {
+        return;
+      }
+      Response response = MessageFactory.createBindingResponse(request,
+          new TransportAddress(address, Transport.UDP));
+      response.setTransactionID(request.getTransactionID());
+      response.putAttribute(AttributeFactory.createMessageIntegrityAttribute(
+          new String(username.getUsername(), StandardCharsets.UTF_8)));
+      response.putAttribute(AttributeFactory.createFingerprintAttribute());
+      byte[] out = response.encode(PeerCredentials.stunStack());
+      channel.send(ByteBuffer.wrap(out), address);
+    } catch (Exception e) {
+      // A check we cannot answer is retried by the other side.
+    }
+  }
+
   /** Stops the consent checks, as a browser tab that went away. */
   public void stopConsent() {
     consentStopped = true;
@@ -273,7 +306,7 @@ public final class WebRtcTestPeer implements AutoCloseable {
       return;
     }
     switch (PacketKind.of(data, 0, length)) {
-      case STUN -> onStun(data, length);
+      case STUN -> onStun(data, length, from);
       case DTLS -> {
         DtlsSession d = dtls;
         if (d != null) {
@@ -285,7 +318,11 @@ public final class WebRtcTestPeer implements AutoCloseable {
     }
   }
 
-  private void onStun(byte[] bytes, int length) {
+  private void onStun(byte[] bytes, int length, SocketAddress from) {
+    if (bytes[0] == 0x00 && bytes[1] == 0x01) {
+      answerCheck(bytes, length, from);
+      return;
+    }
     // A Binding success response signed with the answerer's password completes our one check.
     boolean success = bytes[0] == 0x01 && bytes[1] == 0x01;
     if (success && remote != null && StunIntegrity.verify(bytes, length, remote.icePwd())) {
