@@ -46,6 +46,7 @@ final class BenchAgent implements AutoCloseable {
   private volatile long connectedNanos;
   private volatile double lowestToneLevel = 1;
   private volatile String failure;
+  private volatile long sentAtReset;
 
   BenchAgent(PeerLoop loop, int httpPort, String username) {
     this.username = username;
@@ -168,7 +169,13 @@ final class BenchAgent implements AutoCloseable {
     connectedNanos = 0;
     lowestToneLevel = 1;
     failure = null;
+    sentAtReset = media.rtpSent();
     media.reception().reset();
+  }
+
+  /** RTP packets this agent sent since the last reset. */
+  long rtpSent() {
+    return media.rtpSent() - sentAtReset;
   }
 
   String username() {

@@ -56,6 +56,10 @@ final class CarrierMedia implements AutoCloseable {
     return calls.stream().map(c -> c.reception.summary()).toList();
   }
 
+  void resetDelays() {
+    calls.forEach(c -> c.reception.resetDelays());
+  }
+
   long rtpReceived() {
     long total = 0;
     for (Call c : calls) {

@@ -40,6 +40,7 @@ public final class LoadReport {
     int offered = 0;
     int toneHeard = 0;
     double callSeconds = 0;
+    long agentsSent = 0;
     for (BenchAgent agent : r.agents()) {
       RtpReception.Summary m = agent.media().reception().summary();
       toAgent.add(m);
@@ -47,6 +48,7 @@ public final class LoadReport {
       offered += agent.offers();
       toneHeard += agent.toneHeard();
       callSeconds += agent.connectedSeconds();
+      agentsSent += agent.rtpSent();
       perAgent.add(new JsonObject()
           .put("agent", agent.username())
           .put("offers", agent.offers())
@@ -106,7 +108,8 @@ public final class LoadReport {
               : round(100 * steady.machineBusyMs() / steady.machineTotalMs(), 1))
           .put("otherProcessesCpuMs", steady.machineBusyMs() < 0 ? null
               : round(steady.machineBusyMs() - steady.processCpuMs() - Math.max(0, steady.sippCpuMs()), 1))
-          .put("cpuMsByThreadGroup", byGroup));
+          .put("cpuMsByThreadGroup", byGroup)
+          .put("busiestThreadsMs", new JsonObject(new LinkedHashMap<>(steady.busiestThreadsMs()))));
     }
     JsonObject setup = new JsonObject();
     if (r.firstAnswerNanos() > 0) {
@@ -144,7 +147,12 @@ public final class LoadReport {
             .put("setup", setup))
         .put("media", new JsonObject()
             .put("callerToAgent", toAgentJson)
-            .put("agentToCaller", toCallerJson.put("sentByCarrier", r.carrierSent())))
+            .put("agentToCaller", toCallerJson)
+            // Whether the load generator kept up: 50 packets a second each way for every call-second.
+            .put("generator", new JsonObject()
+                .put("nominalPacketsPerDirection", Math.round(callSeconds * 50))
+                .put("sentByAgents", agentsSent)
+                .put("sentByCarrier", r.carrierSent())))
         .put("server", server)
         .put("kernel", new JsonObject()
             .put("udpRcvbufErrorsBefore", udpBefore)
@@ -295,6 +303,7 @@ public final class LoadReport {
           st.getDouble("serverCpuMsPerCallSecondEstimate"), st.getValue("serverCpuMicrosPerForwardedPacket"),
           st.getDouble("sippCpuMs"), st.getValue("machineBusyPercent")));
       b.append("  threads   ").append(st.getJsonObject("cpuMsByThreadGroup").encode()).append(" (ms)\n");
+      b.append("  busiest   ").append(st.getJsonObject("busiestThreadsMs").encode()).append(" (ms)\n");
     }
     b.append(String.format(Locale.ROOT, "  memory    heap after GC %.1f MB idle%s; GC %d pauses, %d ms, longest %d ms%n",
         s.getLong("heapAfterGcIdleBytes") / 1e6,

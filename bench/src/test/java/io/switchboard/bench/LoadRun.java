@@ -72,7 +72,14 @@ public final class LoadRun {
       try (AgentFleet fleet = AgentFleet.create(vertx, server, loop, options.maxCalls())) {
         for (int calls : options.steps()) {
           long loginStart = System.nanoTime();
-          fleet.growTo(calls);
+          try {
+            fleet.growTo(calls);
+          } catch (Exception e) {
+            // The machine could not even log this many agents in: the steps end here, the summary still comes.
+            System.out.println("step " + calls + ": the fleet could not grow to " + calls + " agents ("
+                + e + "); no further steps");
+            break;
+          }
           System.out.printf(Locale.ROOT, "step %d: %d agents Ready (logins took %.1f s)%n", calls, calls,
               (System.nanoTime() - loginStart) / 1e9);
           StepRecord record = runStep(options, calls, server, fleet, loop, gc, work);
@@ -84,6 +91,9 @@ public final class LoadRun {
             System.out.println("step " + calls + " had problems; the next steps run anyway");
           }
         }
+      }
+      if (reports.isEmpty()) {
+        throw new IllegalStateException("no step ran: the fleet could not log in");
       }
       if (reports.size() > 1) {
         Path summary = StepsSummary.write(options.reportDir(), reports);
@@ -131,7 +141,11 @@ public final class LoadRun {
           loadedRss = ProcStat.rssBytes();
         }
         SteadyWindow steady = allAnswered ? SteadyWindow.measure(calls, options, fleet::ended,
-            () -> fleet.rtpReceived() + carrier.rtpReceived(), sipp.pid()) : null;
+            () -> fleet.rtpReceived() + carrier.rtpReceived(), sipp.pid(), () -> {
+              // One-way delay is measured in the steady window: the heap probe's full GC above is the harness's.
+              agents.forEach(a -> a.media().reception().resetDelays());
+              carrier.resetDelays();
+            }) : null;
         int exit = sipp.awaitExit(longestCall.plus(ramp));
         waitUntil(() -> fleet.ended() >= fleet.answered(), Duration.ofSeconds(30));
         ResourceSnapshot after = ResourceSnapshot.take();

@@ -17,14 +17,15 @@ import java.util.function.LongSupplier;
  *                           {@code machineTotalMs}
  * @param sippCpuMs          the SIPp process's CPU in the window
  * @param cpuMsByThreadGroup where this JVM's CPU went, by thread group ({@link ThreadCpu#group})
+ * @param busiestThreadsMs   the busiest single threads (one thread at the window's length is a saturated core)
  */
 record SteadyWindow(double seconds, int calls, ResourceSnapshot before, ResourceSnapshot after,
     long forwardedPackets, double machineBusyMs, double machineTotalMs, double sippCpuMs,
-    Map<String, Double> cpuMsByThreadGroup) {
+    Map<String, Double> cpuMsByThreadGroup, Map<String, Double> busiestThreadsMs) {
 
   /** Waits out the warm-up, then measures until the first call ends; null when no window was left. */
   static SteadyWindow measure(int calls, LoadOptions options, IntSupplier ended, LongSupplier forwarded,
-      long sippPid) throws InterruptedException {
+      long sippPid, Runnable onStart) throws InterruptedException {
     long warmupEnd = System.nanoTime() + options.warmup().toNanos();
     while (System.nanoTime() < warmupEnd && ended.getAsInt() == 0) {
       Thread.sleep(20);
@@ -32,6 +33,7 @@ record SteadyWindow(double seconds, int calls, ResourceSnapshot before, Resource
     if (ended.getAsInt() > 0) {
       return null;
     }
+    onStart.run();
     ResourceSnapshot before = ResourceSnapshot.take();
     ThreadCpu threadsBefore = ThreadCpu.take();
     long forwardedBefore = forwarded.getAsLong();
@@ -43,14 +45,16 @@ record SteadyWindow(double seconds, int calls, ResourceSnapshot before, Resource
       Thread.sleep(20);
     }
     ResourceSnapshot after = ResourceSnapshot.take();
-    Map<String, Double> byGroup = ThreadCpu.take().millisSince(threadsBefore);
+    ThreadCpu threadsAfter = ThreadCpu.take();
+    Map<String, Double> byGroup = threadsAfter.millisSince(threadsBefore);
+    Map<String, Double> top = threadsAfter.busiestThreadsSince(threadsBefore, 6);
     long forwardedPackets = forwarded.getAsLong() - forwardedBefore;
     double[] machineAfter = ProcStat.machineCpuMillis();
     double sippAfter = ProcStat.processCpuMillis(sippPid);
     double seconds = before.seconds(after);
     return seconds < 1 ? null : new SteadyWindow(seconds, calls, before, after, forwardedPackets,
         machineAfter[0] - machineBefore[0], machineAfter[1] - machineBefore[1],
-        sippBefore < 0 || sippAfter < 0 ? -1 : sippAfter - sippBefore, byGroup);
+        sippBefore < 0 || sippAfter < 0 ? -1 : sippAfter - sippBefore, byGroup, top);
   }
 
   double callSeconds() {

@@ -78,6 +78,12 @@ public final class RtpReception {
     }
   }
 
+  /** Forgets the delays measured so far (loss and jitter go on): to measure delay over a window of its own. */
+  public synchronized void resetDelays() {
+    delaysMicros = new int[256];
+    delayCount = 0;
+  }
+
   /** Forgets everything counted so far. */
   public synchronized void reset() {
     sources.clear();
