@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * on the fleet's {@link PeerLoop}. SIPp 3.6's own RTP only sends, never reads; this side does both, so loss, jitter
  * and one-way delay are measured in the agent → caller direction too. A call's socket learns where the server
  * sends from with the first packet it gets (the early-media ringback; symmetric RTP, RFC 4961) and from then on
- * sends 1 kHz PCMU every 20 ms with a {@link SendTimeMarker}, until the server has been silent for a second
- * (the call ended).
+ * sends 1 kHz PCMU every 20 ms with a {@link SendTimeMarker} while the server has not been silent for a second
+ * (the call ended, or a gap between the ringback and the agent's audio).
  */
 final class CarrierMedia implements AutoCloseable {
   private static final int SAMPLES = 160;
@@ -122,8 +122,8 @@ final class CarrierMedia implements AutoCloseable {
     }
 
     private void sendTone() {
+      // Quiet while the server is (the call ended, or the gap between ringback and the agent's first packet).
       if (SendTimeMarker.nowMicros() - lastHeardMicros > SILENCE_MICROS) {
-        sending.cancel(false);
         return;
       }
       tone.next(pcm);
