@@ -60,11 +60,26 @@ final class AgentFleet implements AutoCloseable {
     Future.all(saved).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     Semaphore permits = new Semaphore(LOGIN_PARALLELISM);
     List<CompletableFuture<Void>> started = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
     for (BenchAgent agent : added) {
       permits.acquire();
-      started.add(agent.start(http, sockets, PASSWORD).whenComplete((v, e) -> permits.release()));
+      if (firstFailure.get() != null) {
+        // One login failed (on this machine: DTLS handshakes timing out once it is saturated): stop logging in
+        // more, each would wait out its own timeout.
+        permits.release();
+        break;
+      }
+      started.add(agent.start(http, sockets, PASSWORD).whenComplete((v, e) -> {
+        if (e != null) {
+          firstFailure.compareAndSet(null, e);
+        }
+        permits.release();
+      }));
     }
     CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    if (firstFailure.get() != null) {
+      throw new IllegalStateException("a login failed: " + firstFailure.get(), firstFailure.get());
+    }
   }
 
   List<BenchAgent> agents() {

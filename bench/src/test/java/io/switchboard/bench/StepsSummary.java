@@ -19,12 +19,32 @@ final class StepsSummary {
   }
 
   static Path write(Path dir, List<LoadReport> reports) throws IOException {
+    return writeRows(dir, reports.stream().map(LoadReport::json).toList());
+  }
+
+  /**
+   * Summary and chart from step reports already written ({@code bench-*.json} in {@code dir}), e.g. of a run
+   * that stopped early. Usage: {@code BENCH_MAIN=io.switchboard.bench.StepsSummary bench/run DIR}.
+   */
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "target");
+    List<JsonObject> steps = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().matches("bench-.*-\\d+\\.json")).toList()) {
+        steps.add(new JsonObject(Files.readString(f)));
+      }
+    }
+    steps.sort(java.util.Comparator.comparingInt(j -> j.getJsonObject("options").getInteger("calls")));
+    System.out.println(writeRows(dir, steps));
+  }
+
+  private static Path writeRows(Path dir, List<JsonObject> reports) throws IOException {
     JsonArray rows = new JsonArray();
     Integer highestClean = null;
-    for (LoadReport r : reports) {
+    for (JsonObject r : reports) {
       rows.add(row(r));
-      if (r.clean()) {
-        highestClean = r.calls();
+      if (r.getBoolean("clean", false)) {
+        highestClean = r.getJsonObject("options").getInteger("calls");
       }
     }
     JsonObject summary = new JsonObject()
@@ -41,15 +61,14 @@ final class StepsSummary {
   }
 
   /** The headline figures of one step (null where the step could not measure them). */
-  static JsonObject row(LoadReport r) {
-    JsonObject j = r.json();
+  static JsonObject row(JsonObject j) {
     JsonObject s = j.getJsonObject("server");
     JsonObject st = s.getJsonObject("steady", new JsonObject());
     JsonObject toAgent = j.getJsonObject("media").getJsonObject("callerToAgent");
     JsonObject toCaller = j.getJsonObject("media").getJsonObject("agentToCaller");
     return new JsonObject()
-        .put("calls", r.calls())
-        .put("clean", r.clean())
+        .put("calls", j.getJsonObject("options").getInteger("calls"))
+        .put("clean", j.getBoolean("clean", false))
         .put("problems", j.getJsonArray("problems").size())
         .put("answered", j.getJsonObject("calls").getInteger("answered"))
         .put("serverCpuMsPerCallSecond", st.getValue("serverCpuMsPerCallSecondEstimate"))
