@@ -1,91 +1,112 @@
 package io.switchboard.bench;
 
+import io.switchboard.media.testpeer.PeerLoop;
 import io.switchboard.server.SwitchboardServer;
 import io.switchboard.signaling.AgentAccount;
 import io.switchboard.signaling.Passwords;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Duration;
+import io.vertx.core.http.WebSocketClient;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** The synthetic agents of a run: their accounts in the store, logged in and Ready, answering every offer. */
+/**
+ * The synthetic agents of a run: their accounts in the store, logged in and Ready, answering every offer. The fleet
+ * grows between steps ({@link #growTo}); its agents share one {@link PeerLoop}, one HTTP client and one WebSocket
+ * client, so a thousand of them cost a handful of threads.
+ */
 final class AgentFleet implements AutoCloseable {
   private static final String PASSWORD = "bench-agent";
   /** Logins at once: each is a bcrypt check on the server and a DTLS handshake on both sides. */
-  private static final int LOGIN_PARALLELISM = 4;
+  private static final int LOGIN_PARALLELISM = 8;
 
-  private final List<SyntheticAgent> agents;
+  private final SwitchboardServer server;
+  private final PeerLoop loop;
   private final LoginRelays relays;
+  private final String hash = Passwords.hash(PASSWORD);
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final WebSocketClient sockets;
+  private final List<BenchAgent> agents = new ArrayList<>();
 
-  private AgentFleet(List<SyntheticAgent> agents, LoginRelays relays) {
-    this.agents = agents;
+  private AgentFleet(SwitchboardServer server, PeerLoop loop, LoginRelays relays, WebSocketClient sockets) {
+    this.server = server;
+    this.loop = loop;
     this.relays = relays;
+    this.sockets = sockets;
   }
 
-  /** Creates {@code count} agent accounts, then logs them all in and makes them Ready. */
-  static AgentFleet logIn(Vertx vertx, SwitchboardServer server, int count, Duration longestCall) throws Exception {
-    // One bcrypt hash for every account: hashing is slow on purpose, and the accounts differ only by name.
-    String hash = Passwords.hash(PASSWORD);
+  /** An empty fleet that can grow to {@code maxAgents}. */
+  static AgentFleet create(Vertx vertx, SwitchboardServer server, PeerLoop loop, int maxAgents) throws Exception {
+    return new AgentFleet(server, loop, LoginRelays.start(vertx, server.httpPort(), maxAgents),
+        vertx.createWebSocketClient());
+  }
+
+  /** Creates accounts and logs in agents until there are {@code count}, all Ready. */
+  void growTo(int count) throws Exception {
+    List<BenchAgent> added = new ArrayList<>();
     List<Future<Void>> saved = new ArrayList<>();
-    List<SyntheticAgent> agents = new ArrayList<>();
-    LoginRelays relays = LoginRelays.start(vertx, server.httpPort(), count);
-    for (int i = 0; i < count; i++) {
+    for (int i = agents.size(); i < count; i++) {
       String username = String.format("bench%04d", i + 1);
+      // One bcrypt hash for every account: hashing is slow on purpose, and the accounts differ only by name.
       saved.add(server.store().saveAgent(new AgentAccount("a-" + username, username, "Bench agent " + (i + 1),
           hash)));
-      agents.add(new SyntheticAgent(vertx, relays.portFor(i), username, longestCall));
+      added.add(new BenchAgent(loop, relays.portFor(i), username));
     }
-    AgentFleet fleet = new AgentFleet(agents, relays);
-    Future.all(saved).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    ExecutorService logins = Executors.newFixedThreadPool(LOGIN_PARALLELISM);
-    try {
-      List<java.util.concurrent.Future<?>> started = new ArrayList<>();
-      for (SyntheticAgent agent : agents) {
-        started.add(logins.submit(() -> {
-          agent.start(PASSWORD);
-          return null;
-        }));
+    agents.addAll(added);
+    Future.all(saved).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Semaphore permits = new Semaphore(LOGIN_PARALLELISM);
+    List<CompletableFuture<Void>> started = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+    for (BenchAgent agent : added) {
+      permits.acquire();
+      if (firstFailure.get() != null) {
+        // One login failed (on this machine: DTLS handshakes timing out once it is saturated): stop logging in
+        // more, each would wait out its own timeout.
+        permits.release();
+        break;
       }
-      for (java.util.concurrent.Future<?> f : started) {
-        f.get(60, TimeUnit.SECONDS);
-      }
-    } catch (Exception e) {
-      fleet.close();
-      throw e;
-    } finally {
-      logins.shutdownNow();
+      started.add(agent.start(http, sockets, PASSWORD).whenComplete((v, e) -> {
+        if (e != null) {
+          firstFailure.compareAndSet(null, e);
+        }
+        permits.release();
+      }));
     }
-    return fleet;
+    CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    if (firstFailure.get() != null) {
+      throw new IllegalStateException("a login failed: " + firstFailure.get(), firstFailure.get());
+    }
   }
 
-  List<SyntheticAgent> agents() {
+  List<BenchAgent> agents() {
     return agents;
   }
 
+  void reset() {
+    agents.forEach(BenchAgent::reset);
+  }
+
   int answered() {
-    return agents.stream().mapToInt(SyntheticAgent::answered).sum();
+    return agents.stream().mapToInt(BenchAgent::answered).sum();
   }
 
   int ended() {
-    return agents.stream().mapToInt(SyntheticAgent::ended).sum();
+    return agents.stream().mapToInt(BenchAgent::ended).sum();
   }
 
-  void stopAnswering() throws InterruptedException {
-    agents.forEach(SyntheticAgent::stopAnswering);
-    for (SyntheticAgent agent : agents) {
-      agent.awaitStopped();
-    }
+  /** RTP packets the agents received so far (the caller → agent direction the server forwarded). */
+  long rtpReceived() {
+    return agents.stream().mapToLong(a -> a.media().rtpReceived()).sum();
   }
 
   @Override
   public void close() {
-    for (SyntheticAgent agent : agents) {
-      agent.close();
-    }
+    agents.forEach(BenchAgent::close);
     relays.close();
+    sockets.close();
   }
 }

@@ -8,13 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The harness JVM's costs at one moment: wall clock, process CPU, CPU of the load generator's own threads (the
- * agents' peers and the media tap), GC counts and pause totals, and the kernel's UDP receive-buffer drops.
+ * agents' and the carrier's test peers), GC counts and pause totals, and the kernel's UDP receive-buffer drops.
  */
 record ResourceSnapshot(long wallNanos, long processCpuNanos, long loadThreadsCpuNanos, long gcCount,
     long gcMillis, long udpRcvbufErrors) {
 
   /** Threads of the load generator in this JVM, by name prefix: the rest is the server. */
-  private static final List<String> LOAD_THREADS = List.of("test-peer-", "media-tap", "bench-");
+  private static final List<String> LOAD_THREADS = List.of("test-peer-", "bench-");
 
   static ResourceSnapshot take() {
     long gcCount = 0;

@@ -1,6 +1,5 @@
 package io.switchboard.bench;
 
-import io.switchboard.e2e.calls.ToneFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramSocket;
@@ -12,14 +11,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's SIPp as the carrier of a load run: one process places every call of the e2e scenario
- * {@code caller-talks-then-hangs-up.xml} ({@code -m calls -l calls -r rate}), each streaming a 1 kHz tone (RTP,
- * PCMU) for the talk time, then hanging up. Exit code 0 means every call went as the scenario says.
+ * Debian's SIPp as the carrier's signalling in a load run: one process places every call of
+ * {@code bench-caller.xml} ({@code -m calls -l calls -r rate}), each with the RTP port of its {@link CarrierMedia}
+ * socket in the SDP, talking for the talk time, then hanging up. Exit code 0 means every call went as the scenario
+ * says.
  */
 final class SippCarrier implements AutoCloseable {
-  static final String SCENARIO = "caller-talks-then-hangs-up.xml";
-  /** SIPp's media ports count up from here, away from the server's trunk range (media.rtp.port-min..max). */
-  private static final int MEDIA_PORT_BASE = 40000;
+  static final String SCENARIO = "bench-caller.xml";
 
   private final Process process;
   private final Path output;
@@ -37,22 +35,21 @@ final class SippCarrier implements AutoCloseable {
    * Starts placing {@code calls} calls to {@code dialled} at {@code rate} calls per second, each talking for
    * {@code talk}; caller numbers are distinct.
    */
-  static SippCarrier start(int sipPort, String dialled, int calls, int rate, Duration talk, Path workDir)
-      throws IOException {
-    Path audio = ToneFile.write(workDir.resolve("caller-1khz.ulaw"), SyntheticAgent.CALLER_TONE_HZ, 10);
+  static SippCarrier start(int sipPort, String dialled, List<Integer> mediaPorts, int rate, Duration talk,
+      Path workDir) throws IOException {
+    int calls = mediaPorts.size();
     Path scenario = workDir.resolve(SCENARIO);
     try (InputStream in = SippCarrier.class.getResourceAsStream("/sipp/" + SCENARIO)) {
       if (in == null) {
-        throw new IllegalStateException("no SIPp scenario /sipp/" + SCENARIO + " on the class path (e2e test-jar)");
+        throw new IllegalStateException("no SIPp scenario /sipp/" + SCENARIO + " on the class path");
       }
       // SIPp reads rtp_stream files and pause lengths when it loads the scenario, before any injection field.
       Files.writeString(scenario, new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("@AUDIO@", audio.toAbsolutePath().toString())
           .replace("@PAUSE_MS@", String.valueOf(talk.toMillis())));
     }
     StringBuilder callers = new StringBuilder("SEQUENTIAL\n");
     for (int i = 1; i <= calls; i++) {
-      callers.append(String.format("+49301%06d%n", i));
+      callers.append(String.format("+49301%06d;%d%n", i, mediaPorts.get(i - 1)));
     }
     Path fields = Files.writeString(workDir.resolve("callers.csv"), callers);
     Path output = workDir.resolve("sipp.out");
@@ -62,8 +59,7 @@ final class SippCarrier implements AutoCloseable {
     List<String> command = List.of("sipp", "127.0.0.1:" + sipPort,
         "-sf", scenario.toString(), "-inf", fields.toString(), "-s", dialled,
         "-m", String.valueOf(calls), "-l", String.valueOf(calls), "-r", String.valueOf(rate), "-rp", "1000",
-        "-i", "127.0.0.1", "-p", String.valueOf(freeUdpPort()), "-mi", "127.0.0.1",
-        "-mp", String.valueOf(MEDIA_PORT_BASE),
+        "-i", "127.0.0.1", "-p", String.valueOf(freeUdpPort()),
         "-timeout", timeoutSeconds + "s", "-timeout_error",
         "-trace_err", "-error_file", errors.toString(),
         "-trace_stat", "-stf", stats.toString(), "-fd", "1",
@@ -71,6 +67,10 @@ final class SippCarrier implements AutoCloseable {
     Process process = new ProcessBuilder(command).directory(workDir.toFile())
         .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     return new SippCarrier(process, output, errors, stats);
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** Waits for SIPp to finish; returns its exit code (0: every call passed). */

@@ -13,6 +13,7 @@ import java.util.TreeMap;
  */
 final class ThreadCpu {
   private final Map<Long, String> groupById = new HashMap<>();
+  private final Map<Long, String> nameById = new HashMap<>();
   private final Map<Long, Long> cpuById = new HashMap<>();
 
   static ThreadCpu take() {
@@ -22,6 +23,7 @@ final class ThreadCpu {
       long cpu = threads.getThreadCpuTime(t.getId());
       if (cpu >= 0) {
         snapshot.groupById.put(t.getId(), group(t.getName()));
+        snapshot.nameById.put(t.getId(), t.getName());
         snapshot.cpuById.put(t.getId(), cpu);
       }
     }
@@ -40,5 +42,17 @@ final class ThreadCpu {
       byGroup.merge(groupById.get(id), delta / 1e6, Double::sum);
     });
     return byGroup;
+  }
+
+  /** The {@code count} threads that spent the most CPU since {@code earlier}, by name, busiest first. */
+  Map<String, Double> busiestThreadsSince(ThreadCpu earlier, int count) {
+    Map<String, Double> top = new java.util.LinkedHashMap<>();
+    cpuById.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue() - earlier.cpuById.getOrDefault(b.getKey(), 0L),
+            a.getValue() - earlier.cpuById.getOrDefault(a.getKey(), 0L)))
+        .limit(count)
+        .forEach(e -> top.put(nameById.get(e.getKey()) + "#" + e.getKey(),
+            Math.round((e.getValue() - earlier.cpuById.getOrDefault(e.getKey(), 0L)) / 1e5) / 10.0));
+    return top;
   }
 }

@@ -47,6 +47,9 @@ class WebRtcEndpointTest {
       assertThat(level).isGreaterThan(0.8);
       assertThat(peer.toneLevel(440)).isLessThan(0.05);
       assertThat(session.debugState().getLong("rtpReceived")).isPositive();
+      // Sent from whichever thread sends, straight into the JDK channel, nothing dropped on the way.
+      assertThat(endpoint.debugState().getBoolean("sendOnCallingThread")).isTrue();
+      assertThat(endpoint.debugState().getLong("sendBufferFullDrops")).isZero();
     }
   }
 

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
@@ -55,11 +56,13 @@ public final class RtpPortsImpl implements RtpPorts {
         .setReceiveBufferSize(config.receiveBufferBytes())
         .setIpV6(config.bindHost().contains(":"));
     io.vertx.core.Promise<RtpLeg> bound = io.vertx.core.Promise.promise();
-    context.runOnContext(v -> {
+    Context legContext = legContext();
+    legContext.runOnContext(v -> {
       DatagramSocket socket = vertx.createDatagramSocket(options);
       socket.listen(port, config.bindHost()).onComplete(ar -> {
         if (ar.succeeded()) {
-          RtpLegImpl leg = new RtpLegImpl(vertx, context, socket, config.announcedAddress(), port, this::released);
+          RtpLegImpl leg = new RtpLegImpl(vertx, legContext, socket, config.announcedAddress(), port,
+              this::released);
           legs.put(leg.id(), leg);
           bound.complete(leg);
         } else {
@@ -70,6 +73,19 @@ public final class RtpPortsImpl implements RtpPorts {
       });
     });
     return bound.future();
+  }
+
+  /**
+   * A fresh event-loop context per leg, so Vert.x spreads the legs (their socket and packet path) over its event
+   * loops round robin. Legs that all shared this allocator's one context put every caller's packets on one thread:
+   * with the WebRTC port's loop, two threads carried all media and one core saturated near 150 calls
+   * (docs/performance.md). -Dswitchboard.media.legsOnOneLoop=true restores that, for before/after measurements.
+   */
+  private Context legContext() {
+    if (!Boolean.getBoolean("switchboard.media.legsOnOneLoop") && vertx instanceof VertxInternal internal) {
+      return internal.createEventLoopContext();
+    }
+    return context;
   }
 
   private void released(RtpLegImpl leg) {

@@ -297,6 +297,8 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
         .put("fingerprint", identity.fingerprint().toString())
         .put("sessionCount", byUfrag.size())
         .put("directSend", sender != null && sender.direct())
+        .put("sendOnCallingThread", sender != null && sender.onCallingThread())
+        .put("sendBufferFullDrops", sender == null ? 0 : sender.dropped())
         .put("drops", drops.toJson())
         .put("sessions", sessions);
   }

@@ -14,49 +14,52 @@ import io.switchboard.media.impl.rtp.RtpHeader;
 import io.switchboard.media.impl.sdp.PeerDescription;
 import io.switchboard.media.impl.srtp.SrtpStreams;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.attribute.Attribute;
 import org.ice4j.attribute.AttributeFactory;
+import org.ice4j.attribute.UsernameAttribute;
+import org.ice4j.message.Message;
 import org.ice4j.message.MessageFactory;
 import org.ice4j.message.Request;
-import org.ice4j.security.CredentialsAuthority;
-import org.ice4j.stack.StunStack;
+import org.ice4j.message.Response;
 import org.ice4j.stack.TransactionID;
 
 /**
  * A WebRTC peer in plain Java for tests and load: a full, controlling ICE agent with one host candidate, a DTLS
  * client, SRTP, and G.711 audio. It sends a tone and measures which tone it hears. It is what a browser does in
  * the echo test, without a browser, and the synthetic agent of the load harness.
+ *
+ * <p>A peer owns its UDP socket but no thread: reading, timers and DTLS run on a {@link PeerLoop} shared with other
+ * peers ({@link PeerLoop#shared()} unless given one), so a thousand peers need a handful of threads.
  */
 public final class WebRtcTestPeer implements AutoCloseable {
   private static final int SAMPLES_PER_PACKET = 160;
 
-  private final DatagramSocket socket;
+  private final PeerLoop loop;
+  private final DatagramChannel channel;
+  private final InetSocketAddress localAddress;
   private final DtlsIdentity identity;
   private final IceCredentials local = IceCredentials.random();
-  private final ScheduledExecutorService timers;
-  private final ExecutorService dtlsWorkers;
-  private final StunStack stunStack = new StunStack();
-  private final Thread receiver;
   private final int ssrc = ThreadLocalRandom.current().nextInt();
   private final long tieBreaker = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
   private final CompletableFuture<Void> iceDone = new CompletableFuture<>();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private final HeardAudio heard = new HeardAudio();
+  private final RtpReception reception = new RtpReception();
+  private boolean markSendTimes;
   private Fingerprint advertisedFingerprint;
   private String offeredSetup = "actpass";
 
@@ -66,48 +69,47 @@ public final class WebRtcTestPeer implements AutoCloseable {
   private volatile SrtpStreams srtp;
   private volatile boolean closed;
   private volatile boolean consentStopped;
-  private ScheduledFuture<?> checks;
+  private volatile ScheduledFuture<?> checks;
   private ScheduledFuture<?> tone;
   private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
   private long timestamp = ThreadLocalRandom.current().nextLong(0x1_0000_0000L);
   private volatile long rtpReceived;
   private volatile long rtpSent;
 
-  private WebRtcTestPeer(DatagramSocket socket) {
-    this.socket = socket;
+  private WebRtcTestPeer(PeerLoop loop) {
+    this.loop = loop;
     this.identity = DtlsIdentity.generate("test-peer");
     this.advertisedFingerprint = identity.fingerprint();
-    this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "test-peer-timer"));
-    this.dtlsWorkers = Executors.newCachedThreadPool(r -> daemon(r, "test-peer-dtls"));
-    stunStack.getCredentialsManager().registerAuthority(new CredentialsAuthority() {
-      @Override
-      public byte[] getLocalKey(String username) {
-        return local.pwd().getBytes(StandardCharsets.UTF_8);
-      }
-
-      @Override
-      public byte[] getRemoteKey(String username, String media) {
-        return remote.icePwd().getBytes(StandardCharsets.UTF_8);
-      }
-
-      @Override
-      public boolean checkLocalUserName(String username) {
-        return username.startsWith(local.ufrag());
-      }
-    });
-    this.receiver = daemon(this::receiveLoop, "test-peer-receiver");
-    receiver.start();
+    this.channel = loop.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0, this::onDatagram);
+    try {
+      this.localAddress = (InetSocketAddress) channel.getLocalAddress();
+    } catch (IOException e) {
+      loop.close(channel);
+      throw new IllegalStateException("test peer socket has no address", e);
+    }
   }
 
-  /** A peer on a fresh UDP port of 127.0.0.1. */
+  /** A peer on a fresh UDP port of 127.0.0.1, on the shared loop. */
   public static WebRtcTestPeer create() {
-    try {
-      DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      socket.setSoTimeout(100);
-      return new WebRtcTestPeer(socket);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new WebRtcTestPeer(PeerLoop.shared());
+  }
+
+  /** A peer on a fresh UDP port of 127.0.0.1 whose reading, timers and DTLS run on {@code loop}. */
+  public static WebRtcTestPeer create(PeerLoop loop) {
+    return new WebRtcTestPeer(loop);
+  }
+
+  /**
+   * Stamps every tone packet with its send time ({@link SendTimeMarker}), so a receiver in this JVM can measure
+   * the one-way delay.
+   */
+  public WebRtcTestPeer markingSendTimes() {
+    markSendTimes = true;
+    return this;
+  }
+
+  public InetSocketAddress localAddress() {
+    return localAddress;
   }
 
   /** Advertise a fingerprint that is not our certificate's: the other side must refuse the DTLS handshake. */
@@ -162,11 +164,12 @@ public final class WebRtcTestPeer implements AutoCloseable {
     remote = answer;
     String[] candidate = answer.candidates().get(0).split(" ");
     remoteAddress = new InetSocketAddress(candidate[4], Integer.parseInt(candidate[5]));
-    checks = timers.scheduleAtFixedRate(this::sendCheck, 0, 50, TimeUnit.MILLISECONDS);
+    PeerCredentials.register(local.ufrag(), local.pwd(), answer.icePwd());
+    checks = loop.timers().scheduleAtFixedRate(this::sendCheck, 0, 50, TimeUnit.MILLISECONDS);
     iceDone.thenRun(() -> {
       checks.cancel(false);
       // RFC 7675: keep consent alive while the session lasts.
-      checks = timers.scheduleAtFixedRate(() -> {
+      checks = loop.timers().scheduleAtFixedRate(() -> {
         if (!consentStopped) {
           sendCheck();
         }
@@ -178,7 +181,7 @@ public final class WebRtcTestPeer implements AutoCloseable {
 
   private void startDtls(DtlsRole role) {
     DtlsSession session = new DtlsSession(role, identity, remote.fingerprint(), Duration.ofSeconds(10),
-        dtlsWorkers, record -> send(record, 0, record.length), () -> { });
+        loop.dtlsWorkers(), record -> send(record, 0, record.length), () -> { });
     dtls = session;
     session.start().whenComplete((keys, error) -> {
       if (error != null) {
@@ -203,10 +206,37 @@ public final class WebRtcTestPeer implements AutoCloseable {
       request.putAttribute(AttributeFactory.createUseCandidateAttribute());
       request.putAttribute(AttributeFactory.createMessageIntegrityAttribute(username));
       request.putAttribute(AttributeFactory.createFingerprintAttribute());
-      byte[] bytes = request.encode(stunStack);
+      byte[] bytes = request.encode(PeerCredentials.stunStack());
       send(bytes, 0, bytes.length);
     } catch (Exception e) {
       // The next timer tick tries again.
+    }
+  }
+
+  /**
+   * Answers the other side's connectivity check, as a full ICE agent must (RFC 8445 §7.3): a peer that is not
+   * ICE-lite (rtpengine, a browser) validates the pair with its own checks. Signed with our password (§7.2.2).
+   */
+  private void answerCheck(byte[] bytes, int length, SocketAddress from) {
+    if (!StunIntegrity.verify(bytes, length, local.pwd()) || !(from instanceof InetSocketAddress address)) {
+      return;
+    }
+    try {
+      Request request = (Request) Message.decode(bytes, 0, length);
+      UsernameAttribute username = (UsernameAttribute) request.getAttribute(Attribute.USERNAME);
+      if (username == null) {
+        return;
+      }
+      Response response = MessageFactory.createBindingResponse(request,
+          new TransportAddress(address, Transport.UDP));
+      response.setTransactionID(request.getTransactionID());
+      response.putAttribute(AttributeFactory.createMessageIntegrityAttribute(
+          new String(username.getUsername(), StandardCharsets.UTF_8)));
+      response.putAttribute(AttributeFactory.createFingerprintAttribute());
+      byte[] out = response.encode(PeerCredentials.stunStack());
+      channel.send(ByteBuffer.wrap(out), address);
+    } catch (Exception e) {
+      // A check we cannot answer is retried by the other side.
     }
   }
 
@@ -216,35 +246,39 @@ public final class WebRtcTestPeer implements AutoCloseable {
   }
 
   /** Sends a continuous tone in 20 ms packets with the codec the answer chose. */
-  public void startTone(double frequency) {
+  public synchronized void startTone(double frequency) {
+    stopTone();
     ToneGenerator generator = new ToneGenerator(frequency, 8000);
     short[] pcm = new short[SAMPLES_PER_PACKET];
     byte[] payload = new byte[SAMPLES_PER_PACKET];
     int payloadType = remote.codecs().get(0).payloadType();
     boolean ulaw = remote.codecs().get(0).name().equals("PCMU");
-    tone = timers.scheduleAtFixedRate(() -> {
+    Packet packet = Packet.allocate();
+    tone = loop.timers().scheduleAtFixedRate(() -> {
       generator.next(pcm);
       for (int i = 0; i < pcm.length; i++) {
         payload[i] = ulaw ? G711.linearToUlaw(pcm[i]) : G711.linearToAlaw(pcm[i]);
       }
-      sendRtp(payloadType, payload);
+      if (markSendTimes) {
+        SendTimeMarker.write(payload, 0, SendTimeMarker.nowMicros(), sequence + 1);
+      }
+      sendRtp(packet.clear(), payloadType, payload);
     }, 0, 20, TimeUnit.MILLISECONDS);
   }
 
-  public void stopTone() {
+  public synchronized void stopTone() {
     if (tone != null) {
       tone.cancel(false);
     }
   }
 
-  private void sendRtp(int payloadType, byte[] payload) {
+  private void sendRtp(Packet packet, int payloadType, byte[] payload) {
     SrtpStreams s = srtp;
     if (s == null || closed) {
       return;
     }
     sequence = (sequence + 1) & 0xffff;
     timestamp = (timestamp + SAMPLES_PER_PACKET) & 0xffffffffL;
-    Packet packet = Packet.allocate();
     RtpHeader.write(packet.getBuffer(), 0, false, payloadType, sequence, timestamp, ssrc);
     System.arraycopy(payload, 0, packet.getBuffer(), RtpHeader.FIXED_LENGTH, payload.length);
     packet.setLength(RtpHeader.FIXED_LENGTH + payload.length);
@@ -260,53 +294,50 @@ public final class WebRtcTestPeer implements AutoCloseable {
       return;
     }
     try {
-      socket.send(new DatagramPacket(bytes, offset, length, to));
+      channel.send(ByteBuffer.wrap(bytes, offset, length), to);
     } catch (IOException e) {
       // UDP: a lost send is a lost packet.
     }
   }
 
-  private void receiveLoop() {
-    byte[] buffer = new byte[2048];
-    DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
-    while (!closed) {
-      try {
-        datagram.setLength(buffer.length);
-        socket.receive(datagram);
-      } catch (SocketTimeoutException e) {
-        continue;
-      } catch (IOException e) {
-        return;
-      }
-      byte[] bytes = Arrays.copyOf(buffer, datagram.getLength());
-      switch (PacketKind.of(bytes, 0, bytes.length)) {
-        case STUN -> onStun(bytes);
-        case DTLS -> {
-          DtlsSession d = dtls;
-          if (d != null) {
-            d.receive(bytes);
-          }
+  /** On the loop's selector thread; {@code data} is reused after we return. */
+  private void onDatagram(byte[] data, int length, SocketAddress from) {
+    if (closed) {
+      return;
+    }
+    switch (PacketKind.of(data, 0, length)) {
+      case STUN -> onStun(data, length, from);
+      case DTLS -> {
+        DtlsSession d = dtls;
+        if (d != null) {
+          d.receive(Arrays.copyOf(data, length));
         }
-        case RTP -> onRtp(bytes);
-        default -> { }
       }
+      case RTP -> onRtp(data, length);
+      default -> { }
     }
   }
 
-  private void onStun(byte[] bytes) {
+  private void onStun(byte[] bytes, int length, SocketAddress from) {
+    if (bytes[0] == 0x00 && bytes[1] == 0x01) {
+      answerCheck(bytes, length, from);
+      return;
+    }
     // A Binding success response signed with the answerer's password completes our one check.
     boolean success = bytes[0] == 0x01 && bytes[1] == 0x01;
-    if (success && remote != null && StunIntegrity.verify(bytes, bytes.length, remote.icePwd())) {
+    if (success && remote != null && StunIntegrity.verify(bytes, length, remote.icePwd())) {
       iceDone.complete(null);
     }
   }
 
-  private void onRtp(byte[] bytes) {
+  private void onRtp(byte[] bytes, int length) {
+    long arrivalMicros = SendTimeMarker.nowMicros();
     SrtpStreams s = srtp;
     if (s == null) {
       return;
     }
-    Packet packet = Packet.wrap(bytes, 0, bytes.length);
+    // Decrypted in place in the loop's buffer: nothing here outlives the call.
+    Packet packet = Packet.wrap(bytes, 0, length);
     if (s.unprotectRtp(packet) != null) {
       return;
     }
@@ -322,6 +353,8 @@ public final class WebRtcTestPeer implements AutoCloseable {
       return;
     }
     rtpReceived++;
+    reception.onPacket(b, 0, packet.getLength(), arrivalMicros);
+    // A send-time marker decodes to near silence; it stays in, as skipping it would break the tone's phase.
     heard.add(b, headerLength, payloadLength, ulaw);
   }
 
@@ -332,7 +365,7 @@ public final class WebRtcTestPeer implements AutoCloseable {
 
   /** Completes when {@code frequency} dominates what we hear; fails after {@code timeout}. */
   public CompletableFuture<Double> awaitTone(double frequency, double threshold, Duration timeout) {
-    return heard.awaitTone(frequency, threshold, timeout, timers, () -> "packets received " + rtpReceived);
+    return heard.awaitTone(frequency, threshold, timeout, loop.timers(), () -> "packets received " + rtpReceived);
   }
 
   public long rtpReceived() {
@@ -343,6 +376,11 @@ public final class WebRtcTestPeer implements AutoCloseable {
     return rtpSent;
   }
 
+  /** Loss, jitter and (for marked packets) one-way delay of what we received. */
+  public RtpReception reception() {
+    return reception;
+  }
+
   /** Whether our ICE check was answered. */
   public CompletableFuture<Void> iceCompleted() {
     return iceDone;
@@ -350,20 +388,19 @@ public final class WebRtcTestPeer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
+    if (checks != null) {
+      checks.cancel(false);
+    }
+    stopTone();
     DtlsSession d = dtls;
     if (d != null) {
       d.close();
     }
-    timers.shutdownNow();
-    dtlsWorkers.shutdown();
-    socket.close();
-    stunStack.shutDown();
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
+    loop.close(channel);
+    PeerCredentials.unregister(local.ufrag());
   }
 }
