@@ -106,12 +106,17 @@ public final class JavaAgent implements AutoCloseable {
     }
   }
 
-  /** Waits for a {@code state} frame with this state. */
+  /**
+   * Waits for a {@code state} frame with this state. States come in order: the state frames kept before the one
+   * that matches are passed over and dropped, so an old "ready" never answers a wait for the next one.
+   */
   public JsonObject awaitState(String state, Duration timeout) throws Exception {
-    for (JsonObject frame : backlog) {
-      if ("state".equals(frame.getString("type")) && state.equals(frame.getString("state"))) {
+    for (JsonObject frame : List.copyOf(backlog)) {
+      if ("state".equals(frame.getString("type"))) {
         backlog.remove(frame);
-        return frame;
+        if (state.equals(frame.getString("state"))) {
+          return frame;
+        }
       }
     }
     long deadline = System.nanoTime() + timeout.toNanos();

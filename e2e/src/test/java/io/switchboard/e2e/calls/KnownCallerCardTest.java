@@ -59,6 +59,8 @@ class KnownCallerCardTest extends RunningServerTest {
         assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
       }
       awaitCallRecord(firstId);
+      // The demo's Support queue gives 5 s of wrap-up; the next call is offered once alice is Ready again.
+      alice.awaitState("wrap_up", Duration.ofSeconds(5));
       alice.awaitState("ready", Duration.ofSeconds(15));
 
       try (SippCaller caller = SippCaller.call("caller-abandons-while-queued.xml", server.sipPort(), DID, KNOWN,
