@@ -76,14 +76,17 @@ public final class RoutingConfigStore {
   }
 
   /**
-   * Writes {@code document} (with its {@code id}) as version 1 when no version of it was ever stored (a deleted one
-   * stays deleted), for seeding before {@link #open}; the next open validates and applies it. True when written.
+   * Writes {@code document} (its id in {@code id} or {@code _id}) as version 1 when no version of it was ever stored
+   * (a deleted one stays deleted), for seeding before {@link #open}; the next open validates and applies it. True
+   * when written.
    */
   public static Future<Boolean> seedIfAbsent(Store store, String kind, JsonObject document, String author) {
-    String id = document.getString("id");
+    String id = document.getString("id", document.getString("_id"));
+    document = document.copy().put("id", id);
+    document.remove("_id");
     JsonObject entry = new JsonObject().put("kind", kind).put("id", id).put("version", 1L).put("revision", 0L)
         .put("deleted", false).put("author", author).put("action", "seed")
-        .put("savedAt", new JsonObject().put("$date", Instant.now().toString())).put("doc", document.copy());
+        .put("savedAt", new JsonObject().put("$date", Instant.now().toString())).put("doc", document);
     return store.routingConfig().entry(kind, id)
         .compose(found -> found.isPresent() ? Future.succeededFuture(false) : store.routingConfig().save(entry, 0));
   }

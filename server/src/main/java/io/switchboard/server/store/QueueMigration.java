@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Schema step 3 → 4: the {@code queues} collection ({@code {_id, name, dids}}) becomes routing configuration
+ * Schema step 4 → 5: the {@code queues} collection ({@code {_id, name, dids}}) becomes routing configuration
  * documents: a {@code queue} per queue, a one-step flow {@code queue-<id>} that joins it, and the entry points
  * mapping each E.164 DID to that flow. A DID that is not E.164 ("100", "4930555000") cannot be an entry point (the
  * dialled number is normalised to E.164 before the lookup) and is dropped with a warning. Only what is absent is

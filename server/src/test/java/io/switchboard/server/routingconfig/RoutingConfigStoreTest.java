@@ -226,11 +226,14 @@ class RoutingConfigStoreTest {
     long before = config.current().revision();
     assertThat(await(RoutingConfigStore.seedIfAbsent(store, "queue", new JsonObject().put("id", "support")
         .put("name", "Support"), "demo"))).isTrue();
+    // A document keyed by _id, as MongoDB would write it, is seeded under that id.
+    assertThat(await(RoutingConfigStore.seedIfAbsent(store, "queue", new JsonObject().put("_id", "sales")
+        .put("name", "Sales"), "demo"))).isTrue();
 
     reopen();
 
     assertThat(config.current().revision()).isEqualTo(before + 1);
-    assertThat(config.current().queueNames()).containsEntry("support", "Support");
+    assertThat(config.current().queueNames()).containsEntry("support", "Support").containsEntry("sales", "Sales");
     assertThat(await(RoutingConfigStore.seedIfAbsent(store, "queue", new JsonObject().put("id", "support")
         .put("name", "Other"), "demo"))).isFalse();
   }

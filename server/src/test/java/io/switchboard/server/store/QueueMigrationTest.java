@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Schema step 3 → 4: yesterday's {@code queues} collection becomes routing configuration documents. */
+/** Schema step 4 → 5: yesterday's {@code queues} collection becomes routing configuration documents. */
 @ExtendWith(VertxExtension.class)
 class QueueMigrationTest {
 
@@ -27,12 +27,12 @@ class QueueMigrationTest {
 
   @Test
   void queuesWithDids_becomeQueuesFlowsAndE164EntryPoints(Vertx vertx, @TempDir Path dir) throws Exception {
-    // As version 3 left it: the demo's queue with an E.164 DID, a bare one and an extension.
+    // As version 4 left it: the demo's queue with an E.164 DID, a bare one and an extension.
     EmbeddedMongo mongo = await(EmbeddedMongo.start(vertx, dir, 0));
     MongoClient client = MongoClient.create(vertx, new JsonObject().put("connection_string", mongo.connectionString())
         .put("db_name", DB));
     try {
-      await(client.insert(Migrations.META, new JsonObject().put("_id", Migrations.SCHEMA).put("version", 3)));
+      await(client.insert(Migrations.META, new JsonObject().put("_id", Migrations.SCHEMA).put("version", 4)));
       await(client.insert("queues", new JsonObject().put("_id", "support").put("name", "Support")
           .put("dids", new JsonArray().add("+4930555000").add("4930555000").add("100"))));
       await(client.insert("queues", new JsonObject().put("_id", "sales").put("name", "Sales")
