@@ -1,0 +1,73 @@
+// The routing configuration's REST API (docs/api.md, "Configuration"): reading for supervisors and admins, changes
+// for admins, each change conditional on the version the admin saw (If-Match), so two admins never overwrite each
+// other unknowingly. Errors are ApiError with the status and the server's message.
+
+import { ApiError } from '../api.js';
+
+export const KINDS = Object.freeze(['queue', 'agent', 'group', 'flow', 'entry-points', 'settings']);
+/** Kinds with exactly one document, whose id is always "default". */
+export const SINGLETONS = Object.freeze(['entry-points', 'settings']);
+export const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+const REFUSAL = 'the configuration would not be valid: ';
+
+async function request(path, token, { method = 'GET', body, version } = {}) {
+  const headers = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (version !== undefined && version !== null) headers['If-Match'] = `"${version}"`;
+  let response;
+  try {
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store',
+    });
+  } catch (e) {
+    throw new ApiError(0, e.message || String(e));
+  }
+  const text = await response.text().catch(() => '');
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON (a proxy's page): the status says enough
+  }
+  if (!response.ok) throw new ApiError(response.status, json?.error ?? `HTTP ${response.status}`);
+  return json;
+}
+
+function documentPath(kind, id) {
+  return `/api/config/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`;
+}
+
+/** @returns {Promise<{revision: number, documents: Object<string, Array>}>} */
+export function snapshot(token) {
+  return request('/api/config', token);
+}
+
+export function entry(token, kind, id) {
+  return request(documentPath(kind, id), token);
+}
+
+export async function versions(token, kind, id) {
+  return (await request(`${documentPath(kind, id)}/versions`, token)).items ?? [];
+}
+
+/** Stores the document as the next version; version is the one the admin edited (null: a new document). */
+export function save(token, kind, id, document, version, note) {
+  const query = note ? `?note=${encodeURIComponent(note)}` : '';
+  return request(documentPath(kind, id) + query, token, { method: 'PUT', body: document, version });
+}
+
+export function remove(token, kind, id, version) {
+  return request(documentPath(kind, id), token, { method: 'DELETE', version });
+}
+
+export function rollback(token, kind, id) {
+  return request(`${documentPath(kind, id)}/rollback`, token, { method: 'POST' });
+}
+
+/** A 422's message as its problems, one per item (the server joins them with "; "). */
+export function problemsOf(message) {
+  const text = String(message ?? '');
+  const list = text.startsWith(REFUSAL) ? text.slice(REFUSAL.length) : text;
+  return list.split('; ').map((p) => p.trim()).filter(Boolean);
+}
