@@ -133,14 +133,14 @@ function row(item) {
     button.append(small);
   }
   button.addEventListener('click', () => openDocument(item.kind, item.id, { focus: true }));
-  head.append(button);
+  const saved = document.createElement('span');
+  saved.className = 'admin-doc__saved';
+  saved.textContent = t('admin.savedBy', { author: item.author ?? '—', time: formatTime(item.savedAt) });
+  head.append(button, saved);
   const version = document.createElement('td');
   version.className = 'numeric';
   version.textContent = String(item.version);
-  const saved = document.createElement('td');
-  saved.className = 'admin-saved';
-  saved.textContent = `${item.author ?? '—'}, ${formatTime(item.savedAt)}`;
-  tr.append(head, version, saved);
+  tr.append(head, version);
   return tr;
 }
 
@@ -311,7 +311,7 @@ async function saveDocument() {
 
 async function deleteDocument() {
   if (!open || open.fresh || open.deleted || !canEdit) return;
-  if (!(await confirmed(t('admin.confirmDelete', { what: t(`admin.one.${open.kind}`, { id: open.id }) }),
+  if (!(await confirmed(t('admin.confirmDelete', { id: open.id }),
     t('admin.delete')))) return;
   try {
     const entry = await config.remove(session.token, open.kind, open.id, open.version);
@@ -324,8 +324,7 @@ async function deleteDocument() {
 async function rollbackDocument() {
   if (!open || open.fresh || !canEdit) return;
   const previous = versions.items[1]?.version;
-  if (!(await confirmed(t('admin.confirmRollback', { what: t(`admin.one.${open.kind}`, { id: open.id }),
-    version: previous ?? '?' }), t('admin.rollback')))) return;
+  if (!(await confirmed(t('admin.confirmRollback', { id: open.id, version: previous ?? '?' }), t('admin.rollback')))) return;
   try {
     const entry = await config.rollback(session.token, open.kind, open.id);
     await afterChange(entry, 'admin.rolledBack');
