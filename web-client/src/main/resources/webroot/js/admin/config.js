@@ -8,6 +8,7 @@ import { initI18n, onLanguageChange, t } from '../i18n.js';
 import { signedIn, signInAgain } from '../crm/signin.js';
 import * as config from './config-api.js';
 import { formatTime } from './format.js';
+import { QuickForm } from './quick-form.js';
 import { KindTabs } from './tabs.js';
 import { template } from './templates.js';
 import { strip, VersionsPanel } from './versions.js';
@@ -33,6 +34,7 @@ let kind = 'queue';
 let open = null;
 let lastNotice = null;
 const versions = new VersionsPanel({});
+const quick = new QuickForm($('quick'), el.editor);
 const tabs = new KindTabs($('tabs'), $('panel'), config.KINDS, (k) => showKind(k));
 
 // ------------------------------------------------------------------ signing in and loading
@@ -205,10 +207,12 @@ function renderEditor() {
   el.save.disabled = open.deleted;
   el.remove.disabled = open.fresh || open.deleted;
   el.reload.disabled = open.fresh;
+  quick.show(open.kind, open.id, (snap.documents.queue ?? []).map((q) => q.id), !canEdit || open.deleted);
 }
 
 function closeEditor() {
   open = null;
+  quick.hide();
   versions.hide();
   clearMessages();
   renderEditor();
