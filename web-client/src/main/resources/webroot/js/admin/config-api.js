@@ -9,7 +9,6 @@ export const KINDS = Object.freeze(['queue', 'agent', 'group', 'flow', 'entry-po
 export const SINGLETONS = Object.freeze(['entry-points', 'settings']);
 export const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
-const REFUSAL = 'the configuration would not be valid: ';
 
 async function request(path, token, { method = 'GET', body, version } = {}) {
   const headers = { Accept: 'application/json', Authorization: `Bearer ${token}` };
@@ -30,7 +29,12 @@ async function request(path, token, { method = 'GET', body, version } = {}) {
   } catch {
     // not JSON (a proxy's page): the status says enough
   }
-  if (!response.ok) throw new ApiError(response.status, json?.error ?? `HTTP ${response.status}`);
+  if (!response.ok) {
+    const error = new ApiError(response.status, json?.error ?? `HTTP ${response.status}`);
+    error.problems = Array.isArray(json?.problems) ? json.problems.map(String) : null; // 422
+    error.currentVersion = json?.currentVersion ?? null; // 409
+    throw error;
+  }
   return json;
 }
 
@@ -51,23 +55,27 @@ export async function versions(token, kind, id) {
   return (await request(`${documentPath(kind, id)}/versions`, token)).items ?? [];
 }
 
-/** Stores the document as the next version; version is the one the admin edited (null: a new document). */
-export function save(token, kind, id, document, version, note) {
-  const query = note ? `?note=${encodeURIComponent(note)}` : '';
-  return request(documentPath(kind, id) + query, token, { method: 'PUT', body: document, version });
+/** Stores the document as the next version; version is the one the admin edited (0: a new document). */
+export function save(token, kind, id, document, version) {
+  return request(documentPath(kind, id), token, { method: 'PUT', body: document, version });
 }
 
 export function remove(token, kind, id, version) {
   return request(documentPath(kind, id), token, { method: 'DELETE', version });
 }
 
-export function rollback(token, kind, id) {
-  return request(`${documentPath(kind, id)}/rollback`, token, { method: 'POST' });
+/** Stores an earlier version (toVersion; null: the one before the current) as the newest. */
+export function rollback(token, kind, id, version, toVersion = null) {
+  return request(`${documentPath(kind, id)}/rollback`, token, {
+    method: 'POST', version, body: toVersion === null ? undefined : { toVersion },
+  });
 }
 
-/** A 422's message as its problems, one per item (the server joins them with "; "). */
-export function problemsOf(message) {
-  const text = String(message ?? '');
-  const list = text.startsWith(REFUSAL) ? text.slice(REFUSAL.length) : text;
+/** A 422's problems: its list, else its message split where the server joins problems with "; ". */
+export function problemsOf(error) {
+  if (Array.isArray(error.problems) && error.problems.length) return error.problems;
+  const text = String(error.message ?? '');
+  const colon = text.indexOf(': ');
+  const list = text.startsWith('the configuration would not be valid') && colon >= 0 ? text.slice(colon + 2) : text;
   return list.split('; ').map((p) => p.trim()).filter(Boolean);
 }

@@ -11,7 +11,7 @@ import { formatTime } from './format.js';
 import { QuickForm } from './quick-form.js';
 import { KindTabs } from './tabs.js';
 import { template } from './templates.js';
-import { strip, VersionsPanel } from './versions.js';
+import { actionText, strip, VersionsPanel } from './versions.js';
 
 const $ = (id) => document.getElementById(id);
 const el = {
@@ -20,7 +20,7 @@ const el = {
   rows: document.querySelector('#documents tbody'), empty: $('documents-empty'), newButton: $('new'),
   newForm: $('new-form'), newId: $('new-id'), newError: $('new-error'), placeholder: $('editor-placeholder'),
   body: $('editor-body'), heading: $('editor-heading'), version: $('editor-version'), meta: $('editor-meta'),
-  editor: $('editor'), note: $('note'), noteField: $('note-field'), problems: $('problems'),
+  editor: $('editor'), problems: $('problems'), startProblems: $('start-problems'),
   problemsTitle: $('problems-title'), problemsList: $('problems-list'), problemsReload: $('problems-reload'),
   notice: $('notice'), actions: $('edit-actions'), save: $('save'), reload: $('reload'), remove: $('delete'),
   rollback: $('rollback'), dialog: $('confirm'), dialogText: $('confirm-text'), dialogOk: $('confirm-ok'),
@@ -76,7 +76,20 @@ async function loadSnapshot() {
   el.revision.hidden = false;
   el.revision.textContent = t('admin.revision', { revision: snap.revision });
   for (const k of config.KINDS) tabs.label(k, t(`admin.kind.${k}`), (snap.documents[k] ?? []).length);
+  renderStartProblems();
   return true;
+}
+
+/** Stored documents that did not build at start: the last applied configuration runs until a change fixes them. */
+function renderStartProblems() {
+  const problems = Array.isArray(snap.startProblems) ? snap.startProblems : [];
+  el.startProblems.hidden = problems.length === 0;
+  if (problems.length === 0) return;
+  const title = document.createElement('p');
+  title.textContent = t('admin.startProblems');
+  const list = document.createElement('ul');
+  list.append(...problems.map((p) => Object.assign(document.createElement('li'), { textContent: String(p) })));
+  el.startProblems.replaceChildren(title, list);
 }
 
 /** A failed request: 401 asks to sign in again (then retry), 403 is "not allowed", anything else a status line. */
@@ -169,9 +182,8 @@ async function openDocument(k, id, { focus }) {
 
 function showEntry(entry) {
   open = { kind: entry.kind, id: entry.id, version: entry.version, deleted: entry.deleted, author: entry.author,
-    savedAt: entry.savedAt, note: entry.note, fresh: false };
+    savedAt: entry.savedAt, action: entry.action, fresh: false };
   el.editor.value = entry.deleted ? '' : pretty(entry.document);
-  el.note.value = '';
   clearMessages();
   renderEditor();
   history.replaceState(null, '', `#${entry.kind}/${encodeURIComponent(entry.id)}`);
@@ -182,7 +194,6 @@ function startNew(id) {
   open = { kind, id, version: 0, deleted: false, fresh: true };
   const existing = Object.fromEntries(config.KINDS.map((k) => [k, (snap.documents[k] ?? []).map((d) => d.id)]));
   el.editor.value = pretty(template(kind, id, existing));
-  el.note.value = '';
   clearMessages();
   versions.hide();
   renderEditor();
@@ -200,10 +211,9 @@ function renderEditor() {
   el.version.dataset.tone = open.deleted ? 'error' : '';
   el.meta.textContent = open.fresh ? t('admin.newMeta') : open.deleted ? t('admin.deletedMeta')
     : t('admin.savedBy', { author: open.author ?? '—', time: formatTime(open.savedAt) })
-      + (open.note ? ` — ${open.note}` : '');
+      + (open.action ? ` — ${actionText(open)}` : '');
   el.editor.readOnly = !canEdit || open.deleted;
   el.actions.hidden = !canEdit;
-  el.noteField.hidden = !canEdit || open.deleted;
   el.save.disabled = open.deleted;
   el.remove.disabled = open.fresh || open.deleted;
   el.reload.disabled = open.fresh;
@@ -280,8 +290,11 @@ function parsedEditor() {
 
 /** A refused change: 422 lists the problems, 409 asks to reload, the rest says what failed. */
 async function refused(e, retry) {
-  if (e instanceof ApiError && e.status === 422) return showProblems('admin.error.invalid', config.problemsOf(e.message));
-  if (e instanceof ApiError && e.status === 409) return showProblems('admin.error.conflict', [], { reload: true });
+  if (e instanceof ApiError && e.status === 422) return showProblems('admin.error.invalid', config.problemsOf(e));
+  if (e instanceof ApiError && e.status === 409) {
+    return showProblems('admin.error.conflict', e.currentVersion === null ? []
+      : [t('admin.error.nowAt', { version: e.currentVersion })], { reload: true });
+  }
   if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return failed(e, retry);
   return showProblems('admin.error.failed', [e.message]);
 }
@@ -291,7 +304,7 @@ async function afterChange(entry, noticeKey) {
   showKind(kind);
   showEntry(entry);
   await loadVersions();
-  showNotice(noticeKey, { version: entry.version, revision: snap.revision });
+  showNotice(noticeKey, { version: entry.version, revision: entry.revision ?? snap.revision });
 }
 
 async function saveDocument() {
@@ -303,8 +316,7 @@ async function saveDocument() {
   }
   el.save.disabled = true;
   try {
-    const entry = await config.save(session.token, open.kind, open.id, document, open.fresh ? null : open.version,
-      el.note.value.trim());
+    const entry = await config.save(session.token, open.kind, open.id, document, open.fresh ? 0 : open.version);
     await afterChange(entry, 'admin.saved');
   } catch (e) {
     await refused(e, saveDocument);
@@ -325,15 +337,16 @@ async function deleteDocument() {
   }
 }
 
-async function rollbackDocument() {
+async function rollbackDocument(toVersion = null) {
   if (!open || open.fresh || !canEdit) return;
-  const previous = versions.items[1]?.version;
-  if (!(await confirmed(t('admin.confirmRollback', { id: open.id, version: previous ?? '?' }), t('admin.rollback')))) return;
+  const target = toVersion ?? versions.items[1]?.version;
+  if (!(await confirmed(t('admin.confirmRollback', { id: open.id, version: target ?? '?' }), t('admin.rollback')))) return;
   try {
-    const entry = await config.rollback(session.token, open.kind, open.id);
+    const current = versions.items[0]?.version ?? open.version;
+    const entry = await config.rollback(session.token, open.kind, open.id, current, toVersion);
     await afterChange(entry, 'admin.rolledBack');
   } catch (e) {
-    await refused(e, rollbackDocument);
+    await refused(e, () => rollbackDocument(toVersion));
   }
 }
 
@@ -369,7 +382,8 @@ function confirmed(text, okLabel) {
 
 el.save.addEventListener('click', saveDocument);
 el.remove.addEventListener('click', deleteDocument);
-el.rollback.addEventListener('click', rollbackDocument);
+el.rollback.addEventListener('click', () => rollbackDocument());
+$('restore').addEventListener('click', (event) => rollbackDocument(Number(event.currentTarget.dataset.version)));
 const reload = () => open && !open.fresh && openDocument(open.kind, open.id, { focus: false }).then(() => el.editor.focus());
 el.reload.addEventListener('click', reload);
 el.problemsReload.addEventListener('click', reload);
@@ -416,6 +430,7 @@ await initI18n();
 onLanguageChange(() => {
   el.revision.textContent = t('admin.revision', { revision: snap.revision });
   for (const k of config.KINDS) tabs.label(k, t(`admin.kind.${k}`), (snap.documents[k] ?? []).length);
+  renderStartProblems();
   showKind(kind);
   renderEditor();
   versions.render();

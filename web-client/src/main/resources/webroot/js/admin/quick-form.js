@@ -1,5 +1,5 @@
 // A form for the common edits, above the JSON (which stays the whole truth): a queue's strategy, ring time, wrap-up,
-// maximum wait and where callers go after it; a flow's black-list numbers. Each change rewrites the JSON in the
+// maximum wait and where callers go after it or when no agent is logged in; a flow's black-list numbers. Each change rewrites the JSON in the
 // editor; nothing is sent until Save. A field left empty removes the key, so the server's default applies.
 
 import { t } from '../i18n.js';
@@ -84,18 +84,21 @@ export class QuickForm {
         if (v === null) delete d[key];
         else d[key] = v;
       }));
-    const target = doc.whenMaxWait;
-    const current = typeof target === 'string' ? target
-      : target?.kind === 'queue' ? `queue:${target.queue}` : 'voicemail';
-    const options = [['voicemail', t('admin.target.voicemail')], ['callback', t('admin.target.callback')],
-      ['refuse', t('admin.target.refuse')],
-      ...this.queues.filter((q) => q !== this.id).map((q) => [`queue:${q}`, t('admin.target.queue', { queue: q })])];
-    const overflow = select('quick-whenMaxWait', t('admin.quick.whenMaxWait'), options, current,
-      (v) => this.change((d) => {
-        d.whenMaxWait = v.startsWith('queue:') ? { kind: 'queue', queue: v.slice(6) } : v;
+    const overflow = (key, first) => {
+      const target = doc[key];
+      const current = typeof target === 'string' ? target
+        : target?.kind === 'queue' ? `queue:${target.queue}` : first;
+      const options = [...(first === 'wait' ? [['wait', t('admin.target.wait')]] : []),
+        ['voicemail', t('admin.target.voicemail')], ['callback', t('admin.target.callback')],
+        ['refuse', t('admin.target.refuse')],
+        ...this.queues.filter((q) => q !== this.id).map((q) => [`queue:${q}`, t('admin.target.queue', { queue: q })])];
+      return select(`quick-${key}`, t(`admin.quick.${key}`), options, current, (v) => this.change((d) => {
+        if (v === 'wait') delete d[key];
+        else d[key] = v.startsWith('queue:') ? { kind: 'queue', queue: v.slice(6) } : v;
       }));
+    };
     return [row(strategy, seconds('offerTimeout', 1, 600, 20), seconds('wrapUp', 0, 3600, 0)),
-      row(seconds('maxWait', 0, 86400, 0), overflow)];
+      row(seconds('maxWait', 0, 86400, 0), overflow('whenMaxWait', 'voicemail'), overflow('whenNoAgents', 'wait'))];
   }
 
   flowFields(doc) {

@@ -1,4 +1,4 @@
-// The versions panel: every version of one document, newest first (number, author, time, note, deleted), each one's
+// The versions panel: every version of one document, newest first (number, author, time, what it did, deleted), each one's
 // content on demand, and "roll back to previous" (the server stores the version before the latest as a new one).
 
 import { t } from '../i18n.js';
@@ -12,7 +12,9 @@ export class VersionsPanel {
     this.viewHeading = document.getElementById('version-view-heading');
     this.viewContent = document.getElementById('version-content');
     this.rollback = document.getElementById('rollback');
+    this.restore = document.getElementById('restore');
     this.onView = onView;
+    this.canEdit = false;
     this.items = [];
     this.shown = null;
   }
@@ -23,9 +25,10 @@ export class VersionsPanel {
     this.shown = null;
   }
 
-  /** @param {Array<{version, author, savedAt, note, deleted, document}>} items newest first */
+  /** @param {Array<{version, author, savedAt, action, deleted, document}>} items newest first */
   show(items, canEdit) {
     this.items = items;
+    this.canEdit = canEdit;
     this.card.hidden = false;
     this.rollback.hidden = !canEdit;
     this.rollback.disabled = !(items.length >= 2);
@@ -40,6 +43,9 @@ export class VersionsPanel {
     if (item) {
       this.viewHeading.textContent = t('admin.versionContent', { version: item.version });
       this.viewContent.textContent = item.deleted ? t('admin.deletedVersion') : JSON.stringify(strip(item.document), null, 2);
+      this.restore.hidden = !this.canEdit || item.version === this.items[0]?.version;
+      this.restore.textContent = t('admin.restore', { version: item.version });
+      this.restore.dataset.version = String(item.version);
     }
   }
 
@@ -59,7 +65,7 @@ export class VersionsPanel {
     }
     const author = cell(v.author ?? '—');
     const time = cell(formatTime(v.savedAt));
-    const note = cell(v.note ?? '');
+    const change = cell(actionText(v));
     const action = document.createElement('td');
     const button = document.createElement('button');
     button.type = 'button';
@@ -79,7 +85,7 @@ export class VersionsPanel {
       }
     });
     action.append(button);
-    tr.append(number, author, time, note, action);
+    tr.append(number, author, time, change, action);
     return tr;
   }
 }
@@ -87,8 +93,17 @@ export class VersionsPanel {
 /** The document as the admin edits it: without its id, which the address already names. */
 export function strip(document) {
   if (!document || typeof document !== 'object') return document ?? {};
-  const { _id, ...rest } = document;
+  const { _id, id, ...rest } = document;
   return rest;
+}
+
+/** What a version did: the server's action (put, delete, seed, "rollback to N") in words. */
+export function actionText(v) {
+  const action = String(v.action ?? '');
+  const back = /^rollback to (\d+)$/.exec(action);
+  if (back) return back[1] === '0' ? t('admin.action.rollbackCreate') : t('admin.action.rollback', { version: back[1] });
+  if (['put', 'delete', 'seed'].includes(action)) return t(`admin.action.${action}`);
+  return action;
 }
 
 function cell(text) {
