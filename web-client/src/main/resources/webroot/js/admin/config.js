@@ -384,7 +384,8 @@ el.save.addEventListener('click', saveDocument);
 el.remove.addEventListener('click', deleteDocument);
 el.rollback.addEventListener('click', () => rollbackDocument());
 $('restore').addEventListener('click', (event) => rollbackDocument(Number(event.currentTarget.dataset.version)));
-const reload = () => open && !open.fresh && openDocument(open.kind, open.id, { focus: false }).then(() => el.editor.focus());
+// Also after a 409 on a new document: the id exists (perhaps deleted), and opening it shows its versions.
+const reload = () => open && openDocument(open.kind, open.id, { focus: false }).then(() => el.editor.focus());
 el.reload.addEventListener('click', reload);
 el.problemsReload.addEventListener('click', reload);
 el.editor.addEventListener('keydown', (event) => {
