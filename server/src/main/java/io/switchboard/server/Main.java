@@ -50,6 +50,8 @@ public final class Main {
     System.out.println("Switchboard is running.");
     System.out.println("  Agent desktop: " + base + "/agent.html");
     System.out.println("  Headset check: " + base + "/headset-check.html");
+    System.out.println("  Customers:     " + base + "/customers.html (supervisors)");
+    System.out.println("  Configuration: " + base + "/config.html (admins: queues, agents, call flows, numbers)");
     System.out.println("  Health:        " + base + "/health");
     if (config.mongo().embedded()) {
       System.out.println("  Data folder:   " + config.dataDir().toAbsolutePath().normalize() + " (embedded MongoDB)");
