@@ -3,6 +3,7 @@ package io.switchboard.media.impl;
 import io.switchboard.media.RtpConfig;
 import io.switchboard.media.RtpLeg;
 import io.switchboard.media.RtpPorts;
+import io.switchboard.media.impl.net.MediaSockets;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -53,12 +54,11 @@ public final class RtpPortsImpl implements RtpPorts {
       return tryBind(attempt + 1);
     }
     DatagramSocketOptions options = new DatagramSocketOptions()
-        .setReceiveBufferSize(config.receiveBufferBytes())
         .setIpV6(config.bindHost().contains(":"));
     io.vertx.core.Promise<RtpLeg> bound = io.vertx.core.Promise.promise();
     Context legContext = legContext();
     legContext.runOnContext(v -> {
-      DatagramSocket socket = vertx.createDatagramSocket(options);
+      DatagramSocket socket = MediaSockets.create(vertx, options, config.receiveBufferBytes());
       socket.listen(port, config.bindHost()).onComplete(ar -> {
         if (ar.succeeded()) {
           RtpLegImpl leg = new RtpLegImpl(vertx, legContext, socket, config.announcedAddress(), port,

@@ -12,6 +12,7 @@ import io.switchboard.media.impl.dtls.DtlsRole;
 import io.switchboard.media.impl.ice.IceCredentials;
 import io.switchboard.media.impl.ice.IceLiteResponder;
 import io.switchboard.media.impl.net.DatagramSender;
+import io.switchboard.media.impl.net.MediaSockets;
 import io.switchboard.media.impl.pipeline.DropCounters;
 import io.switchboard.media.impl.pipeline.DropReason;
 import io.switchboard.media.impl.pipeline.Packet;
@@ -95,10 +96,9 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
 
   private Future<Void> bind() {
     DatagramSocketOptions options = new DatagramSocketOptions()
-        .setReceiveBufferSize(config.receiveBufferBytes())
         .setSendBufferSize(config.sendBufferBytes())
         .setIpV6(config.bindHost().contains(":"));
-    socket = vertx.createDatagramSocket(options);
+    socket = MediaSockets.create(vertx, options, config.receiveBufferBytes());
     sender = DatagramSender.of(socket);
     socket.handler(this::onPacket);
     socket.exceptionHandler(e -> LOG.warning("media socket: " + e.getMessage()));

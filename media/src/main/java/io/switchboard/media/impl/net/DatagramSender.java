@@ -84,7 +84,8 @@ public final class DatagramSender {
     return dropped.sum();
   }
 
-  private static Channel channelOf(DatagramSocket socket) {
+  /** The Netty channel under a Vert.x datagram socket, or null (read once by reflection: Vert.x 5 hides it). */
+  static Channel channelOf(DatagramSocket socket) {
     try {
       Field field = socket.getClass().getDeclaredField("channel");
       field.setAccessible(true);

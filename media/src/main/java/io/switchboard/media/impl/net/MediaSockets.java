@@ -1,0 +1,65 @@
+package io.switchboard.media.impl.net;
+
+import io.netty.channel.Channel;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.vertx.core.Vertx;
+import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
+import java.util.logging.Logger;
+
+/**
+ * Vert.x datagram sockets for media, with the kernel's receive buffer as configured and a datagram-sized read
+ * buffer.
+ *
+ * <p>Why not {@code DatagramSocketOptions.setReceiveBufferSize}: Vert.x uses that one number for two things, the
+ * kernel's {@code SO_RCVBUF} and the size of the buffer Netty allocates for <em>every datagram it reads</em>
+ * ({@code FixedRecvByteBufAllocator}). With the 4 MB that the WebRTC port needs in the kernel, each 200-byte RTP
+ * packet was read into a freshly allocated and zeroed 4 MB direct buffer (larger than any pool chunk, so never
+ * pooled): a third of the whole process's CPU at 100 calls in a {@code perf} profile (docs/performance.md). Here
+ * the kernel buffer is set on the channel, and reads use a pooled buffer of {@link #MAX_DATAGRAM} bytes.
+ */
+public final class MediaSockets {
+  private static final Logger LOG = Logger.getLogger(MediaSockets.class.getName());
+
+  /**
+   * The read buffer per datagram. WebRTC keeps datagrams under the path MTU (about 1,200 bytes; DTLS fragments
+   * its handshake to fit), SIP trunks' RTP is a few hundred bytes; a larger datagram is truncated and then
+   * rejected by the packet checks as malformed.
+   */
+  public static final int MAX_DATAGRAM = 4096;
+
+  private MediaSockets() {
+  }
+
+  /**
+   * A datagram socket created on the current context with {@code options} (whose receive buffer size must not be
+   * set) and a kernel receive buffer of {@code receiveBufferBytes}.
+   */
+  public static DatagramSocket create(Vertx vertx, DatagramSocketOptions options, int receiveBufferBytes) {
+    if (options.getReceiveBufferSize() != -1) {
+      throw new IllegalArgumentException("set the kernel receive buffer through receiveBufferBytes");
+    }
+    // -Dswitchboard.media.vertxReadBuffer=true keeps Vert.x's behaviour (for before/after measurements).
+    if (Boolean.getBoolean("switchboard.media.vertxReadBuffer")) {
+      return vertx.createDatagramSocket(new DatagramSocketOptions(options).setReceiveBufferSize(receiveBufferBytes));
+    }
+    DatagramSocket socket = vertx.createDatagramSocket(options);
+    Channel channel = DatagramSender.channelOf(socket);
+    if (channel == null) {
+      // Another Vert.x version without the field: correct, only slower.
+      LOG.warning("no channel access: the media socket reads through Vert.x's receive-buffer-sized buffers");
+      socket.close();
+      return vertx.createDatagramSocket(new DatagramSocketOptions(options).setReceiveBufferSize(receiveBufferBytes));
+    }
+    channel.config().setOption(io.netty.channel.ChannelOption.SO_RCVBUF, receiveBufferBytes);
+    channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM));
+    return socket;
+  }
+
+  /** The kernel's receive buffer of a socket made here (Linux reports twice what was asked), or -1. */
+  public static int receiveBufferBytes(DatagramSocket socket) {
+    Channel channel = DatagramSender.channelOf(socket);
+    Integer size = channel == null ? null : channel.config().getOption(io.netty.channel.ChannelOption.SO_RCVBUF);
+    return size == null ? -1 : size;
+  }
+}
