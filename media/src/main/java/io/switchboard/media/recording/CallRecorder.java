@@ -136,21 +136,26 @@ public final class CallRecorder {
     cursor[f.channel] = at + n;
   }
 
-  /** Writes samples [flushedSamples, upTo) and shifts the window. */
+  /**
+   * Writes samples [flushedSamples, upTo) and shifts the window. Beyond the window (a side jumped ahead after a
+   * long gap, or the writer fell seconds behind) the rest is silence, written window by window.
+   */
   private void write(long upTo) throws IOException {
-    int count = (int) (upTo - flushedSamples);
-    ByteBuffer out = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < count * 2; i++) {
-      out.putShort(pending[i]);
+    while (flushedSamples < upTo) {
+      int count = (int) Math.min(upTo - flushedSamples, PENDING_SAMPLES);
+      ByteBuffer out = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+      for (int i = 0; i < count * 2; i++) {
+        out.putShort(pending[i]);
+      }
+      out.flip();
+      long position = WavFile.HEADER_LENGTH + flushedSamples * 4;
+      while (out.hasRemaining()) {
+        position += channel.write(out, position);
+      }
+      System.arraycopy(pending, count * 2, pending, 0, pending.length - count * 2);
+      java.util.Arrays.fill(pending, pending.length - count * 2, pending.length, (short) 0);
+      flushedSamples += count;
     }
-    out.flip();
-    long position = WavFile.HEADER_LENGTH + flushedSamples * 4;
-    while (out.hasRemaining()) {
-      position += channel.write(out, position);
-    }
-    System.arraycopy(pending, count * 2, pending, 0, pending.length - count * 2);
-    java.util.Arrays.fill(pending, pending.length - count * 2, pending.length, (short) 0);
-    flushedSamples = upTo;
     channel.write(WavFile.header(2, 8000, flushedSamples * 4), 0);
   }
 
