@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param sendBufferBytes     SO_SNDBUF of the media socket
  * @param consentTimeout      RFC 7675 §5.1: a session with no valid consent check for this long ends by itself
  * @param connectTimeout      a session whose ICE + DTLS has not completed by then ends by itself
+ * @param sockets             how many sockets share the port with SO_REUSEPORT, each read by its own event loop
+ *                            (the kernel spreads the browsers over them by address); 0 for one per core
  */
 public record WebRtcConfig(
     String bindHost,
@@ -22,7 +24,8 @@ public record WebRtcConfig(
     int receiveBufferBytes,
     int sendBufferBytes,
     Duration consentTimeout,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    int sockets) {
 
   public WebRtcConfig {
     Objects.requireNonNull(bindHost, "bindHost");
@@ -42,6 +45,20 @@ public record WebRtcConfig(
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new IllegalArgumentException("media.webrtc.connect-timeout must be positive");
     }
+    if (sockets < 0 || sockets > 64) {
+      throw new IllegalArgumentException("media.webrtc.sockets must be 0..64 (0: one per core), got " + sockets);
+    }
+  }
+
+  /** One socket per core. */
+  public WebRtcConfig(String bindHost, int port, List<String> announcedAddresses, int receiveBufferBytes,
+      int sendBufferBytes, Duration consentTimeout, Duration connectTimeout) {
+    this(bindHost, port, announcedAddresses, receiveBufferBytes, sendBufferBytes, consentTimeout, connectTimeout, 0);
+  }
+
+  /** The number of sockets to open: {@link #sockets}, or one per core when it is 0. */
+  public int socketCount() {
+    return sockets > 0 ? sockets : Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   /** Defaults for a developer machine: port 10000 on all interfaces, announced as 127.0.0.1. */
@@ -52,11 +69,16 @@ public record WebRtcConfig(
 
   public WebRtcConfig withPort(int newPort) {
     return new WebRtcConfig(bindHost, newPort, announcedAddresses, receiveBufferBytes, sendBufferBytes,
-        consentTimeout, connectTimeout);
+        consentTimeout, connectTimeout, sockets);
   }
 
   public WebRtcConfig withTimeouts(Duration consent, Duration connect) {
     return new WebRtcConfig(bindHost, port, announcedAddresses, receiveBufferBytes, sendBufferBytes,
-        consent, connect);
+        consent, connect, sockets);
+  }
+
+  public WebRtcConfig withSockets(int count) {
+    return new WebRtcConfig(bindHost, port, announcedAddresses, receiveBufferBytes, sendBufferBytes,
+        consentTimeout, connectTimeout, count);
   }
 }

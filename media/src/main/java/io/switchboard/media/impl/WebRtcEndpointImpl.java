@@ -29,6 +29,7 @@ import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.impl.SocketAddressImpl;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -43,37 +44,38 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
- * The one-port WebRTC endpoint. One UDP socket on one event loop (the media context) receives every browser's
- * packets; they are told apart by RFC 7983 first byte, then STUN by the ufrag in USERNAME and everything else by
- * the source address that ICE validated for a session.
+ * The one-port WebRTC endpoint. Several UDP sockets share the port ({@code SO_REUSEPORT}), each read by its own
+ * event loop: the kernel hashes each browser's address to one of them, so the packet path of the port spreads over
+ * the cores (one socket was one thread's work, the first limit in docs/performance.md). Packets are told apart by
+ * RFC 7983 first byte, then STUN by the ufrag in USERNAME and everything else by the source address that ICE
+ * validated for a session.
+ *
+ * <p>Each session is owned by one socket's event loop (its media context): the socket that received its first
+ * valid check, as the kernel sends that address there from then on. Session state is touched on that loop only; a
+ * packet that arrives on another socket (a second candidate address hashed elsewhere) is handed over to the owner.
+ * Sending is thread-safe and goes out of the socket of the calling thread's loop when there is one.
  */
 public final class WebRtcEndpointImpl implements WebRtcEndpoint {
   private static final Logger LOG = Logger.getLogger(WebRtcEndpointImpl.class.getName());
 
   private final Vertx vertx;
   private final WebRtcConfig config;
-  private final Context context;
   private final DtlsIdentity identity;
   private final ExecutorService dtlsExecutor;
   private final DropCounters drops = new DropCounters();
   private final Map<String, WebRtcSessionImpl> byUfrag = new ConcurrentHashMap<>();
-  // Written and read on the media context only.
-  private final Map<InetSocketAddress, WebRtcSessionImpl> byAddress = new java.util.HashMap<>();
+  private final Map<InetSocketAddress, WebRtcSessionImpl> byAddress = new ConcurrentHashMap<>();
   private final IceLiteResponder ice;
-  private DatagramSocket socket;
-  private DatagramSender sender;
-  /** Scratch for {@link DatagramSender#arrayOf}; media context only. */
-  private final int[] window = new int[2];
-  private long timerId = -1;
+  private final List<PortSocket> sockets = new ArrayList<>();
   private volatile boolean closing;
 
-  private WebRtcEndpointImpl(Vertx vertx, WebRtcConfig config, Context context, DtlsIdentity identity) {
+  private WebRtcEndpointImpl(Vertx vertx, WebRtcConfig config, DtlsIdentity identity) {
     this.vertx = vertx;
     this.config = config;
-    this.context = context;
     this.identity = identity;
     this.dtlsExecutor = newDtlsExecutor();
     this.ice = new IceLiteResponder(ufrag -> {
@@ -82,33 +84,40 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
     });
   }
 
-  /** Generates the DTLS identity off the event loop, binds the port, starts the timers. */
+  /** Generates the DTLS identity off the event loop, binds the port's sockets, starts the timers. */
   public static Future<WebRtcEndpoint> start(Vertx vertx, WebRtcConfig config) {
-    Context context = vertx.getOrCreateContext();
     return vertx.executeBlocking(() -> DtlsIdentity.generate("switchboard"))
         .compose(identity -> {
-          WebRtcEndpointImpl endpoint = new WebRtcEndpointImpl(vertx, config, context, identity);
-          Promise<WebRtcEndpoint> bound = Promise.promise();
-          context.runOnContext(v -> endpoint.bind().<WebRtcEndpoint>map(endpoint).onComplete(bound));
-          return bound.future();
+          WebRtcEndpointImpl endpoint = new WebRtcEndpointImpl(vertx, config, identity);
+          return endpoint.bind().<WebRtcEndpoint>map(endpoint)
+              .onFailure(e -> endpoint.close());
         });
   }
 
+  /**
+   * Binds the first socket (which picks the port when it is 0), then the others on the same port. Where the
+   * system has no SO_REUSEPORT the endpoint keeps one socket.
+   */
   private Future<Void> bind() {
-    DatagramSocketOptions options = new DatagramSocketOptions()
-        .setSendBufferSize(config.sendBufferBytes())
-        .setIpV6(config.bindHost().contains(":"));
-    socket = MediaSockets.create(vertx, options, config.receiveBufferBytes());
-    sender = DatagramSender.of(socket);
-    socket.handler(this::onPacket);
-    socket.exceptionHandler(e -> LOG.warning("media socket: " + e.getMessage()));
-    return socket.listen(config.port(), config.bindHost())
-        .onSuccess(s -> {
-          timerId = vertx.setPeriodic(1000, id -> checkTimers());
-          LOG.info(() -> "WebRTC media on UDP " + config.bindHost() + ":" + localPort() + ", announced as "
-              + config.announcedAddresses());
-        })
-        .mapEmpty();
+    PortSocket first = new PortSocket(0, newContext());
+    sockets.add(first);
+    return first.bind(config.port(), config.socketCount() > 1).compose(reused -> {
+      int count = reused ? config.socketCount() : 1;
+      List<Future<Boolean>> others = new ArrayList<>();
+      for (int i = 1; i < count; i++) {
+        PortSocket socket = new PortSocket(i, newContext());
+        sockets.add(socket);
+        others.add(socket.bind(first.port(), true));
+      }
+      return Future.all(others);
+    }).onSuccess(v -> LOG.info(() -> "WebRTC media on UDP " + config.bindHost() + ":" + localPort() + " ("
+        + sockets.size() + " socket" + (sockets.size() == 1 ? "" : "s") + "), announced as "
+        + config.announcedAddresses())).mapEmpty();
+  }
+
+  /** An event-loop context of its own: Vert.x hands out its event loops round robin. */
+  private Context newContext() {
+    return vertx instanceof VertxInternal internal ? internal.createEventLoopContext() : vertx.getOrCreateContext();
   }
 
   private static ExecutorService newDtlsExecutor() {
@@ -160,76 +169,23 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
 
   @Override
   public int localPort() {
-    return socket.localAddress().port();
+    return sockets.get(0).port();
   }
 
-  // ---- packet path (media context) ----
-
-  private void onPacket(DatagramPacket packet) {
-    // The datagram's heap buffer is ours (Vert.x copied it out of Netty's); SRTP decrypts it in place.
-    byte[] bytes = DatagramSender.arrayOf(packet.data(), window);
-    int offset = window[0];
-    int length = window[1];
-    InetSocketAddress from = senderAddress(packet.sender());
-    switch (PacketKind.of(bytes, offset, length)) {
-      case STUN -> {
-        if (offset != 0 || bytes.length != length) {
-          bytes = java.util.Arrays.copyOfRange(bytes, offset, offset + length);
-        }
-        onStun(bytes, length, from);
-      }
-      case DTLS -> {
-        WebRtcSessionImpl s = byAddress.get(from);
-        if (s == null) {
-          drops.drop(DropReason.FROM_UNVALIDATED_ADDRESS);
-        } else {
-          // The record is queued for a DTLS worker thread: it needs bytes of its own.
-          s.onDtls(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
-        }
-      }
-      case RTP -> {
-        WebRtcSessionImpl s = byAddress.get(from);
-        if (s == null) {
-          drops.drop(DropReason.FROM_UNVALIDATED_ADDRESS);
-        } else {
-          s.onRtp(Packet.wrap(bytes, offset, length));
-        }
-      }
-      case RTCP -> {
-        WebRtcSessionImpl s = byAddress.get(from);
-        if (s == null) {
-          drops.drop(DropReason.FROM_UNVALIDATED_ADDRESS);
-        } else {
-          s.onRtcp(Packet.wrap(bytes, offset, length));
-        }
-      }
-      default -> drops.drop(DropReason.UNKNOWN_KIND);
-    }
+  /** How many sockets share the port. */
+  int socketCount() {
+    return sockets.size();
   }
 
   /**
-   * The sender as a JDK address without formatting and re-parsing its IP text (which cost a String and an address
-   * lookup per packet): Vert.x keeps the {@code InetAddress} it received.
+   * The sender's address as a JDK address without formatting and re-parsing its IP text (which cost a String and
+   * an address lookup per packet): Vert.x keeps the {@code InetAddress} it received.
    */
   private static InetSocketAddress senderAddress(SocketAddress sender) {
     if (sender instanceof SocketAddressImpl impl && impl.ipAddress() != null) {
       return new InetSocketAddress(impl.ipAddress(), impl.port());
     }
     return new InetSocketAddress(sender.hostAddress(), sender.port());
-  }
-
-  private void onStun(byte[] bytes, int length, InetSocketAddress from) {
-    IceLiteResponder.Check check = ice.answer(bytes, length, from, drops);
-    if (check == null) {
-      return;
-    }
-    WebRtcSessionImpl session = byUfrag.get(check.localUfrag());
-    if (session == null || session.isClosed() || !check.remoteUfrag().equals(session.remoteUfrag())) {
-      drops.drop(DropReason.STUN_UNKNOWN_USERNAME);
-      return;
-    }
-    send(check.response(), from);
-    session.onValidCheck(from, check.useCandidate(), System.nanoTime());
   }
 
   void bindAddress(InetSocketAddress address, WebRtcSessionImpl session) {
@@ -251,29 +207,35 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
     send(bytes, 0, bytes.length, to);
   }
 
+  /** From any thread: out of the calling loop's own socket when it has one (no hop, no lock shared). */
   void send(byte[] bytes, int offset, int length, InetSocketAddress to) {
-    if (to == null || sender == null) {
+    if (to == null) {
       return;
     }
-    sender.send(bytes, offset, length, to);
+    PortSocket out = localSocket();
+    DatagramSender sender = (out != null ? out : sockets.get(0)).sender;
+    if (sender != null) {
+      sender.send(bytes, offset, length, to);
+    }
   }
 
-  private void checkTimers() {
-    long now = System.nanoTime();
-    for (WebRtcSessionImpl s : new ArrayList<>(byUfrag.values())) {
-      s.checkTimers(now);
+  private PortSocket localSocket() {
+    Thread current = Thread.currentThread();
+    for (int i = 0; i < sockets.size(); i++) {
+      PortSocket s = sockets.get(i);
+      if (s.thread == current) {
+        return s;
+      }
     }
+    return null;
+  }
+
+  /** The socket whose loop runs what a session does before any packet of it arrived. */
+  PortSocket defaultSocket() {
+    return sockets.get(0);
   }
 
   // ---- helpers for sessions ----
-
-  void onContext(Runnable action) {
-    if (Vertx.currentContext() == context) {
-      action.run();
-    } else {
-      context.runOnContext(v -> action.run());
-    }
-  }
 
   DtlsIdentity identity() {
     return identity;
@@ -291,15 +253,23 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
   public JsonObject debugState() {
     JsonArray sessions = new JsonArray();
     byUfrag.values().forEach(s -> sessions.add(s.debugState()));
+    JsonArray socketStates = new JsonArray();
+    long sendBufferFullDrops = 0;
+    for (PortSocket s : sockets) {
+      socketStates.add(s.debugState());
+      sendBufferFullDrops += s.sender == null ? 0 : s.sender.dropped();
+    }
+    DatagramSender first = sockets.isEmpty() ? null : sockets.get(0).sender;
     return new JsonObject()
-        .put("port", socket == null ? null : localPort())
+        .put("port", first == null ? null : localPort())
         .put("announcedAddresses", new JsonArray(List.copyOf(config.announcedAddresses())))
         .put("fingerprint", identity.fingerprint().toString())
         .put("sessionCount", byUfrag.size())
-        .put("directSend", sender != null && sender.direct())
-        .put("sendOnCallingThread", sender != null && sender.onCallingThread())
-        .put("sendBufferFullDrops", sender == null ? 0 : sender.dropped())
+        .put("directSend", first != null && first.direct())
+        .put("sendOnCallingThread", first != null && first.onCallingThread())
+        .put("sendBufferFullDrops", sendBufferFullDrops)
         .put("drops", drops.toJson())
+        .put("sockets", socketStates)
         .put("sessions", sessions);
   }
 
@@ -309,18 +279,176 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
       return Future.succeededFuture();
     }
     closing = true;
-    Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> {
-      for (WebRtcSessionImpl s : new ArrayList<>(byUfrag.values())) {
-        s.close(CloseReason.SHUTDOWN);
-      }
-      if (timerId >= 0) {
-        vertx.cancelTimer(timerId);
-      }
+    for (WebRtcSessionImpl s : new ArrayList<>(byUfrag.values())) {
+      s.close(CloseReason.SHUTDOWN);
+    }
+    List<Future<Void>> closed = new ArrayList<>();
+    for (PortSocket s : sockets) {
+      closed.add(s.close());
+    }
+    return Future.join(closed).eventually(() -> {
       ice.close();
       dtlsExecutor.shutdownNow();
-      (socket == null ? Future.<Void>succeededFuture() : socket.close()).onComplete(done);
-    });
-    return done.future();
+      return Future.succeededFuture();
+    }).mapEmpty();
+  }
+
+  /** One of the sockets on the port, with its event loop. */
+  final class PortSocket {
+    private final int index;
+    private final Context context;
+    /** The loop's thread, known once the socket is bound. */
+    private volatile Thread thread;
+    private DatagramSocket socket;
+    private volatile DatagramSender sender;
+    /** Scratch for {@link DatagramSender#arrayOf}; this socket's loop only. */
+    private final int[] window = new int[2];
+    private final LongAdder received = new LongAdder();
+    private final LongAdder handedOver = new LongAdder();
+    private long timerId = -1;
+
+    PortSocket(int index, Context context) {
+      this.index = index;
+      this.context = context;
+    }
+
+    /** Binds on this socket's loop; completes with whether SO_REUSEPORT is on. */
+    Future<Boolean> bind(int port, boolean reusePort) {
+      Promise<Boolean> bound = Promise.promise();
+      context.runOnContext(v -> {
+        thread = Thread.currentThread();
+        DatagramSocketOptions options = new DatagramSocketOptions()
+            .setSendBufferSize(config.sendBufferBytes())
+            .setIpV6(config.bindHost().contains(":"));
+        socket = MediaSockets.create(vertx, options, config.receiveBufferBytes());
+        boolean reused = reusePort && MediaSockets.reusePort(socket);
+        if (reusePort && !reused) {
+          LOG.info("no SO_REUSEPORT here: the WebRTC port is read by one socket");
+        }
+        sender = DatagramSender.of(socket);
+        socket.handler(this::onPacket);
+        socket.exceptionHandler(e -> LOG.warning("media socket " + index + ": " + e.getMessage()));
+        socket.listen(port, config.bindHost())
+            .onSuccess(s -> timerId = vertx.setPeriodic(1000, id -> checkTimers()))
+            .<Boolean>map(reused)
+            .onComplete(bound);
+      });
+      return bound.future();
+    }
+
+    int port() {
+      return socket.localAddress().port();
+    }
+
+    /** Runs {@code action} on this socket's loop: now when called there, else as a task. */
+    void run(Runnable action) {
+      if (Thread.currentThread() == thread) {
+        action.run();
+      } else {
+        context.runOnContext(v -> action.run());
+      }
+    }
+
+    // ---- packet path (this socket's loop) ----
+
+    private void onPacket(DatagramPacket packet) {
+      received.increment();
+      // The datagram's heap buffer is ours (Vert.x copied it out of Netty's); SRTP decrypts it in place, and it
+      // may be handed to another loop as it is.
+      byte[] bytes = DatagramSender.arrayOf(packet.data(), window);
+      int offset = window[0];
+      int length = window[1];
+      InetSocketAddress from = senderAddress(packet.sender());
+      PacketKind kind = PacketKind.of(bytes, offset, length);
+      switch (kind) {
+        case STUN -> {
+          if (offset != 0 || bytes.length != length) {
+            bytes = java.util.Arrays.copyOfRange(bytes, offset, offset + length);
+          }
+          onStun(bytes, length, from);
+        }
+        case DTLS, RTP, RTCP -> {
+          WebRtcSessionImpl s = byAddress.get(from);
+          if (s == null) {
+            drops.drop(DropReason.FROM_UNVALIDATED_ADDRESS);
+            return;
+          }
+          PortSocket owner = s.claim(this);
+          if (owner == this) {
+            deliver(s, kind, bytes, offset, length);
+          } else {
+            handedOver.increment();
+            byte[] b = bytes;
+            owner.context.runOnContext(v -> deliver(s, kind, b, offset, length));
+          }
+        }
+        default -> drops.drop(DropReason.UNKNOWN_KIND);
+      }
+    }
+
+    private void deliver(WebRtcSessionImpl s, PacketKind kind, byte[] bytes, int offset, int length) {
+      switch (kind) {
+        // The record is queued for a DTLS worker thread: it needs bytes of its own.
+        case DTLS -> s.onDtls(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+        case RTP -> s.onRtp(Packet.wrap(bytes, offset, length));
+        case RTCP -> s.onRtcp(Packet.wrap(bytes, offset, length));
+        default -> drops.drop(DropReason.UNKNOWN_KIND);
+      }
+    }
+
+    private void onStun(byte[] bytes, int length, InetSocketAddress from) {
+      IceLiteResponder.Check check = ice.answer(bytes, length, from, drops);
+      if (check == null) {
+        return;
+      }
+      WebRtcSessionImpl session = byUfrag.get(check.localUfrag());
+      if (session == null || session.isClosed() || !check.remoteUfrag().equals(session.remoteUfrag())) {
+        drops.drop(DropReason.STUN_UNKNOWN_USERNAME);
+        return;
+      }
+      sender.send(check.response(), 0, check.response().length, from);
+      long now = System.nanoTime();
+      PortSocket owner = session.claim(this);
+      if (owner != this) {
+        handedOver.increment();
+      }
+      owner.run(() -> session.onValidCheck(from, check.useCandidate(), now));
+    }
+
+    /** Each second: consent freshness and connect timeouts of the sessions this loop owns. */
+    private void checkTimers() {
+      long now = System.nanoTime();
+      for (WebRtcSessionImpl s : byUfrag.values()) {
+        PortSocket owner = s.owner();
+        if (owner == this) {
+          s.checkTimers(now);
+        } else if (owner == null && index == 0) {
+          // No packet of it yet: the default socket's loop takes it (claiming it if it is still unowned).
+          s.onContext(() -> s.checkTimers(now));
+        }
+      }
+    }
+
+    Future<Void> close() {
+      Promise<Void> done = Promise.promise();
+      context.runOnContext(v -> {
+        if (timerId >= 0) {
+          vertx.cancelTimer(timerId);
+        }
+        (socket == null ? Future.<Void>succeededFuture() : socket.close()).onComplete(done);
+      });
+      return done.future();
+    }
+
+    JsonObject debugState() {
+      long owned = byUfrag.values().stream().filter(s -> s.owner() == this).count();
+      return new JsonObject()
+          .put("index", index)
+          .put("thread", thread == null ? null : thread.getName())
+          .put("sessions", owned)
+          .put("datagramsReceived", received.sum())
+          .put("handedOver", handedOver.sum())
+          .put("sendBufferFullDrops", sender == null ? 0 : sender.dropped());
+    }
   }
 }

@@ -21,12 +21,14 @@ import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One browser media session. Everything here runs on the endpoint's media context (one event loop), except the
- * DTLS handshake, which runs on the endpoint's DTLS workers and comes back with {@code runOnContext}.
+ * One browser media session. Everything here runs on its media context, the event loop of the endpoint's socket
+ * that owns it ({@link #claim}), except the DTLS handshake, which runs on the endpoint's DTLS workers and comes back
+ * with {@code runOnContext}, and {@link #sendRtp}, which any thread may call.
  *
  * <p>Receive path: RFC 7983 demux (endpoint) → address check → SRTP unprotect → RTP check → sink.
  * Send path: stream rewrite (our SSRC, sequence, timestamp) → SRTP protect → socket.
@@ -50,6 +52,8 @@ final class WebRtcSessionImpl implements WebRtcSession {
   private final Promise<CloseReason> closed = Promise.promise();
   private final DropCounters drops = new DropCounters();
   private final Set<InetSocketAddress> validated = new HashSet<>();
+  /** The endpoint socket whose loop runs this session; set once, by the first that needs it. */
+  private final AtomicReference<WebRtcEndpointImpl.PortSocket> owner = new AtomicReference<>();
 
   // Our one continuous outgoing stream (design.md: the server owns SSRC, sequence and timestamps).
   private final int ssrc;
@@ -59,7 +63,8 @@ final class WebRtcSessionImpl implements WebRtcSession {
   private long timestamp = ThreadLocalRandom.current().nextLong(0x1_0000_0000L);
 
   private volatile State state = State.NEW;
-  private InetSocketAddress selected;
+  /** Read by {@link #sendRtp} on other threads. */
+  private volatile InetSocketAddress selected;
   private long lastConsentNanos;
   private DtlsSession dtls;
   private SrtpStreams srtp;
@@ -116,6 +121,25 @@ final class WebRtcSessionImpl implements WebRtcSession {
     return closed.future();
   }
 
+  /** The owning socket, or null before the session needed one. */
+  WebRtcEndpointImpl.PortSocket owner() {
+    return owner.get();
+  }
+
+  /** Makes {@code socket} the owner unless the session has one already; returns the owner. */
+  WebRtcEndpointImpl.PortSocket claim(WebRtcEndpointImpl.PortSocket socket) {
+    WebRtcEndpointImpl.PortSocket current = owner.get();
+    if (current != null) {
+      return current;
+    }
+    return owner.compareAndSet(null, socket) ? socket : owner.get();
+  }
+
+  /** Runs {@code action} on the owner's loop; a session with no owner yet gets the endpoint's default socket. */
+  void onContext(Runnable action) {
+    claim(endpoint.defaultSocket()).run(action);
+  }
+
   boolean isClosed() {
     return state == State.CLOSED;
   }
@@ -142,8 +166,8 @@ final class WebRtcSessionImpl implements WebRtcSession {
   private void startDtls() {
     state = State.CONNECTING;
     dtls = new DtlsSession(role, endpoint.identity(), remote.fingerprint(), endpoint.config().connectTimeout(),
-        endpoint.dtlsWorkers(), this::sendDtls, () -> endpoint.onContext(() -> close(CloseReason.PEER_CLOSED)));
-    dtls.start().whenComplete((keys, error) -> endpoint.onContext(() -> onHandshakeDone(keys, error)));
+        endpoint.dtlsWorkers(), this::sendDtls, () -> onContext(() -> close(CloseReason.PEER_CLOSED)));
+    dtls.start().whenComplete((keys, error) -> onContext(() -> onHandshakeDone(keys, error)));
   }
 
   private void onHandshakeDone(SrtpKeyingMaterial keys, Throwable error) {
@@ -251,7 +275,7 @@ final class WebRtcSessionImpl implements WebRtcSession {
 
   @Override
   public void onMediaContext(Runnable action) {
-    endpoint.onContext(action);
+    onContext(action);
   }
 
   /** Called each second by the endpoint: consent freshness and connect timeout. */
@@ -272,7 +296,7 @@ final class WebRtcSessionImpl implements WebRtcSession {
 
   @Override
   public void close(CloseReason reason) {
-    endpoint.onContext(() -> closeOnContext(reason));
+    onContext(() -> closeOnContext(reason));
   }
 
   private void closeOnContext(CloseReason reason) {

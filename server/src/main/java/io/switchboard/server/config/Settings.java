@@ -88,6 +88,14 @@ final class Settings {
     return value;
   }
 
+  int nonNegativeInt(String key, int max) {
+    int value = integer(key, "a whole number 0.." + max);
+    if (value < 0 || value > max) {
+      throw invalid(key, "expected a whole number 0.." + max);
+    }
+    return value;
+  }
+
   Duration seconds(String key) {
     return Duration.ofSeconds(positiveInt(key));
   }

@@ -99,6 +99,12 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.load(Map.of(), List.of("--media.webrtc.receive-buffer-bytes=-1")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("media.webrtc.receive-buffer-bytes=\"-1\"");
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--media.webrtc.sockets=65")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid setting media.webrtc.sockets=\"65\" (from command line): expected a whole number 0..64");
+    assertThat(Config.load(Map.of(), List.of("--media.webrtc.sockets=3")).webRtc().sockets()).isEqualTo(3);
+    assertThat(Config.load(Map.of(), List.of()).webRtc().socketCount())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
   @Test

@@ -62,9 +62,10 @@ public final class IceLiteResponder {
 
   /**
    * Validates one STUN message. Returns the check to answer, or null after counting why it was dropped. Never
-   * throws.
+   * throws. Synchronized: the port's sockets call it from their loops, and ice4j's stack is not documented as
+   * thread-safe (checks are a few per session and second, not the media path).
    */
-  public Check answer(byte[] data, int length, InetSocketAddress from, DropCounters drops) {
+  public synchronized Check answer(byte[] data, int length, InetSocketAddress from, DropCounters drops) {
     Message message;
     try {
       message = Message.decode(data, 0, length);

@@ -56,6 +56,25 @@ public final class MediaSockets {
     return socket;
   }
 
+  /**
+   * Lets more sockets bind the same address and port ({@code SO_REUSEPORT}; the kernel then hashes each sender's
+   * address to one of them). Must be called before {@code listen}. Returns false when the transport or the
+   * system does not offer it; the socket is unchanged then.
+   */
+  public static boolean reusePort(DatagramSocket socket) {
+    Channel channel = DatagramSender.channelOf(socket);
+    if (!(channel instanceof io.netty.channel.socket.nio.NioDatagramChannel)) {
+      return false;
+    }
+    try {
+      return channel.config().setOption(
+          io.netty.channel.socket.nio.NioChannelOption.of(java.net.StandardSocketOptions.SO_REUSEPORT), true);
+    } catch (RuntimeException e) {
+      // UnsupportedOperationException where the system has no SO_REUSEPORT.
+      return false;
+    }
+  }
+
   /** The kernel's receive buffer of a socket made here (Linux reports twice what was asked), or -1. */
   public static int receiveBufferBytes(DatagramSocket socket) {
     Channel channel = DatagramSender.channelOf(socket);
