@@ -164,8 +164,12 @@ public final class LoadRun {
     }
   }
 
+  /**
+   * The server's settings for a run; {@code -Dbench.server.args="--media.webrtc.sockets=1 ..."} adds settings
+   * (space-separated) for before/after runs.
+   */
   static List<String> serverArgs(Path work) {
-    return List.of(
+    List<String> args = new ArrayList<>(List.of(
         "--http.port=0",
         "--http.host=127.0.0.1",
         "--media.webrtc.port=0",
@@ -175,7 +179,12 @@ public final class LoadRun {
         "--sip.port=0",
         "--media.rtp.bind-host=127.0.0.1",
         "--data.dir=" + work.toAbsolutePath(),
-        "--demo.enabled=true");
+        "--demo.enabled=true"));
+    String extra = System.getProperty("bench.server.args", "").trim();
+    if (!extra.isEmpty()) {
+      args.addAll(List.of(extra.split("\\s+")));
+    }
+    return args;
   }
 
   /** Polls every 20 ms; false when {@code timeout} passed first. */
