@@ -70,7 +70,8 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
   private final Map<String, WebRtcSessionImpl> byUfrag = new ConcurrentHashMap<>();
   private final Map<InetSocketAddress, WebRtcSessionImpl> byAddress = new ConcurrentHashMap<>();
   private final IceLiteResponder ice;
-  private final List<PortSocket> sockets = new ArrayList<>();
+  /** Added to while binding, read by every sending thread after. */
+  private final List<PortSocket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closing;
 
   private WebRtcEndpointImpl(Vertx vertx, WebRtcConfig config, DtlsIdentity identity) {

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One call's stereo recording: caller on the left, agent on the right, 8 kHz 16-bit PCM WAV. The packet path only
  * copies a payload into a bounded queue ({@link #caller}, {@link #agent}); decoding, aligning and writing happen on
  * the {@link Recordings} writer thread. Frames are placed by arrival time, so a silent side (hold, no packets) stays
- * aligned with the other. The header is rewritten after every flush, so the file is playable up to a crash.
+ * aligned with the other. The header is rewritten at most once a second (and exactly at the end), so the file is
+ * playable up to about a second before a crash; {@link WavFile#repairAll} makes it exact at the next start.
  */
 public final class CallRecorder {
   /** About 10 s of both sides at 50 packets a second: enough to ride out a slow disk. */
@@ -23,6 +24,8 @@ public final class CallRecorder {
   /** A side is written up to this far behind "now", so late packets still land in order. */
   private static final int LATENESS_SAMPLES = 8000 / 2;
   private static final int PENDING_SAMPLES = 8000 * 4;
+  /** The header (data length) is rewritten this often: one more write per recording, not one per drain. */
+  private static final long HEADER_PERIOD_NANOS = 1_000_000_000L;
 
   private final Path file;
   private final long startNanos;
@@ -33,6 +36,9 @@ public final class CallRecorder {
   private final long[] cursor = new long[2];
   private FileChannel channel;
   private long flushedSamples;
+  /** What the header on disk says, and when it was written. */
+  private long headerSamples;
+  private long headerNanos;
   private volatile boolean stopping;
 
   private record Frame(int channel, long arrivalNanos, byte[] payload, boolean ulaw) {
@@ -106,6 +112,12 @@ public final class CallRecorder {
     if (limit > flushedSamples) {
       write(limit);
     }
+    long nanos = System.nanoTime();
+    if (headerSamples != flushedSamples && (fin || nanos - headerNanos >= HEADER_PERIOD_NANOS)) {
+      channel.write(WavFile.header(2, 8000, flushedSamples * 4), 0);
+      headerSamples = flushedSamples;
+      headerNanos = nanos;
+    }
     if (fin) {
       channel.force(true);
       long bytes = channel.size();
@@ -156,7 +168,6 @@ public final class CallRecorder {
       java.util.Arrays.fill(pending, pending.length - count * 2, pending.length, (short) 0);
       flushedSamples += count;
     }
-    channel.write(WavFile.header(2, 8000, flushedSamples * 4), 0);
   }
 
   private long samplesAt(long nanos) {
