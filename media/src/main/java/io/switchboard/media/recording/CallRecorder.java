@@ -29,6 +29,7 @@ public final class CallRecorder {
 
   private final Path file;
   private final long startNanos;
+  private final int slot;
   private final ArrayBlockingQueue<Frame> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
   private final CompletableFuture<Recording> finished = new CompletableFuture<>();
@@ -48,9 +49,15 @@ public final class CallRecorder {
   public record Recording(Path file, long durationMillis, long bytes, long droppedFrames) {
   }
 
-  CallRecorder(Path file, long startNanos) {
+  CallRecorder(Path file, long startNanos, int slot) {
     this.file = file;
     this.startNanos = startNanos;
+    this.slot = slot;
+  }
+
+  /** Which of the writer's ticks drains this recorder ({@link Recordings#SLOTS}). */
+  int slot() {
+    return slot;
   }
 
   public Path file() {

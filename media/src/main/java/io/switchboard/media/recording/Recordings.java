@@ -12,22 +12,30 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The recordings folder and its one writer thread: every {@value #DRAIN_PERIOD_MS} ms it drains every active
- * recorder's queue to disk, so the packet path never touches a file. At start it repairs WAV headers left by a
+ * The recordings folder and its one writer thread: every {@value #TICK_MS} ms it drains a quarter of the active
+ * recorders' queues to disk (each recorder every 200 ms), so the packet path never touches a file. At start it repairs WAV headers left by a
  * crash.
  */
 public final class Recordings implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Recordings.class.getName());
 
+  /** The writer wakes this often and drains one slot's recorders. */
+  static final long TICK_MS = 50;
   /**
-   * A recording's queue holds about 10 s, so this is far from full; fewer, larger writes cost the writer less
-   * (at 50 ms, with the header rewritten after each, a call cost 40 writes a second).
+   * Recorders are spread over this many slots, so each is drained every {@code TICK_MS * SLOTS} = 200 ms: fewer,
+   * larger writes (at every 50 ms, with the header rewritten after each, a call cost 40 writes a second), while
+   * the work per wake-up stays a quarter of all calls. Draining all of them every 200 ms instead came in bursts
+   * that held a core for tens of milliseconds and showed as 50-60 ms of delay p99 at 300 calls on 2 cores
+   * (docs/performance.md). A recording's queue holds about 10 s, far more than 200 ms.
    */
-  static final long DRAIN_PERIOD_MS = 200;
+  static final int SLOTS = 4;
 
   private final Path folder;
   private final Set<CallRecorder> active = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService writer;
+  private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+  /** Writer thread only. */
+  private long ticks;
 
   private Recordings(Path folder) {
     this.folder = folder;
@@ -36,7 +44,7 @@ public final class Recordings implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    writer.scheduleWithFixedDelay(this::drainAll, DRAIN_PERIOD_MS, DRAIN_PERIOD_MS, TimeUnit.MILLISECONDS);
+    writer.scheduleWithFixedDelay(this::drainAll, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
   }
 
   /** Creates the folder if needed and repairs what a crash left. Blocking: call off the event loop. */
@@ -62,7 +70,7 @@ public final class Recordings implements AutoCloseable {
     if (!file.startsWith(folder)) {
       throw new IllegalArgumentException("recording name escapes the recordings folder: " + name);
     }
-    CallRecorder recorder = new CallRecorder(file, System.nanoTime());
+    CallRecorder recorder = new CallRecorder(file, System.nanoTime(), Math.floorMod(started.getAndIncrement(), SLOTS));
     writer.execute(() -> {
       try {
         Files.createDirectories(file.getParent());
@@ -96,7 +104,11 @@ public final class Recordings implements AutoCloseable {
   }
 
   private void drainAll() {
+    int slot = (int) (ticks++ % SLOTS);
     for (CallRecorder r : active) {
+      if (r.slot() != slot) {
+        continue;
+      }
       try {
         r.drain(false);
       } catch (IOException | RuntimeException e) {

@@ -20,7 +20,7 @@ class CallRecorderTest {
     // The call began 10 s ago and nothing was written since (a side on hold, or a writer starved by a busy
     // machine): the first frame belongs 10 s in, 2.5 windows of 4 s beyond what is on disk.
     long tenSecondsAgo = System.nanoTime() - 10_000_000_000L;
-    CallRecorder recorder = new CallRecorder(dir.resolve("gap.wav"), tenSecondsAgo);
+    CallRecorder recorder = new CallRecorder(dir.resolve("gap.wav"), tenSecondsAgo, 0);
     recorder.open();
     byte[] loud = new byte[160];
     Arrays.fill(loud, (byte) 0x80); // µ-law 0x80: the largest positive sample
