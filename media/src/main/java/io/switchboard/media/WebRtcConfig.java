@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param connectTimeout      a session whose ICE + DTLS has not completed by then ends by itself
  * @param sockets             how many sockets share the port with SO_REUSEPORT, each read by its own event loop
  *                            (the kernel spreads the browsers over them by address); 0 for one per core
+ * @param pollMicros          0: the sockets' loops sleep in the kernel until a datagram comes (Vert.x's loops);
+ *                            above 0: loops of their own that poll every this many microseconds while traffic
+ *                            flows ({@code PollingLoops}; fewer wake-ups, up to this much added delay)
  */
 public record WebRtcConfig(
     String bindHost,
@@ -25,7 +28,8 @@ public record WebRtcConfig(
     int sendBufferBytes,
     Duration consentTimeout,
     Duration connectTimeout,
-    int sockets) {
+    int sockets,
+    int pollMicros) {
 
   public WebRtcConfig {
     Objects.requireNonNull(bindHost, "bindHost");
@@ -48,12 +52,16 @@ public record WebRtcConfig(
     if (sockets < 0 || sockets > 64) {
       throw new IllegalArgumentException("media.webrtc.sockets must be 0..64 (0: one per core), got " + sockets);
     }
+    if (pollMicros < 0 || pollMicros > 5000) {
+      throw new IllegalArgumentException("media.webrtc.poll-micros must be 0..5000, got " + pollMicros);
+    }
   }
 
   /** One socket per core. */
   public WebRtcConfig(String bindHost, int port, List<String> announcedAddresses, int receiveBufferBytes,
       int sendBufferBytes, Duration consentTimeout, Duration connectTimeout) {
-    this(bindHost, port, announcedAddresses, receiveBufferBytes, sendBufferBytes, consentTimeout, connectTimeout, 0);
+    this(bindHost, port, announcedAddresses, receiveBufferBytes, sendBufferBytes, consentTimeout, connectTimeout, 0,
+        0);
   }
 
   /** The number of sockets to open: {@link #sockets}, or one per core when it is 0. */
@@ -69,16 +77,21 @@ public record WebRtcConfig(
 
   public WebRtcConfig withPort(int newPort) {
     return new WebRtcConfig(bindHost, newPort, announcedAddresses, receiveBufferBytes, sendBufferBytes,
-        consentTimeout, connectTimeout, sockets);
+        consentTimeout, connectTimeout, sockets, pollMicros);
   }
 
   public WebRtcConfig withTimeouts(Duration consent, Duration connect) {
     return new WebRtcConfig(bindHost, port, announcedAddresses, receiveBufferBytes, sendBufferBytes,
-        consent, connect, sockets);
+        consent, connect, sockets, pollMicros);
+  }
+
+  public WebRtcConfig withPollMicros(int micros) {
+    return new WebRtcConfig(bindHost, port, announcedAddresses, receiveBufferBytes, sendBufferBytes,
+        consentTimeout, connectTimeout, sockets, micros);
   }
 
   public WebRtcConfig withSockets(int count) {
     return new WebRtcConfig(bindHost, port, announcedAddresses, receiveBufferBytes, sendBufferBytes,
-        consentTimeout, connectTimeout, count);
+        consentTimeout, connectTimeout, count, pollMicros);
   }
 }

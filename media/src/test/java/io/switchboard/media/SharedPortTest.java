@@ -31,18 +31,36 @@ class SharedPortTest {
   void start() throws Exception {
     // As many event loops as sockets, whatever the machine's cores (Vert.x makes two per core by default).
     vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(SOCKETS));
+  }
+
+  private void open(int pollMicros) throws Exception {
     endpoint = await(WebRtcEndpoint.create(vertx, new WebRtcConfig("127.0.0.1", 0, List.of("127.0.0.1"),
-        1 << 20, 1 << 20, Duration.ofSeconds(30), Duration.ofSeconds(60)).withSockets(SOCKETS)));
+        1 << 20, 1 << 20, Duration.ofSeconds(30), Duration.ofSeconds(60)).withSockets(SOCKETS)
+        .withPollMicros(pollMicros)));
   }
 
   @AfterEach
   void stop() throws Exception {
-    await(endpoint.close());
+    if (endpoint != null) {
+      await(endpoint.close());
+    }
     await(vertx.close());
   }
 
   @Test
   void peersSpreadOverTheSockets_eachSessionOnTheLoopItsPacketsArriveOn_eachPeerHearsItsOwnTone() throws Exception {
+    open(0);
+    peersSpreadAndHearTheirOwnTone("vert.x-eventloop-thread-");
+  }
+
+  @Test
+  void onPollingLoops_theSameHolds() throws Exception {
+    open(500);
+    peersSpreadAndHearTheirOwnTone("switchboard-media-");
+    assertThat(endpoint.debugState().getInteger("pollMicros")).isEqualTo(500);
+  }
+
+  private void peersSpreadAndHearTheirOwnTone(String loopThreadPrefix) throws Exception {
     List<WebRtcTestPeer> peers = new ArrayList<>();
     PeerLoop loop = PeerLoop.create("shared-port-test", 1);
     try {
@@ -71,6 +89,7 @@ class SharedPortTest {
       for (int i = 0; i < SOCKETS; i++) {
         JsonObject s = sockets.getJsonObject(i);
         threads.add(s.getString("thread"));
+        assertThat(s.getString("thread")).startsWith(loopThreadPrefix);
         owned += s.getLong("sessions");
         socketsWithSessions += s.getLong("sessions") > 0 ? 1 : 0;
         // The kernel keeps sending one address to one socket: no packet had to change loops.

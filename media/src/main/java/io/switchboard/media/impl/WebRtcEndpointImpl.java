@@ -13,6 +13,7 @@ import io.switchboard.media.impl.ice.IceCredentials;
 import io.switchboard.media.impl.ice.IceLiteResponder;
 import io.switchboard.media.impl.net.DatagramSender;
 import io.switchboard.media.impl.net.MediaSockets;
+import io.switchboard.media.impl.net.PollingLoops;
 import io.switchboard.media.impl.pipeline.DropCounters;
 import io.switchboard.media.impl.pipeline.DropReason;
 import io.switchboard.media.impl.pipeline.Packet;
@@ -73,6 +74,8 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
   /** Added to while binding, read by every sending thread after. */
   private final List<PortSocket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closing;
+  /** The sockets' own polling loops, or null on Vert.x's loops. */
+  private PollingLoops loops;
 
   private WebRtcEndpointImpl(Vertx vertx, WebRtcConfig config, DtlsIdentity identity) {
     this.vertx = vertx;
@@ -100,6 +103,9 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
    * system has no SO_REUSEPORT the endpoint keeps one socket.
    */
   private Future<Void> bind() {
+    if (config.pollMicros() > 0) {
+      loops = PollingLoops.create(vertx, config.socketCount(), "switchboard-media", config.pollMicros());
+    }
     PortSocket first = new PortSocket(0, newContext());
     sockets.add(first);
     return first.bind(config.port(), config.socketCount() > 1).compose(reused -> {
@@ -116,8 +122,11 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
         + config.announcedAddresses())).mapEmpty();
   }
 
-  /** An event-loop context of its own: Vert.x hands out its event loops round robin. */
+  /** An event-loop context of its own: the polling loops', or Vert.x's (round robin). */
   private Context newContext() {
+    if (loops != null) {
+      return loops.context();
+    }
     return vertx instanceof VertxInternal internal ? internal.createEventLoopContext() : vertx.getOrCreateContext();
   }
 
@@ -269,6 +278,7 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
         .put("directSend", first != null && first.direct())
         .put("sendOnCallingThread", first != null && first.onCallingThread())
         .put("sendBufferFullDrops", sendBufferFullDrops)
+        .put("pollMicros", loops == null ? 0 : config.pollMicros())
         .put("drops", drops.toJson())
         .put("sockets", socketStates)
         .put("sessions", sessions);
@@ -290,7 +300,7 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
     return Future.join(closed).eventually(() -> {
       ice.close();
       dtlsExecutor.shutdownNow();
-      return Future.succeededFuture();
+      return loops == null ? Future.<Void>succeededFuture() : loops.close();
     }).mapEmpty();
   }
 

@@ -122,7 +122,8 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
           settings.positiveInt("media.webrtc.send-buffer-bytes"),
           settings.seconds("media.webrtc.consent-timeout-seconds"),
           settings.seconds("media.webrtc.connect-timeout-seconds"),
-          settings.nonNegativeInt("media.webrtc.sockets", 64));
+          settings.nonNegativeInt("media.webrtc.sockets", 64),
+          settings.nonNegativeInt("media.webrtc.poll-micros", 5000));
     } catch (IllegalArgumentException e) {
       // The media record has its own checks; keep their message but give it the same shape as ours.
       throw new ConfigException("Invalid media settings: " + e.getMessage(), e);
