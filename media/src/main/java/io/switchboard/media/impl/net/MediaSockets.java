@@ -53,7 +53,26 @@ public final class MediaSockets {
     }
     channel.config().setOption(io.netty.channel.ChannelOption.SO_RCVBUF, receiveBufferBytes);
     channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM));
+    warnIfCapped(receiveBufferBytes, receiveBufferBytes(socket));
     return socket;
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Linux silently caps SO_RCVBUF at {@code net.core.rmem_max} (about 208 kB by default) and reports twice what it
+   * granted; a media socket with a small buffer drops packets whenever its loop is late. Said once per process.
+   */
+  static boolean warnIfCapped(int asked, int reported) {
+    if (reported <= 0 || reported >= asked) {
+      return false;
+    }
+    if (WARNED.compareAndSet(false, true)) {
+      LOG.warning("the kernel gave media sockets a receive buffer of " + reported / 2 + " bytes, not the "
+          + asked + " configured: raise it with 'sysctl -w net.core.rmem_max=" + asked + "' (as root), or "
+          + "packets are dropped under load");
+    }
+    return true;
   }
 
   /**

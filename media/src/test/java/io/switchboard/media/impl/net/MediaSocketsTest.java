@@ -48,6 +48,14 @@ class MediaSocketsTest {
   }
 
   @Test
+  void aBufferCappedByTheKernelIsNoticed() {
+    // Linux reports twice what it granted: 2 x 208 kB granted of 4 MB asked is capped, 2 x 4 MB is not.
+    assertThat(MediaSockets.warnIfCapped(4 << 20, 425_984)).isTrue();
+    assertThat(MediaSockets.warnIfCapped(4 << 20, 8 << 20)).isFalse();
+    assertThat(MediaSockets.warnIfCapped(4 << 20, -1)).isFalse();
+  }
+
+  @Test
   void refusesAReceiveBufferSizeInTheOptions() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() ->
             MediaSockets.create(vertx, new DatagramSocketOptions().setReceiveBufferSize(1 << 20), 1 << 20))
