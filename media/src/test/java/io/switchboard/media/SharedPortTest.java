@@ -3,12 +3,14 @@ package io.switchboard.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.media.echo.Echo;
+import io.switchboard.media.testpeer.Await;
 import io.switchboard.media.testpeer.PeerLoop;
 import io.switchboard.media.testpeer.WebRtcTestPeer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,6 +60,72 @@ class SharedPortTest {
     open(500);
     peersSpreadAndHearTheirOwnTone("switchboard-media-");
     assertThat(endpoint.debugState().getInteger("pollMicros")).isEqualTo(500);
+  }
+
+  @Test
+  void checksFromMoreAddressesOfOneBrowser_landOnOtherSockets_areHandedToTheSessionsLoop() throws Exception {
+    open(0);
+    try (WebRtcTestPeer peer = WebRtcTestPeer.create()) {
+      peer.connect(endpoint.accept(peer.createOffer(), Echo.create()).answerSdp()).get(30, TimeUnit.SECONDS);
+      peer.startTone(440);
+      peer.awaitTone(440, 0.7, Duration.ofSeconds(10)).get(11, TimeUnit.SECONDS);
+      int port = endpoint.localPort();
+      // A browser with more candidates (another interface, a relay) checks from each address; the kernel hashes
+      // each address to one of the four sockets, mostly not the session's. 1 + 7 addresses: the session's limit.
+      int addresses = 7;
+      List<java.net.DatagramSocket> others = new ArrayList<>();
+      try {
+        for (int i = 0; i < addresses; i++) {
+          java.net.DatagramSocket other = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress());
+          others.add(other);
+          other.setSoTimeout(10_000);
+          byte[] check = peer.encodedCheck(false);
+          other.send(new java.net.DatagramPacket(check, check.length, InetAddress.getLoopbackAddress(), port));
+          java.net.DatagramPacket response = new java.net.DatagramPacket(new byte[1500], 1500);
+          other.receive(response);
+          // 0x0101: Binding success response (RFC 5389 §6), with the same transaction id.
+          assertThat(response.getData()[0]).isEqualTo((byte) 0x01);
+          assertThat(response.getData()[1]).isEqualTo((byte) 0x01);
+          assertThat(java.util.Arrays.copyOfRange(response.getData(), 8, 20))
+              .isEqualTo(java.util.Arrays.copyOfRange(check, 8, 20));
+        }
+        long handedOver = 0;
+        JsonArray sockets = endpoint.debugState().getJsonArray("sockets");
+        for (int i = 0; i < sockets.size(); i++) {
+          handedOver += sockets.getJsonObject(i).getLong("handedOver");
+        }
+        // All seven on the owner's socket would be a 4^-7 chance.
+        assertThat(handedOver).isPositive();
+        // The checks handed over reached the session's loop: every address is validated for it.
+        Await.until(() -> session().getInteger("validatedAddresses") == 1 + addresses, Duration.ofSeconds(5),
+            "the session validates every address");
+        // So a (bogus) SRTP packet from each goes to the session, on its loop, and fails there, not at the door.
+        long dropsBefore = total(session().getJsonObject("drops"));
+        byte[] junk = new byte[172];
+        junk[0] = (byte) 0x80;
+        for (java.net.DatagramSocket other : others) {
+          other.send(new java.net.DatagramPacket(junk, junk.length, InetAddress.getLoopbackAddress(), port));
+        }
+        Await.until(() -> total(session().getJsonObject("drops")) == dropsBefore + addresses, Duration.ofSeconds(5),
+            "the session drops the bogus packets");
+        assertThat(endpoint.debugState().getJsonObject("drops").getLong("from_unvalidated_address")).isNull();
+      } finally {
+        others.forEach(java.net.DatagramSocket::close);
+      }
+      // The session is still one session, on one loop, and its media still flows.
+      assertThat(endpoint.sessionCount()).isEqualTo(1);
+      long received = peer.rtpReceived();
+      Await.until(() -> peer.rtpReceived() > received + 50, Duration.ofSeconds(5), "more echo after the checks");
+      assertThat(peer.toneLevel(440)).isGreaterThan(0.7);
+    }
+  }
+
+  private JsonObject session() {
+    return endpoint.debugState().getJsonArray("sessions").getJsonObject(0);
+  }
+
+  private static long total(JsonObject counters) {
+    return counters.stream().mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
   }
 
   private void peersSpreadAndHearTheirOwnTone(String loopThreadPrefix) throws Exception {

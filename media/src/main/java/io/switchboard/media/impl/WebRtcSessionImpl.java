@@ -328,6 +328,7 @@ final class WebRtcSessionImpl implements WebRtcSession {
         .put("codec", codec.name())
         .put("remoteAddress", selected == null ? null : selected.getAddress().getHostAddress() + ":"
             + selected.getPort())
+        .put("validatedAddresses", validated.size())
         .put("rtpReceived", rtpReceived)
         .put("rtpSent", rtpSent)
         .put("rtcpReceived", rtcpReceived)

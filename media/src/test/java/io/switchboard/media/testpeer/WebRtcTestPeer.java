@@ -196,21 +196,31 @@ public final class WebRtcTestPeer implements AutoCloseable {
 
   private void sendCheck() {
     try {
-      Request request = MessageFactory.createBindingRequest();
-      request.setTransactionID(TransactionID.createNewTransactionID().getBytes());
-      // RFC 8445 §7.2.2: USERNAME is "<receiver ufrag>:<sender ufrag>"; integrity keyed with the receiver's pwd.
-      String username = remote.iceUfrag() + ":" + local.ufrag();
-      request.putAttribute(AttributeFactory.createUsernameAttribute(username));
-      request.putAttribute(AttributeFactory.createPriorityAttribute(2130706431L));
-      request.putAttribute(AttributeFactory.createIceControllingAttribute(tieBreaker));
-      request.putAttribute(AttributeFactory.createUseCandidateAttribute());
-      request.putAttribute(AttributeFactory.createMessageIntegrityAttribute(username));
-      request.putAttribute(AttributeFactory.createFingerprintAttribute());
-      byte[] bytes = request.encode(PeerCredentials.stunStack());
+      byte[] bytes = encodedCheck(true);
       send(bytes, 0, bytes.length);
     } catch (Exception e) {
       // The next timer tick tries again.
     }
+  }
+
+  /**
+   * A connectivity check of this peer, signed for the session it offered to: what a browser sends from each of
+   * its candidates. Tests send it from other sockets (a browser's second address).
+   */
+  public byte[] encodedCheck(boolean useCandidate) throws Exception {
+    Request request = MessageFactory.createBindingRequest();
+    request.setTransactionID(TransactionID.createNewTransactionID().getBytes());
+    // RFC 8445 §7.2.2: USERNAME is "<receiver ufrag>:<sender ufrag>"; integrity keyed with the receiver's pwd.
+    String username = remote.iceUfrag() + ":" + local.ufrag();
+    request.putAttribute(AttributeFactory.createUsernameAttribute(username));
+    request.putAttribute(AttributeFactory.createPriorityAttribute(2130706431L));
+    request.putAttribute(AttributeFactory.createIceControllingAttribute(tieBreaker));
+    if (useCandidate) {
+      request.putAttribute(AttributeFactory.createUseCandidateAttribute());
+    }
+    request.putAttribute(AttributeFactory.createMessageIntegrityAttribute(username));
+    request.putAttribute(AttributeFactory.createFingerprintAttribute());
+    return request.encode(PeerCredentials.stunStack());
   }
 
   /**
