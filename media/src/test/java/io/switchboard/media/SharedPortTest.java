@@ -120,6 +120,20 @@ class SharedPortTest {
     }
   }
 
+  @Test
+  void aSecondEndpointOnTheSamePort_failsToStart_insteadOfSharingItsBrowsers() throws Exception {
+    open(0);
+    int port = endpoint.localPort();
+    WebRtcConfig same = new WebRtcConfig("127.0.0.1", port, List.of("127.0.0.1"), 1 << 20, 1 << 20,
+        Duration.ofSeconds(30), Duration.ofSeconds(60)).withSockets(SOCKETS);
+    Throwable failure = WebRtcEndpoint.create(vertx, same).toCompletionStage().toCompletableFuture()
+        .handle((e, error) -> error).get(10, TimeUnit.SECONDS);
+    assertThat(failure).isNotNull();
+    assertThat(failure.getMessage()).contains("UDP port " + port).contains("already in use");
+    // The first endpoint still owns every socket on the port.
+    assertThat(endpoint.debugState().getJsonArray("sockets")).hasSize(SOCKETS);
+  }
+
   private JsonObject session() {
     return endpoint.debugState().getJsonArray("sessions").getJsonObject(0);
   }

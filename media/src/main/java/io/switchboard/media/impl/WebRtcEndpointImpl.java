@@ -106,6 +106,14 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
     if (config.pollMicros() > 0) {
       loops = PollingLoops.create(vertx, config.socketCount(), "switchboard-media", config.pollMicros());
     }
+    if (config.port() != 0 && config.socketCount() > 1) {
+      try {
+        portIsFree(config.bindHost(), config.port());
+      } catch (java.io.IOException e) {
+        return Future.failedFuture(new java.net.BindException("UDP port " + config.port() + " on "
+            + config.bindHost() + " is already in use (another Switchboard running?): " + e.getMessage()));
+      }
+    }
     PortSocket first = new PortSocket(0, newContext());
     sockets.add(first);
     return first.bind(config.port(), config.socketCount() > 1).compose(reused -> {
@@ -120,6 +128,18 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
     }).onSuccess(v -> LOG.info(() -> "WebRTC media on UDP " + config.bindHost() + ":" + localPort() + " ("
         + sockets.size() + " socket" + (sockets.size() == 1 ? "" : "s") + "), announced as "
         + config.announcedAddresses())).mapEmpty();
+  }
+
+  /**
+   * Binds and closes a plain socket on the port. Sockets with SO_REUSEPORT bind even where another process of the
+   * same user (a second server started by mistake) holds the port with SO_REUSEPORT, and the kernel would then
+   * split the browsers between the two; a plain socket fails there, as the one-socket endpoint did.
+   */
+  private static void portIsFree(String host, int port) throws java.io.IOException {
+    try (java.net.DatagramSocket probe = new java.net.DatagramSocket(null)) {
+      probe.setReuseAddress(false);
+      probe.bind(new InetSocketAddress(host, port));
+    }
   }
 
   /** An event-loop context of its own: the polling loops', or Vert.x's (round robin). */

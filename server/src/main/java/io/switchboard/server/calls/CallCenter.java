@@ -58,8 +58,6 @@ public final class CallCenter implements InboundCallHandler {
   private static final Logger LOG = Logger.getLogger(CallCenter.class.getName());
   private static final long PROGRESS_INTERVAL_MS = 60_000;
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
-  /** The caller's card is awaited this long before the flow starts without it: a slow database must not hold calls. */
-  static final long CARD_WAIT_MS = 300;
   /** Longest a BYE waits for the call's final history record to be written. */
   static final long BYE_AFTER_WRITE_MAX_MS = 2_000;
 
@@ -215,10 +213,14 @@ public final class CallCenter implements InboundCallHandler {
       }
       return Future.succeededFuture();
     }));
-    store.callerCard(call.from).timeout(CARD_WAIT_MS, TimeUnit.MILLISECONDS)
+    // A slow database must not hold calls: the flow starts without the card after calls.card-wait-ms.
+    store.callerCard(call.from).timeout(config.cardWait().toMillis(), TimeUnit.MILLISECONDS)
         .onComplete(card -> on(() -> {
           if (card.failed()) {
             LOG.fine(() -> "no customer card for " + call.id + ": " + card.cause());
+            if (card.cause() instanceof java.util.concurrent.TimeoutException) {
+              call.event("customer_card_late", new JsonObject().put("waitedMs", config.cardWait().toMillis()));
+            }
           }
           if (call.phase != Call.Phase.ENDED) {
             flows.start(call, flow.get(), info, card.succeeded() ? card.result() : null);

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param voicemailMax     longest voicemail message
  * @param callbackAbandoned whether a caller who hung up while queued gets a callback request
  * @param invariantCheck   whether the routing engine's invariants are checked after every event
+ * @param cardWait         how long a call's flow waits for the caller's card (CRM) before it starts without it
  */
 public record CallsConfig(Duration ringTimeout, int maxMissedOffers, String defaultRegion, Path recordingsDir,
     boolean recordCalls, Duration maxQueueWait, Duration voicemailMax, boolean callbackAbandoned,
-    boolean invariantCheck) {
+    boolean invariantCheck, Duration cardWait) {
 
   public CallsConfig {
     Objects.requireNonNull(ringTimeout, "ringTimeout");
@@ -35,6 +36,10 @@ public record CallsConfig(Duration ringTimeout, int maxMissedOffers, String defa
     Objects.requireNonNull(voicemailMax, "voicemailMax");
     if (voicemailMax.isNegative() || voicemailMax.isZero()) {
       throw new IllegalArgumentException("calls.voicemail-max-seconds must be positive");
+    }
+    Objects.requireNonNull(cardWait, "cardWait");
+    if (cardWait.isNegative() || cardWait.isZero()) {
+      throw new IllegalArgumentException("calls.card-wait-ms must be positive");
     }
     if (maxMissedOffers < 1) {
       throw new IllegalArgumentException("calls.max-missed-offers must be at least 1");

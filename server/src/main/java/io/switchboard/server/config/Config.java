@@ -74,7 +74,7 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
             settings.positiveInt("calls.max-missed-offers"), region(settings), dataDir.resolve("recordings"),
             settings.bool("calls.record"), settings.seconds("calls.max-queue-wait-seconds"),
             settings.seconds("calls.voicemail-max-seconds"), settings.bool("calls.callback-abandoned"),
-            settings.bool("calls.invariant-check"))),
+            settings.bool("calls.invariant-check"), Duration.ofMillis(settings.positiveInt("calls.card-wait-ms")))),
         checked(() -> new AuthConfig(settings.text("auth.jwt-secret"),
             Duration.ofHours(settings.positiveInt("auth.token-lifetime-hours")))),
         settings.bool("demo.enabled"),
