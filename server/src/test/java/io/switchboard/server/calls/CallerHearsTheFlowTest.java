@@ -58,6 +58,7 @@ class CallerHearsTheFlowTest {
   private Recordings recordings;
   private CallCenter center;
   private Receiver caller;
+  private RoutingConfiguration routing;
 
   @BeforeEach
   void start() throws Exception {
@@ -73,7 +74,7 @@ class CallerHearsTheFlowTest {
             "hello", Map.of("type", "play", "prompt", "welcome", "next", "wait"),
             "wait", Map.of("type", "queue", "queue", "support")))),
         "entry-points", List.of(Map.of("_id", "default", "numbers", Map.of(LINE, "line"))));
-    RoutingConfiguration routing = ConfigurationFactory.create(1, docs);
+    routing = ConfigurationFactory.create(1, docs);
     center = new CallCenter(vertx, config.calls(), store, null, recordings, Prompts.load(null), routing);
     caller = new Receiver();
   }
@@ -129,6 +130,41 @@ class CallerHearsTheFlowTest {
     Await.until(() -> await(store.callbacks().openFor(CALLER)).isPresent(), Duration.ofSeconds(10),
         "a callback for the abandoned caller");
     assertThat(await(store.callbacks().openFor(CALLER)).orElseThrow().getString("reason")).isEqualTo("abandoned");
+  }
+
+  @Test
+  void aCallerCardThatDoesNotComeInTime_theFlowStartsWithoutIt_andTheRecordSaysSo() throws Exception {
+    await(center.close());
+    // A CRM lookup that never answers (a stalled database): the flow must not wait for it beyond the setting.
+    Store stalled = (Store) java.lang.reflect.Proxy.newProxyInstance(Store.class.getClassLoader(),
+        new Class<?>[] {Store.class}, (proxy, method, args) -> {
+          if (method.getName().equals("callerCard")) {
+            return io.vertx.core.Promise.promise().future();
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    Config config = Config.load(System.getenv(), List.of("--data.dir=" + dir, "--calls.card-wait-ms=200"));
+    center = new CallCenter(vertx, config.calls(), stalled, null, recordings, Prompts.load(null), routing);
+    Clip welcome = Prompts.load(null).clip("en", "welcome").orElseThrow();
+
+    RtpLeg media = await(ports.allocate());
+    media.remote("127.0.0.1", caller.port(), new AudioCodec(0, "PCMU", 101));
+    FakeLeg leg = new FakeLeg(media);
+    center.onIncomingCall(leg);
+
+    Await.until(() -> caller.samples() > welcome.samples().length, Duration.ofSeconds(30),
+        "the greeting, without the card");
+    leg.hangUp();
+    Await.until(() -> await(store.recentCalls(5)).stream().anyMatch(r -> "abandoned".equals(r.getString("outcome"))),
+        Duration.ofSeconds(10), "the call's record");
+    JsonObject record = await(store.recentCalls(5)).get(0);
+    JsonObject late = record.getJsonArray("timeline").stream().map(e -> (JsonObject) e)
+        .filter(e -> "customer_card_late".equals(e.getString("event"))).findFirst().orElseThrow();
+    assertThat(late.getLong("waitedMs")).isEqualTo(200L);
   }
 
   /** Where {@code clip} first occurs in {@code audio} at or after {@code from}, exactly; -1 if nowhere. */
