@@ -56,6 +56,41 @@ class SharedPortTest {
   }
 
   @Test
+  void sessionsWaitingForTheirFirstCheckOverATimerTick_stayUnclaimed_andLandOnTheirOwnSockets() throws Exception {
+    open(0);
+    PeerLoop loop = PeerLoop.create("shared-port-wait", 1);
+    List<WebRtcTestPeer> peers = new ArrayList<>();
+    try {
+      List<String> answers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        WebRtcTestPeer peer = WebRtcTestPeer.create(loop);
+        peers.add(peer);
+        answers.add(endpoint.accept(peer.createOffer(), Echo.create()).answerSdp());
+      }
+      // The default socket's timer looks at the sessions (none has an owner yet) before any check arrives.
+      long ticks = socket(0).getLong("timerTicks");
+      Await.until(() -> socket(0).getLong("timerTicks") >= ticks + 2, Duration.ofSeconds(5),
+          "two timer ticks with the sessions waiting");
+      List<CompletableFuture<Void>> connected = new ArrayList<>();
+      for (int i = 0; i < peers.size(); i++) {
+        connected.add(peers.get(i).connect(answers.get(i)));
+      }
+      CompletableFuture.allOf(connected.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      for (int i = 0; i < SOCKETS; i++) {
+        // A timer that claimed the waiting sessions would have tied them to socket 0: every packet handed over.
+        assertThat(socket(i).getLong("handedOver")).as("socket %d handed over", i).isZero();
+      }
+    } finally {
+      peers.forEach(WebRtcTestPeer::close);
+      loop.close();
+    }
+  }
+
+  private JsonObject socket(int index) {
+    return endpoint.debugState().getJsonArray("sockets").getJsonObject(index);
+  }
+
+  @Test
   void onPollingLoops_theSameHolds() throws Exception {
     open(500);
     peersSpreadAndHearTheirOwnTone("switchboard-media-");

@@ -336,6 +336,8 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
     private final int[] window = new int[2];
     private final LongAdder received = new LongAdder();
     private final LongAdder handedOver = new LongAdder();
+    /** Runs of the 1 s timer (read by debugState). */
+    private volatile long timerTicks;
     private long timerId = -1;
 
     PortSocket(int index, Context context) {
@@ -448,13 +450,15 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
 
     /** Each second: consent freshness and connect timeouts of the sessions this loop owns. */
     private void checkTimers() {
+      timerTicks++;
       long now = System.nanoTime();
       for (WebRtcSessionImpl s : byUfrag.values()) {
         PortSocket owner = s.owner();
         if (owner == this) {
           s.checkTimers(now);
-        } else if (owner == null && index == 0) {
-          // No packet of it yet: the default socket's loop takes it (claiming it if it is still unowned).
+        } else if (owner == null && index == 0 && s.pastConnectTimeout(now)) {
+          // No packet of it in all that time: the default socket's loop closes it. Only then is it claimed; a
+          // claim at any earlier tick would tie the session to this loop wherever the kernel sends its packets.
           s.onContext(() -> s.checkTimers(now));
         }
       }
@@ -479,6 +483,7 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
           .put("sessions", owned)
           .put("datagramsReceived", received.sum())
           .put("handedOver", handedOver.sum())
+          .put("timerTicks", timerTicks)
           .put("sendBufferFullDrops", sender == null ? 0 : sender.dropped());
     }
   }

@@ -278,7 +278,12 @@ final class WebRtcSessionImpl implements WebRtcSession {
     onContext(action);
   }
 
-  /** Called each second by the endpoint: consent freshness and connect timeout. */
+  /** Whether the connect timeout has passed for a session that is not connected (any thread). */
+  boolean pastConnectTimeout(long nowNanos) {
+    return state != State.CONNECTED && nowNanos - createdNanos > endpoint.config().connectTimeout().toNanos();
+  }
+
+    /** Called each second by the endpoint: consent freshness and connect timeout. */
   void checkTimers(long nowNanos) {
     if (state == State.CLOSED) {
       return;
