@@ -202,11 +202,6 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
     return sockets.get(0).port();
   }
 
-  /** How many sockets share the port. */
-  int socketCount() {
-    return sockets.size();
-  }
-
   /**
    * The sender's address as a JDK address without formatting and re-parsing its IP text (which cost a String and
    * an address lookup per packet): Vert.x keeps the {@code InetAddress} it received.

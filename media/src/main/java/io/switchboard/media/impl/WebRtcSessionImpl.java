@@ -283,7 +283,7 @@ final class WebRtcSessionImpl implements WebRtcSession {
     return state != State.CONNECTED && nowNanos - createdNanos > endpoint.config().connectTimeout().toNanos();
   }
 
-    /** Called each second by the endpoint: consent freshness and connect timeout. */
+  /** Called each second by the endpoint: consent freshness and connect timeout. */
   void checkTimers(long nowNanos) {
     if (state == State.CLOSED) {
       return;

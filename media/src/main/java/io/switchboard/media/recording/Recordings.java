@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * The recordings folder and its one writer thread: every {@value #TICK_MS} ms it drains a quarter of the active
- * recorders' queues to disk (each recorder every 200 ms), so the packet path never touches a file. At start it repairs WAV headers left by a
- * crash.
+ * recorders' queues to disk (each recorder every 200 ms), so the packet path never touches a file. At start it
+ * repairs WAV headers left by a crash.
  */
 public final class Recordings implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Recordings.class.getName());
@@ -70,7 +70,8 @@ public final class Recordings implements AutoCloseable {
     if (!file.startsWith(folder)) {
       throw new IllegalArgumentException("recording name escapes the recordings folder: " + name);
     }
-    CallRecorder recorder = new CallRecorder(file, System.nanoTime(), Math.floorMod(started.getAndIncrement(), SLOTS));
+    int slot = Math.floorMod(started.getAndIncrement(), SLOTS);
+    CallRecorder recorder = new CallRecorder(file, System.nanoTime(), slot);
     writer.execute(() -> {
       try {
         Files.createDirectories(file.getParent());

@@ -5,6 +5,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.vertx.core.Vertx;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -20,6 +21,8 @@ import java.util.logging.Logger;
  */
 public final class MediaSockets {
   private static final Logger LOG = Logger.getLogger(MediaSockets.class.getName());
+  /** Whether the capped-buffer warning was given (once per process). */
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   /**
    * The read buffer per datagram. WebRTC keeps datagrams under the path MTU (about 1,200 bytes; DTLS fragments
@@ -40,24 +43,21 @@ public final class MediaSockets {
       throw new IllegalArgumentException("set the kernel receive buffer through receiveBufferBytes");
     }
     // -Dswitchboard.media.vertxReadBuffer=true keeps Vert.x's behaviour (for before/after measurements).
-    if (Boolean.getBoolean("switchboard.media.vertxReadBuffer")) {
-      return vertx.createDatagramSocket(new DatagramSocketOptions(options).setReceiveBufferSize(receiveBufferBytes));
-    }
-    DatagramSocket socket = vertx.createDatagramSocket(options);
-    Channel channel = DatagramSender.channelOf(socket);
-    if (channel == null) {
+    if (!Boolean.getBoolean("switchboard.media.vertxReadBuffer")) {
+      DatagramSocket socket = vertx.createDatagramSocket(options);
+      Channel channel = DatagramSender.channelOf(socket);
+      if (channel != null) {
+        channel.config().setOption(io.netty.channel.ChannelOption.SO_RCVBUF, receiveBufferBytes);
+        channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM));
+        warnIfCapped(receiveBufferBytes, receiveBufferBytes(socket));
+        return socket;
+      }
       // Another Vert.x version without the field: correct, only slower.
       LOG.warning("no channel access: the media socket reads through Vert.x's receive-buffer-sized buffers");
       socket.close();
-      return vertx.createDatagramSocket(new DatagramSocketOptions(options).setReceiveBufferSize(receiveBufferBytes));
     }
-    channel.config().setOption(io.netty.channel.ChannelOption.SO_RCVBUF, receiveBufferBytes);
-    channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM));
-    warnIfCapped(receiveBufferBytes, receiveBufferBytes(socket));
-    return socket;
+    return vertx.createDatagramSocket(new DatagramSocketOptions(options).setReceiveBufferSize(receiveBufferBytes));
   }
-
-  private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Linux silently caps SO_RCVBUF at {@code net.core.rmem_max} (about 208 kB by default) and reports twice what it
