@@ -53,7 +53,12 @@ final class CallReportPipeline {
             .put("r_wrap", cond(and("$r_answered", present("$endedAt"), present("$wrapUp.at"),
                     eq("$wrapUp.by.id", "$agent.id")),
                 op("$min", op("$max", op("$subtract", "$wrapUp.at", "$endedAt"), 0), MAX_WRAP_UP_MS), 0))))
-        .add(new JsonObject().put("$group", group(slMs, shortMs)))
+        .add(new JsonObject().put("$group", group(slMs, shortMs).put("name", new JsonObject().put("$first",
+            switch (q.by()) {
+              case QUEUE -> "$queue.name";
+              case AGENT -> "$agent.name";
+              default -> new JsonObject().put("$literal", null);
+            }))))
         .add(new JsonObject().put("$project", rates()))
         .add(new JsonObject().put("$sort", new JsonObject().put("_id.g", 1).put("_id.p", 1)));
   }
@@ -112,7 +117,7 @@ final class CallReportPipeline {
   }
 
   private static JsonObject rates() {
-    JsonObject p = new JsonObject().put("_id", 1);
+    JsonObject p = new JsonObject().put("_id", 1).put("name", 1);
     for (String kept : new String[] {"calls", "offered", "answered", "abandoned", "abandonedShort", "answeredInSl",
         "abandonedAfterSl", "voicemails", "csatCount", "transfers", "fcrMarked", "csat1", "csat2", "csat3", "csat4",
         "csat5"}) {
