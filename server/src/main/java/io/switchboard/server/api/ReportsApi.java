@@ -62,6 +62,11 @@ public final class ReportsApi {
         .onFailure(e -> ApiResponses.fail(ctx, e)));
     router.get(BASE + "/fcr").handler(ctx -> answer(ctx, () -> fcr(ctx)));
     router.get(BASE + "/repeats").handler(ctx -> answer(ctx, () -> repeats(ctx)));
+    router.get(BASE + "/ewt").handler(ctx -> answer(ctx, () -> {
+      ReportQuery query = ReportParams.query(ctx.queryParams(), config, Set.of(), CALL_DIMENSIONS, Dimension.QUEUE);
+      return store.reports().waitEstimates(query)
+          .map(rows -> envelope(ctx, rows.stream().map(ReportsApi::row).toList()));
+    }));
   }
 
   /** Checks the caller first; the body (which may throw a 400 while reading the parameters) only after. */

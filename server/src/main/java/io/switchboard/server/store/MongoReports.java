@@ -40,6 +40,11 @@ final class MongoReports implements Reports {
   }
 
   @Override
+  public Future<List<ReportRow>> waitEstimates(ReportQuery query) {
+    return rows(MongoStore.CALLS, EwtPipeline.of(query));
+  }
+
+  @Override
   public Future<Void> ensureIndexes() {
     // arrivedAt alone and with queue.id / agent.id exist for the history API; the entry point and callbacks' date
     // are the reports' own.

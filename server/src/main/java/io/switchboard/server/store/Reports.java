@@ -30,6 +30,12 @@ public interface Reports {
   /** Answered calls of the range whose caller called again within {@code window}, oldest first, at most limit. */
   Future<List<io.vertx.core.json.JsonObject>> repeatContacts(ReportQuery query, java.time.Duration window, int limit);
 
+  /**
+   * Announced estimated waits against the real waits that followed (docs/api.md, "EWT accuracy"): answered calls
+   * that were told a wait, the mean announced and real wait, the mean and mean absolute error.
+   */
+  Future<List<ReportRow>> waitEstimates(ReportQuery query);
+
   /** Creates the indexes the pipelines' {@code $match} stages use; creating an existing index is a no-op. */
   Future<Void> ensureIndexes();
 }
