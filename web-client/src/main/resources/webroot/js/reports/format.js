@@ -1,7 +1,7 @@
 // Numbers and durations for the reports and the planner, in the page's language. A missing figure (no calls, so no
 // average) shows as a dash, never as 0.
 
-import { language } from '../i18n.js';
+import { language, t } from '../i18n.js';
 
 export function number(value, digits = 0) {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
@@ -17,7 +17,7 @@ export function percent(value, digits = 1) {
 export function seconds(value) {
   if (value === null || value === undefined) return '—';
   if (!Number.isFinite(value)) return '∞';
-  if (value < 60) return `${number(value, value < 10 ? 1 : 0)} s`;
+  if (value < 60) return `${number(value, value < 10 ? 1 : 0)} ${t('reports.unit.s')}`;
   const minutes = Math.floor(value / 60);
   const rest = Math.round(value - minutes * 60);
   return `${minutes}:${String(rest).padStart(2, '0')}`;

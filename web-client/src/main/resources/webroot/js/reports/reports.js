@@ -37,6 +37,8 @@ const el = {
 let session = null;
 let chart = null;
 let last = null;
+/** Counts loads: an older load that answers after a newer one started is dropped, not drawn over it. */
+let generation = 0;
 
 /** The filters as query parameters (empty fields left out), with extra parameters on top. */
 function params(extra = {}) {
@@ -69,6 +71,7 @@ function showStatus(message, tone) {
 
 async function load() {
   if (!el.form.reportValidity()) return;
+  const mine = ++generation;
   showStatus(t('reports.loading'), 'info');
   const granularity = el.granularity.value;
   try {
@@ -80,11 +83,12 @@ async function load() {
       get(`/api/reports/repeats?${params({ limit: '200' })}`),
       get(`/api/reports/ewt?${params({ by: 'queue', granularity: 'total' })}`),
     ]);
+    if (mine !== generation) return;
     last = { rows, byPeriod, total, fcr, repeats, ewt };
     render();
     showStatus('');
   } catch (e) {
-    showStatus(t('reports.failed', { message: e.message }), 'error');
+    if (mine === generation) showStatus(t('reports.failed', { message: e.message }), 'error');
   }
 }
 
@@ -229,9 +233,9 @@ function renderEwt(rows) {
     const tr = document.createElement('tr');
     tr.append(cell(r.group ?? '—', { header: true }), cell(number(r.announcedCalls), { numeric: true }),
       cell(seconds(r.announcedSeconds), { numeric: true }), cell(seconds(r.actualSeconds), { numeric: true }),
-      cell(r.errorSeconds === null ? '—' : `${r.errorSeconds > 0 ? '+' : ''}${number(r.errorSeconds, 1)} s`,
+      cell(r.errorSeconds === null ? '—' : `${r.errorSeconds > 0 ? '+' : ''}${number(r.errorSeconds, 1)} ${t('reports.unit.s')}`,
         { numeric: true }),
-      cell(r.absoluteErrorSeconds === null ? '—' : `${number(r.absoluteErrorSeconds, 1)} s`, { numeric: true }));
+      cell(r.absoluteErrorSeconds === null ? '—' : `${number(r.absoluteErrorSeconds, 1)} ${t('reports.unit.s')}`, { numeric: true }));
     return tr;
   }));
   el.ewtEmpty.hidden = rows.length > 0;
