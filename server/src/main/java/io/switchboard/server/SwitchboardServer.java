@@ -6,6 +6,8 @@ import io.switchboard.media.WebRtcEndpoint;
 import io.switchboard.media.prompt.Prompts;
 import io.switchboard.media.recording.Recordings;
 import io.switchboard.server.api.CallbacksApi;
+import io.switchboard.server.api.PlannerApi;
+import io.switchboard.server.api.ReportsApi;
 import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.DispositionsApi;
@@ -144,6 +146,9 @@ public final class SwitchboardServer {
             VoicemailsApi.create(vertx, parts.store, signaling::authenticate, config.calls().recordingsDir())
                 .mount(router);
             CallbacksApi.create(parts.store, signaling::authenticate).mount(router);
+            ReportsApi.create(parts.store, signaling::authenticate, config.reports(), parts.routingConfig)
+                .mount(router);
+            PlannerApi.create(parts.store, signaling::authenticate, config.reports()).mount(router);
           }, config.shutdownTimeout().dividedBy(2));
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));

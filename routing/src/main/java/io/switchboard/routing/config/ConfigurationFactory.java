@@ -50,7 +50,9 @@ public final class ConfigurationFactory {
   private static final Set<String> ENGINE_REASONS = Set.of("login", "ring-no-answer");
   private static final Set<String> QUEUE_FIELDS = Set.of("_id", "id", "name", "strategy", "weight", "wrapUp",
       "offerTimeout", "missesBeforeNotReady", "maxLength", "whenFull", "maxWait", "whenMaxWait", "whenNoAgents",
-      "announceEvery", "aging", "widening", "defaultHandleTime");
+      "announceEvery", "aging", "widening", "defaultHandleTime", "line");
+  /** The seed articles' first, second and third line of a hotline; reports compute FCR per line. */
+  public static final int MAX_LINE = 3;
   private static final Set<String> AGENT_FIELDS = Set.of("_id", "id", "name", "skills", "queues", "group");
   private static final Set<String> GROUP_FIELDS = Set.of("_id", "id", "name", "members", "supervisors");
   private static final Set<String> ENTRY_FIELDS = Set.of("_id", "id", "numbers", "widget");
@@ -167,6 +169,7 @@ public final class ConfigurationFactory {
     })).orElse(PriorityAging.NONE);
     SkillWidening widening = widening(f);
     Duration handle = f.seconds("defaultHandleTime", 180, 1, 86_400);
+    f.integer("line", 1, 1, MAX_LINE); // read by the reports from the document; the engine does not route by it
     if (strategy.isEmpty()) {
       return null;
     }

@@ -104,9 +104,11 @@ class ConfigurationFactoryTest {
     q.put("weigth", 3);
     q.put("aging", doc("every", "x"));
     q.put("widening", List.of(doc("relaxBy", 9)));
+    q.put("line", 4);
 
     assertThat(problems(d)).containsExactlyInAnyOrder(
-        "queue sales: unknown field 'weigth' (known: _id, aging, announceEvery, defaultHandleTime, id,"
+        "queue sales: line: expected a whole number 1..3, got Integer 4",
+        "queue sales: unknown field 'weigth' (known: _id, aging, announceEvery, defaultHandleTime, id, line,"
             + " maxLength, maxWait, missesBeforeNotReady, name, offerTimeout, strategy, weight, whenFull,"
             + " whenMaxWait, whenNoAgents, widening, wrapUp)",
         "queue sales: strategy: unknown 'fastest' (known: longest-idle, round-robin, ring-all, fewest-calls,"

@@ -204,6 +204,7 @@ final class AgentDesk implements AgentCommands {
         return;
       }
       call.bridge.hold(on);
+      call.hold.set(on, java.time.Instant.now());
       call.audio.background(on ? TonePlayer.Pattern.HOLD_MUSIC : null);
       call.event(on ? "hold" : "resume", new JsonObject().put("agent", agent.id()));
       agent.send(new JsonObject().put("type", "call.held").put("callId", call.id).put("on", on));

@@ -99,6 +99,7 @@ final class Call {
   JsonObject voicemail;
   CallRecorder voicemailRecorder;
   JsonObject csat;
+  final HoldTime hold = new HoldTime();
   /** The caller's CRM card (docs/protocol.md, call.offer), or null for a new caller. */
   JsonObject card;
   String outcome;
@@ -163,6 +164,7 @@ final class Call {
         .put("hungUpBy", hungUpBy)
         .put("talkSeconds", answeredAt == null || endedAt == null ? 0
             : java.time.Duration.between(answeredAt, endedAt).toSeconds())
+        .put("holdSeconds", hold.seconds(endedAt))
         .put("recording", recording)
         .put("csat", csat == null ? null : csat.copy())
         .put("voicemailId", voicemail == null ? null : voicemail.getString("_id"))

@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
  * @param auth            agents' login tokens
  * @param demo            whether to seed demo data
  * @param shutdownTimeout how long a graceful shutdown may take
+ * @param reports         the reports' time zone, service level threshold and FCR window
  */
 public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
-    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout) {
+    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout,
+    ReportsConfig reports) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -41,6 +43,7 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(sip, "sip");
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(reports, "reports");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -78,7 +81,20 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
         checked(() -> new AuthConfig(settings.text("auth.jwt-secret"),
             Duration.ofHours(settings.positiveInt("auth.token-lifetime-hours")))),
         settings.bool("demo.enabled"),
-        settings.seconds("shutdown.timeout-seconds"));
+        settings.seconds("shutdown.timeout-seconds"),
+        reports(settings));
+  }
+
+  private static ReportsConfig reports(Settings settings) {
+    String zoneName = settings.text("reports.time-zone").trim();
+    java.time.ZoneId zone;
+    try {
+      zone = zoneName.isEmpty() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zoneName);
+    } catch (java.time.DateTimeException e) {
+      throw settings.invalid("reports.time-zone", "expected a time zone such as Europe/Kyiv or UTC");
+    }
+    return checked(() -> new ReportsConfig(zone, settings.positiveInt("reports.service-level-seconds"),
+        Duration.ofDays(settings.positiveInt("reports.fcr-window-days"))));
   }
 
   private static String region(Settings settings) {

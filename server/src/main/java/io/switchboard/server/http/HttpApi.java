@@ -16,6 +16,8 @@ public final class HttpApi {
   public static final int MAX_BODY_BYTES = 64 * 1024;
   /** The classpath folder the web-client jar puts the browser apps in. */
   public static final String WEBROOT = "webroot";
+  /** Where WebJars put their files on the classpath. */
+  static final String WEBJARS = "META-INF/resources/webjars";
 
   private HttpApi() {
   }
@@ -38,6 +40,8 @@ public final class HttpApi {
         + " " + ctx.request().path()));
     router.route("/api/*").failureHandler(HttpApi::apiFailure);
 
+    // Browser libraries from Maven Central's WebJars (the reports' charts): /webjars/chart.js/4.5.1/dist/...
+    router.route("/webjars/*").handler(StaticHandler.create(WEBJARS));
     router.route().handler(StaticHandler.create(WEBROOT));
     return router;
   }

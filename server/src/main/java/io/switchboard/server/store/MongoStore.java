@@ -39,6 +39,7 @@ final class MongoStore implements Store {
   private final Voicemails voicemails;
   private final Callbacks callbacks;
   private final Dispositions dispositions;
+  private final Reports reports;
   private final ConfigDocuments routingConfig;
   private Future<Void> closed;
 
@@ -54,6 +55,7 @@ final class MongoStore implements Store {
     this.voicemails = new MongoVoicemails(client, durability);
     this.callbacks = new MongoCallbacks(client, durability);
     this.dispositions = new MongoDispositions(client);
+    this.reports = new MongoReports(client);
     this.routingConfig = new MongoConfigDocuments(client, durability);
   }
 
@@ -215,7 +217,8 @@ final class MongoStore implements Store {
     return client.createIndexWithOptions(AGENTS, new JsonObject().put("username", 1),
             new IndexOptions().unique(true))
         .compose(v -> client.createIndex(CALLS, new JsonObject().put("arrivedAt", -1)))
-        .compose(v -> ensureHistoryIndexes());
+        .compose(v -> ensureHistoryIndexes())
+        .compose(v -> reports.ensureIndexes());
   }
 
   /** For the history API's filters (each with the sort order, newest first) and the audit log. */
@@ -255,6 +258,11 @@ final class MongoStore implements Store {
   @Override
   public Dispositions dispositions() {
     return dispositions;
+  }
+
+  @Override
+  public Reports reports() {
+    return reports;
   }
 
 

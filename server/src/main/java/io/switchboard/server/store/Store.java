@@ -106,6 +106,9 @@ public interface Store {
   /** The admin-defined dispositions an agent picks in wrap-up. */
   Dispositions dispositions();
 
+  /** Reports over the call history, computed by aggregation pipelines. */
+  Reports reports();
+
 
   /**
    * Sets the call record's {@code wrapUp} (the agent's disposition, notes, first-contact resolution, incident), leaving

@@ -1,0 +1,198 @@
+package io.switchboard.bench.reports;
+
+import io.switchboard.server.config.MongoConfig;
+import io.switchboard.server.store.ReportQuery;
+import io.switchboard.server.store.ReportQuery.Dimension;
+import io.switchboard.server.store.ReportQuery.Granularity;
+import io.switchboard.server.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.MongoClient;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * How long the reports take over a month of 100,000 calls on the embedded MongoDB (mongo-java-server on H2, what a
+ * single-machine install runs): generates the records (as call control writes them) straight into the store's
+ * database, then times every report of reports.html once cold and {@code --runs} times warm.
+ * {@code BENCH_MAIN=io.switchboard.bench.reports.ReportsRun bench/run [--calls N] [--runs R]}; docs/performance.md,
+ * "Reports".
+ */
+public final class ReportsRun {
+
+  private static final ZoneId ZONE = ZoneId.of("Europe/Kyiv");
+  private static final LocalDate FIRST = LocalDate.of(2026, 11, 1);
+  private static final int DAYS = 30;
+  private static final List<String> QUEUES = List.of("support", "sales", "billing", "expert", "claims");
+
+  private ReportsRun() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    int calls = Integer.parseInt(options.getOrDefault("calls", "100000"));
+    int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+    Path dir = Files.createTempDirectory("reports-bench");
+    Vertx vertx = Vertx.vertx();
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    Store store = await(Store.open(vertx, new MongoConfig("", "switchboard", port), dir));
+    MongoClient raw = MongoClient.create(vertx, new JsonObject()
+        .put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "switchboard"));
+    try {
+      long t0 = System.nanoTime();
+      insert(raw, calls);
+      System.out.printf("inserted %,d calls in %.1f s (embedded MongoDB, %s)%n", calls,
+          (System.nanoTime() - t0) / 1e9, dir);
+      Instant from = FIRST.atStartOfDay(ZONE).toInstant();
+      Instant before = FIRST.plusDays(DAYS).atStartOfDay(ZONE).toInstant();
+      Instant weekEnd = FIRST.plusDays(7).atStartOfDay(ZONE).toInstant();
+      Map<String, Supplier<Future<?>>> reports = new LinkedHashMap<>();
+      reports.put("calls by queue and day, month", () -> store.reports().calls(q(from, before, Dimension.QUEUE,
+          Granularity.DAY, null)));
+      reports.put("calls by agent and week, month", () -> store.reports().calls(q(from, before, Dimension.AGENT,
+          Granularity.WEEK, null)));
+      reports.put("calls by entry point and hour, month", () -> store.reports().calls(q(from, before,
+          Dimension.ENTRY, Granularity.HOUR, null)));
+      reports.put("calls total, month", () -> store.reports().calls(q(from, before, Dimension.TOTAL,
+          Granularity.TOTAL, null)));
+      reports.put("calls of one queue by day, one week", () -> store.reports().calls(q(from, weekEnd,
+          Dimension.TOTAL, Granularity.DAY, "support")));
+      reports.put("callbacks by queue and day, month", () -> store.reports().callbacks(q(from, before,
+          Dimension.QUEUE, Granularity.DAY, null)));
+      reports.put("FCR by line, month", () -> store.reports().firstContact(q(from, before, Dimension.LINE,
+          Granularity.TOTAL, null), Duration.ofDays(7), Map.of("expert", 2, "claims", 3)));
+      reports.put("repeat contacts (200), month", () -> store.reports().repeatContacts(q(from, before,
+          Dimension.TOTAL, Granularity.TOTAL, null), Duration.ofDays(7), 200));
+      reports.put("announced-wait accuracy by queue, month", () -> store.reports().waitEstimates(q(from, before,
+          Dimension.QUEUE, Granularity.TOTAL, null)));
+      reports.put("planner profile (hour of day), month", () -> store.reports().calls(q(from, before,
+          Dimension.TOTAL, Granularity.HOUR_OF_DAY, null)));
+      System.out.printf("%-42s %9s %9s %9s%n", "report", "cold ms", "median ms", "max ms");
+      for (var report : reports.entrySet()) {
+        long cold = time(report.getValue());
+        long[] warm = new long[runs];
+        for (int i = 0; i < runs; i++) {
+          warm[i] = time(report.getValue());
+        }
+        Arrays.sort(warm);
+        System.out.printf("%-42s %9d %9d %9d%n", report.getKey(), cold, warm[runs / 2], warm[runs - 1]);
+      }
+    } finally {
+      await(raw.close());
+      await(store.close());
+      await(vertx.close());
+    }
+  }
+
+  private static ReportQuery q(Instant from, Instant before, Dimension by, Granularity g, String queue) {
+    return new ReportQuery(from, before, ZONE, by, g, queue, null, null, 20, 5);
+  }
+
+  private static long time(Supplier<Future<?>> report) throws Exception {
+    long t0 = System.nanoTime();
+    await(report.get());
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** Writes the calls (and a callback for one abandon in three) in batches of 2,000. */
+  private static void insert(MongoClient client, int calls) throws Exception {
+    Random random = new Random(7);
+    List<BulkOperation> batch = new ArrayList<>();
+    List<BulkOperation> callbacks = new ArrayList<>();
+    for (int n = 0; n < calls; n++) {
+      Instant dayStart = FIRST.plusDays(n % DAYS).atStartOfDay(ZONE).toInstant();
+      // Arrivals through the working day, busiest late morning.
+      double hour = 8 + Math.min(11.99, Math.abs(random.nextGaussian() * 3.5 + 3));
+      Instant arrived = dayStart.plusMillis((long) (hour * 3_600_000));
+      JsonObject call = call(random, "c-" + n, arrived);
+      batch.add(BulkOperation.createInsert(call));
+      if ("abandoned".equals(call.getString("outcome")) && random.nextInt(3) == 0) {
+        callbacks.add(BulkOperation.createInsert(new JsonObject().put("_id", "cb-" + n)
+            .put("number", call.getString("from")).put("queueId", call.getJsonObject("queue").getString("id"))
+            .put("callId", "c-" + n).put("status", List.of("pending", "done", "failed").get(random.nextInt(3)))
+            .put("attempts", random.nextInt(3)).put("requestedAt", call.getValue("endedAt"))
+            .put("openKey", "cb-" + n)));
+      }
+      if (batch.size() == 2000) {
+        await(client.bulkWrite("calls", batch));
+        batch.clear();
+      }
+    }
+    if (!batch.isEmpty()) {
+      await(client.bulkWrite("calls", batch));
+    }
+    if (!callbacks.isEmpty()) {
+      await(client.bulkWrite("callbacks", callbacks));
+    }
+  }
+
+  private static JsonObject call(Random random, String id, Instant arrived) {
+    String queue = QUEUES.get(random.nextInt(QUEUES.size()));
+    Instant queued = arrived.plusSeconds(random.nextInt(15));
+    int kind = random.nextInt(100);
+    boolean answered = kind < 85;
+    Instant answeredAt = answered ? queued.plusSeconds(random.nextInt(60)) : null;
+    Instant ended = answered ? answeredAt.plusSeconds(30 + random.nextInt(400)) : queued.plusSeconds(random.nextInt(90));
+    String agent = answered ? "a-" + random.nextInt(40) : null;
+    JsonArray timeline = new JsonArray()
+        .add(new JsonObject().put("at", arrived.toString()).put("event", "arrived"))
+        .add(new JsonObject().put("at", queued.toString()).put("event", "queued").put("queue", queue));
+    if (random.nextInt(3) == 0) {
+      timeline.add(new JsonObject().put("at", queued.plusSeconds(5).toString()).put("event", "announced")
+          .put("position", 2).put("estimatedWaitSeconds", 20 + random.nextInt(60)));
+    }
+    JsonObject call = new JsonObject().put("_id", id).put("from", "+380441" + (100_000 + random.nextInt(40_000)))
+        .put("to", random.nextBoolean() ? "+380445550000" : "+380445550001").put("trunk", "carrier")
+        .put("queue", new JsonObject().put("id", queue).put("name", queue))
+        .put("agent", agent == null ? null : new JsonObject().put("id", agent).put("name", "Agent " + agent))
+        .put("arrivedAt", date(arrived)).put("queuedAt", date(queued)).put("answeredAt", date(answeredAt))
+        .put("endedAt", date(ended)).put("outcome", answered ? "answered" : "abandoned")
+        .put("talkSeconds", answered ? Duration.between(answeredAt, ended).toSeconds() : 0)
+        .put("csat", answered && random.nextInt(3) == 0 ? new JsonObject().put("score", 1 + random.nextInt(5)) : null)
+        .put("timeline", timeline);
+    if (answered) {
+      call.put("wrapUp", new JsonObject().put("disposition", "resolved")
+          .put("firstContactResolution", random.nextInt(10) < 8).put("by", new JsonObject().put("id", agent))
+          .put("at", date(ended.plusSeconds(random.nextInt(60)))));
+    }
+    return call;
+  }
+
+  private static JsonObject date(Instant instant) {
+    return instant == null ? null : new JsonObject().put("$date", instant.toString());
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --name value, got " + args[i]);
+      }
+      out.put(args[i].substring(2), args[i + 1]);
+    }
+    return out;
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.MINUTES);
+  }
+}

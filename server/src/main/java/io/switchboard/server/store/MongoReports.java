@@ -1,0 +1,82 @@
+package io.switchboard.server.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@link Reports} on MongoDB: each report is one {@code aggregate} command, streamed back row by row. */
+final class MongoReports implements Reports {
+
+  private final MongoClient client;
+
+  MongoReports(MongoClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Future<List<ReportRow>> calls(ReportQuery query) {
+    return rows(MongoStore.CALLS, CallReportPipeline.of(query));
+  }
+
+  @Override
+  public Future<List<ReportRow>> callbacks(ReportQuery query) {
+    return rows(MongoCallbacks.CALLBACKS, CallbackReportPipeline.of(query));
+  }
+
+  @Override
+  public Future<List<ReportRow>> firstContact(ReportQuery query, Duration window, Map<String, Integer> lines) {
+    return rows(MongoStore.CALLS, FirstContactPipeline.report(query, window, lines));
+  }
+
+  @Override
+  public Future<List<JsonObject>> repeatContacts(ReportQuery query, Duration window, int limit) {
+    return aggregate(MongoStore.CALLS, FirstContactPipeline.repeats(query, window, limit));
+  }
+
+  @Override
+  public Future<List<ReportRow>> waitEstimates(ReportQuery query) {
+    return rows(MongoStore.CALLS, EwtPipeline.of(query));
+  }
+
+  @Override
+  public Future<Void> ensureIndexes() {
+    // arrivedAt alone and with queue.id / agent.id exist for the history API; the entry point and callbacks' date
+    // are the reports' own.
+    return client.createIndex(MongoStore.CALLS, new JsonObject().put("to", 1).put("arrivedAt", -1))
+        .compose(v -> client.createIndex(MongoStore.CALLS, new JsonObject().put("from", 1).put("arrivedAt", 1)))
+        .compose(v -> client.createIndex(MongoCallbacks.CALLBACKS, new JsonObject().put("requestedAt", 1)));
+  }
+
+  private Future<List<ReportRow>> rows(String collection, JsonArray pipeline) {
+    return aggregate(collection, pipeline).map(docs -> {
+      List<ReportRow> rows = new ArrayList<>(docs.size());
+      for (JsonObject doc : docs) {
+        JsonObject id = doc.getJsonObject("_id", new JsonObject());
+        JsonObject figures = doc.copy();
+        figures.remove("_id");
+        rows.add(new ReportRow(text(id.getValue("g")), text(id.getValue("p")), figures));
+      }
+      return rows;
+    });
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+
+  private Future<List<JsonObject>> aggregate(String collection, JsonArray pipeline) {
+    Promise<List<JsonObject>> done = Promise.promise();
+    List<JsonObject> out = new ArrayList<>();
+    client.aggregate(collection, pipeline)
+        .exceptionHandler(done::tryFail)
+        .endHandler(v -> done.tryComplete(out))
+        .handler(out::add);
+    return done.future();
+  }
+}
