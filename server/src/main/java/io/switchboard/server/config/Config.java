@@ -4,6 +4,7 @@ import io.switchboard.gateway.SipConfig;
 import io.switchboard.media.RtpConfig;
 import io.switchboard.media.WebRtcConfig;
 import io.switchboard.server.calls.CallsConfig;
+import io.switchboard.server.metrics.MetricsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +26,12 @@ import java.util.regex.Pattern;
  * @param auth            agents' login tokens
  * @param demo            whether to seed demo data
  * @param shutdownTimeout how long a graceful shutdown may take
+ * @param drainTimeout    on SIGTERM, how long calls in progress may go on before the stop (0: no drain)
+ * @param metrics         {@code GET /metrics}
  */
 public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
-    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout) {
+    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout,
+    Duration drainTimeout, MetricsConfig metrics) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -41,6 +45,8 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(sip, "sip");
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(drainTimeout, "drainTimeout");
+    Objects.requireNonNull(metrics, "metrics");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -78,7 +84,9 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
         checked(() -> new AuthConfig(settings.text("auth.jwt-secret"),
             Duration.ofHours(settings.positiveInt("auth.token-lifetime-hours")))),
         settings.bool("demo.enabled"),
-        settings.seconds("shutdown.timeout-seconds"));
+        settings.seconds("shutdown.timeout-seconds"),
+        Duration.ofSeconds(settings.nonNegativeInt("shutdown.drain-seconds", 86_400)),
+        checked(() -> new MetricsConfig(settings.bool("metrics.enabled"), settings.text("metrics.token"))));
   }
 
   private static String region(Settings settings) {
