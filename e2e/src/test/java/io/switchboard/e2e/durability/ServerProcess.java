@@ -27,7 +27,7 @@ final class ServerProcess implements AutoCloseable {
   final int httpPort;
   final int sipPort;
 
-  private ServerProcess(Path dataDir) throws IOException {
+  private ServerProcess(Path dataDir, List<String> extraArgs) throws IOException {
     httpPort = freeTcpPort();
     sipPort = freeUdpPort();
     Path jar = moduleDir().resolve("../server/target/switchboard.jar").normalize();
@@ -38,6 +38,7 @@ final class ServerProcess implements AutoCloseable {
         "-jar", jar.toString(), "--demo.enabled=true", "--http.port=" + httpPort, "--sip.port=" + sipPort,
         "--media.webrtc.port=" + freeUdpPort(), "--sip.bind-host=127.0.0.1", "--media.rtp.bind-host=127.0.0.1",
         "--data.dir=" + dataDir.toAbsolutePath()));
+    command.addAll(extraArgs);
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Thread reader = new Thread(this::read, "server-process-output");
     reader.setDaemon(true);
@@ -46,7 +47,12 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the server and returns once it printed that it runs (fails if it exits or takes too long). */
   static ServerProcess start(Path dataDir) throws Exception {
-    ServerProcess server = new ServerProcess(dataDir);
+    return start(dataDir, List.of());
+  }
+
+  /** As {@link #start(Path)}, with more {@code --key=value} settings. */
+  static ServerProcess start(Path dataDir, List<String> extraArgs) throws Exception {
+    ServerProcess server = new ServerProcess(dataDir, extraArgs);
     try {
       server.running.get(90, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -87,6 +93,19 @@ final class ServerProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new AssertionError("the server did not stop within " + timeout + "\n" + output());
     }
+  }
+
+  /** SIGTERM, without waiting: the server drains first (docs/reliability.md). */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** Waits for the process to end; its exit code. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("the server did not exit within " + timeout + "\n" + output());
+    }
+    return process.exitValue();
   }
 
   String output() {

@@ -1,5 +1,6 @@
 package io.switchboard.server.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -100,10 +101,23 @@ public final class ServerMetrics {
     return new ObservedWebRtcEndpoint(endpoint, registry);
   }
 
-  /** Trunk legs' RTP ports in use. */
+  /** Trunk legs' RTP ports in use, and RFC 3550 loss and jitter of what the carriers send. */
   public void observe(RtpPorts ports) {
     Gauge.builder("switchboard.trunk.rtp.legs.active", ports, RtpPorts::openLegs)
         .description("Trunk RTP legs (ports) open now").register(registry);
+    FunctionCounter.builder("switchboard.rtp.packets.expected", ports, p -> p.reception().expectedTotal())
+        .description("RTP packets expected from the carriers (RFC 3550 A.1), every trunk leg since start")
+        .register(registry);
+    FunctionCounter.builder("switchboard.rtp.packets.lost", ports, p -> p.reception().lostTotal())
+        .description("RTP packets from the carriers that never arrived (RFC 3550 A.1)").register(registry);
+    Gauge.builder("switchboard.rtp.loss.ratio", ports, p -> p.reception().openLossRatio())
+        .description("Fraction of packets lost on the trunk legs open now").register(registry);
+    Gauge.builder("switchboard.rtp.jitter", ports, p -> p.reception().maxJitterMillis() / 1000)
+        .description("Interarrival jitter (RFC 3550 A.8) of the trunk legs open now, the highest")
+        .tag("stat", "max").baseUnit("seconds").register(registry);
+    Gauge.builder("switchboard.rtp.jitter", ports, p -> p.reception().meanJitterMillis() / 1000)
+        .description("Interarrival jitter (RFC 3550 A.8) of the trunk legs open now, the mean")
+        .tag("stat", "mean").baseUnit("seconds").register(registry);
   }
 
   /** Where the call center's figures come from (taken fresh at each scrape). */

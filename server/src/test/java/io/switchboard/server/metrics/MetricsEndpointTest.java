@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.media.testpeer.Await;
+import io.switchboard.media.testpeer.WebRtcTestPeer;
 import io.switchboard.server.SwitchboardServer;
 import io.switchboard.server.config.Config;
 import io.vertx.core.Future;
@@ -79,7 +80,10 @@ class MetricsEndpointTest {
       wrongNumber.ackError(wrongNumber.await(404, WAIT));
       SipProbe.Invite call = trunk.invite(DID);
       call.send();
-      call.await(183, WAIT);
+      String early = call.await(183, WAIT);
+      // The carrier's audio: 60 packets of which 6 never arrive (the last of them the 60th: 59 expected, 5 lost),
+      // sent in one burst although stamped 20 ms apart.
+      trunk.sendRtp(SipProbe.audioPort(early), 60, 6);
 
       PrometheusText during = awaitScrape(m -> m.value("switchboard_queue_calls_waiting", "queue", "support")
           .orElse(0.0) == 1.0, "the call waiting in the support queue");
@@ -93,6 +97,14 @@ class MetricsEndpointTest {
       assertThat(during.value("switchboard_sip_rejected_total", "reason", "did")).contains(1.0);
       assertThat(during.value("switchboard_sip_events_total", "event", "invites_accepted")).contains(1.0);
       assertThat(during.value("switchboard_trunk_rtp_legs_active")).contains(1.0);
+      PrometheusText rtp = awaitScrape(m -> m.value("switchboard_rtp_packets_expected_total").orElse(0.0) >= 59,
+          "the carrier's RTP to be counted");
+      assertThat(rtp.value("switchboard_rtp_packets_expected_total")).contains(59.0);
+      assertThat(rtp.value("switchboard_rtp_packets_lost_total")).contains(5.0);
+      assertThat(rtp.value("switchboard_rtp_loss_ratio")).hasValueSatisfying(r -> assertThat(r).isBetween(0.08, 0.09));
+      // RFC 3550 A.8 over 53 steps of 20 ms (two of 40 ms across the gaps): 20 ms * (1 - (15/16)^53) ≈ 19 ms.
+      assertThat(rtp.value("switchboard_rtp_jitter_seconds", "stat", "max")).hasValueSatisfying(j -> assertThat(j)
+          .isBetween(0.015, 0.025));
 
       call.cancel();
       call.ackError(call.await(487, WAIT));
@@ -111,6 +123,36 @@ class MetricsEndpointTest {
       assertThat(after.find("jvm_memory_used_bytes")).isNotEmpty();
       assertThat(after.find("process_cpu_usage")).isNotEmpty();
     }
+  }
+
+  @Test
+  void browserMedia_aSessionThatConnectsAndOneWhoseDtlsFails_areCounted() throws Exception {
+    start();
+    try (WebRtcTestPeer good = WebRtcTestPeer.create();
+        WebRtcTestPeer forged = WebRtcTestPeer.create().advertisingWrongFingerprint()) {
+      good.connect(echo(good.createOffer())).get(10, TimeUnit.SECONDS);
+      good.startTone(1000);
+      assertThat(good.awaitTone(1000, 0.8, Duration.ofSeconds(5)).get(6, TimeUnit.SECONDS)).isGreaterThan(0.8);
+      assertThat(scrape().value("switchboard_webrtc_sessions_active")).contains(1.0);
+
+      java.util.concurrent.CompletableFuture<Void> refused = forged.connect(echo(forged.createOffer()));
+      org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+          () -> refused.get(10, TimeUnit.SECONDS));
+      PrometheusText after = awaitScrape(m -> m.value("switchboard_dtls_failures_total").orElse(0.0) == 1.0,
+          "the DTLS failure to be counted");
+      assertThat(after.value("switchboard_webrtc_sessions_closed_total", "reason", "dtls_failed")).contains(1.0);
+      assertThat(after.value("switchboard_webrtc_sessions_active")).contains(1.0);
+    }
+  }
+
+  /** {@code POST /api/media/echo}: the server's SDP answer to {@code offer}. */
+  private String echo(String offer) throws Exception {
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + server.httpPort() + "/api/media/echo")).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/sdp").POST(HttpRequest.BodyPublishers.ofString(offer)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return created.body();
   }
 
   @Test

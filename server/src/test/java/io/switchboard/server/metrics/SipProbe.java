@@ -111,6 +111,49 @@ final class SipProbe implements AutoCloseable {
     }
   }
 
+  /** The audio port of the SDP in a response. */
+  static int audioPort(String response) {
+    Matcher m = Pattern.compile("(?m)^m=audio (\\d+) ").matcher(response);
+    if (!m.find()) {
+      throw new AssertionError("no m=audio in " + response);
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * Sends {@code count} PCMU packets (sequence numbers 1..count, 20 ms apart in RTP time) to the server's port, of
+   * which every tenth (the 10th, 20th, ...) is left out: {@code missing} of them. Sent back to back, so each packet
+   * arrives about 20 ms earlier than its RTP timestamp says: an interarrival jitter of close to 20 ms.
+   */
+  void sendRtp(int port, int count, int missing) throws IOException {
+    InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    try (DatagramSocket rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      int left = missing;
+      for (int seq = 1; seq <= count; seq++) {
+        if (seq % 10 == 0 && left > 0) {
+          left--;
+          continue;
+        }
+        byte[] packet = new byte[12 + 160];
+        packet[0] = (byte) 0x80;
+        packet[1] = 0; // PCMU
+        packet[2] = (byte) (seq >> 8);
+        packet[3] = (byte) seq;
+        long ts = 160L * seq;
+        packet[4] = (byte) (ts >> 24);
+        packet[5] = (byte) (ts >> 16);
+        packet[6] = (byte) (ts >> 8);
+        packet[7] = (byte) ts;
+        packet[8] = 0x12;
+        packet[9] = 0x34;
+        packet[10] = 0x56;
+        packet[11] = 0x78;
+        java.util.Arrays.fill(packet, 12, packet.length, (byte) 0xff); // µ-law silence
+        rtp.send(new DatagramPacket(packet, packet.length, to));
+      }
+    }
+  }
+
   private static String toTag(String response) {
     Matcher m = Pattern.compile("(?im)^To:.*;tag=([^;\\s]+)").matcher(response);
     return m.find() ? m.group(1) : null;
