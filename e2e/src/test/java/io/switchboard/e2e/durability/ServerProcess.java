@@ -1,8 +1,6 @@
 package io.switchboard.e2e.durability;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +20,8 @@ final class ServerProcess implements AutoCloseable {
   private static final String RUNNING = "Switchboard is running.";
 
   private final Process process;
-  private final StringBuffer output = new StringBuffer();
+  /** Its stdout and stderr: a file, not a pipe, so nothing it prints just before it exits is lost. */
+  private final Path log;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
   final int httpPort;
   final int sipPort;
@@ -39,8 +38,9 @@ final class ServerProcess implements AutoCloseable {
         "--media.webrtc.port=" + freeUdpPort(), "--sip.bind-host=127.0.0.1", "--media.rtp.bind-host=127.0.0.1",
         "--data.dir=" + dataDir.toAbsolutePath()));
     command.addAll(extraArgs);
-    process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    Thread reader = new Thread(this::read, "server-process-output");
+    log = Files.createTempFile("switchboard-server-", ".log");
+    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Thread reader = new Thread(this::watch, "server-process-output");
     reader.setDaemon(true);
     reader.start();
   }
@@ -62,20 +62,23 @@ final class ServerProcess implements AutoCloseable {
     return server;
   }
 
-  private void read() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        output.append(line).append('\n');
-        if (line.contains(RUNNING)) {
-          running.complete(null);
-        }
+  /** Completes {@link #running} when the banner appears, or fails it when the process ends first. */
+  private void watch() {
+    while (true) {
+      if (output().contains(RUNNING)) {
+        running.complete(null);
+        return;
       }
-    } catch (IOException e) {
-      output.append("(output lost: ").append(e.getMessage()).append(")\n");
+      if (!process.isAlive()) {
+        running.completeExceptionally(new IllegalStateException("the server exited"));
+        return;
+      }
+      try {
+        Thread.sleep(50); // polling the log file, the one way to see a redirected output grow
+      } catch (InterruptedException e) {
+        return;
+      }
     }
-    running.completeExceptionally(new IllegalStateException("the server exited"));
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
@@ -100,6 +103,10 @@ final class ServerProcess implements AutoCloseable {
     process.destroy();
   }
 
+  boolean alive() {
+    return process.isAlive();
+  }
+
   /** Waits for the process to end; its exit code. */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -109,7 +116,11 @@ final class ServerProcess implements AutoCloseable {
   }
 
   String output() {
-    return output.toString();
+    try {
+      return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
+    }
   }
 
   @Override
