@@ -5,6 +5,7 @@ import io.switchboard.media.RtpPorts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,11 +24,23 @@ public interface SipGateway {
     return SipGatewayImpl.start(vertx, config, trunks, rtpPorts, handler);
   }
 
+  /** As {@link #start(Vertx, SipConfig, List, RtpPorts, InboundCallHandler)}, reporting traffic to {@code observer}. */
+  static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunks, RtpPorts rtpPorts,
+      InboundCallHandler handler, SipTrafficObserver observer) {
+    return SipGatewayImpl.start(vertx, config, trunks, rtpPorts, handler, SipGatewayImpl.ACK_TIMEOUT, observer);
+  }
+
   /** The bound port (UDP and TCP), also when the config said 0. */
   int port();
 
   /** Trunks, registrations, open dialogs and counters. */
   JsonObject debugState();
+
+  /**
+   * Starts draining: from now on new INVITEs get 503 with {@code Retry-After} (in seconds), while the calls that are
+   * up go on (their BYEs, re-INVITEs and INFOs are served as before). {@link #close()} ends what is left.
+   */
+  void drain(Duration retryAfter);
 
   /** Ends open calls (BYE when answered, 503 when not), unregisters nothing, stops the stack. Idempotent. */
   Future<Void> close();

@@ -17,6 +17,11 @@ public interface RtpPorts {
   /** Legs currently open. */
   int openLegs();
 
+  /** RFC 3550 loss and jitter of what the carriers sent, for the metrics; {@link RtpReception#NONE} if not kept. */
+  default RtpReception reception() {
+    return RtpReception.NONE;
+  }
+
   /** Closes every leg. */
   Future<Void> close();
 }

@@ -1,7 +1,9 @@
 package io.switchboard.server;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.config.ConfigException;
+import io.switchboard.server.metrics.ServerMetrics;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,17 +33,18 @@ public final class Main {
       return;
     }
 
-    Vertx vertx = Vertx.vertx();
+    PrometheusMeterRegistry registry = ServerMetrics.newRegistry();
+    Vertx vertx = ServerMetrics.vertx(registry);
     SwitchboardServer server;
     try {
-      server = SwitchboardServer.start(vertx, config)
+      server = SwitchboardServer.start(vertx, config, registry)
           .await(config.shutdownTimeout().toSeconds() + 60, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       exit("Switchboard did not start: " + e.getMessage());
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, server, config), "switchboard-shutdown"));
+    new StopSignals(vertx, server, config).install();
     printBanner(config, server);
   }
 
@@ -53,6 +56,9 @@ public final class Main {
     System.out.println("  Customers:     " + base + "/customers.html (supervisors)");
     System.out.println("  Configuration: " + base + "/config.html (admins: queues, agents, call flows, numbers)");
     System.out.println("  Health:        " + base + "/health");
+    if (config.metrics().enabled()) {
+      System.out.println("  Metrics:       " + base + "/metrics (Prometheus)");
+    }
     if (config.mongo().embedded()) {
       System.out.println("  Data folder:   " + config.dataDir().toAbsolutePath().normalize() + " (embedded MongoDB)");
     } else {
@@ -63,24 +69,6 @@ public final class Main {
     if (config.demo()) {
       Demo.printCredentials();
     }
-  }
-
-  private static void shutdown(Vertx vertx, SwitchboardServer server, Config config) {
-    long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
-    // Plain stderr, not JUL: the LogManager resets its handlers in its own shutdown hook, racing this one.
-    System.err.println("Switchboard is stopping...");
-    try {
-      server.stop().await(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      System.err.println("Switchboard: graceful stop did not finish: " + e.getMessage());
-    }
-    try {
-      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-      vertx.close().await(left, TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      System.err.println("Switchboard: Vert.x did not close in time: " + e.getMessage());
-    }
-    System.err.println("Switchboard stopped.");
   }
 
   /** Our concise format, unless the operator points JUL at their own file. */

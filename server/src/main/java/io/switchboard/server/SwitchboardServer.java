@@ -1,5 +1,6 @@
 package io.switchboard.server;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.gateway.SipGateway;
 import io.switchboard.media.RtpPorts;
 import io.switchboard.media.WebRtcEndpoint;
@@ -18,14 +19,17 @@ import io.switchboard.server.api.VoicemailsApi;
 import io.switchboard.server.api.WrapUpApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.calls.InterruptedCalls;
+import io.switchboard.server.calls.LiveFigures;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
+import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.routingconfig.RoutingConfigStore;
 import io.switchboard.server.store.Store;
 import io.switchboard.signaling.AgentSignaling;
 import io.switchboard.signaling.SignalingConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
@@ -48,11 +52,17 @@ public final class SwitchboardServer {
   private final SipGateway gateway;
   private final CallCenter callCenter;
   private final HttpVerticle http;
+  private final AgentSignaling signaling;
+  private final ServerMetrics metrics;
   private Future<Void> stopped;
+  private Drain drain;
+  private Future<Integer> drained;
 
   private SwitchboardServer(Vertx vertx, Deque<Supplier<Future<?>>> closers, Store store,
       RoutingConfigStore routingConfig, WebRtcEndpoint endpoint, SipGateway gateway, CallCenter callCenter,
-      HttpVerticle http) {
+      HttpVerticle http, AgentSignaling signaling, ServerMetrics metrics) {
+    this.signaling = signaling;
+    this.metrics = metrics;
     this.vertx = vertx;
     this.closers = closers;
     this.store = store;
@@ -71,10 +81,28 @@ public final class SwitchboardServer {
     return start(vertx, config, MediaStarter.REAL);
   }
 
+  /**
+   * As {@link #start(Vertx, Config)}, with the metrics in {@code registry}: the one {@link ServerMetrics#vertx} gave
+   * to {@code vertx}, so {@code GET /metrics} also shows Vert.x's own figures.
+   */
+  public static Future<SwitchboardServer> start(Vertx vertx, Config config, PrometheusMeterRegistry registry) {
+    return start(vertx, config, MediaStarter.REAL, registry);
+  }
+
   static Future<SwitchboardServer> start(Vertx vertx, Config config, MediaStarter media) {
+    return start(vertx, config, media, ServerMetrics.newRegistry());
+  }
+
+  static Future<SwitchboardServer> start(Vertx vertx, Config config, MediaStarter media,
+      PrometheusMeterRegistry registry) {
     Deque<Supplier<Future<?>>> closers = new ArrayDeque<>();
     Parts parts = new Parts();
-    Future<SwitchboardServer> started = Store.open(vertx, config.mongo(), config.dataDir())
+    ServerMetrics metrics = new ServerMetrics(registry);
+    closers.push(() -> {
+      metrics.close();
+      return Future.succeededFuture();
+    });
+    Future<SwitchboardServer> started = Store.open(vertx, config.mongo(), config.dataDir(), metrics.store())
         .compose(store -> {
           parts.store = store;
           closers.push(store::close);
@@ -88,9 +116,10 @@ public final class SwitchboardServer {
         })
         .compose(v -> startMedia(vertx, config, media))
         .compose(endpoint -> {
-          parts.endpoint = endpoint;
+          parts.endpoint = metrics.observe(endpoint);
           closers.push(endpoint::close);
           parts.rtpPorts = RtpPorts.create(vertx, config.rtp());
+          metrics.observe(parts.rtpPorts);
           closers.push(parts.rtpPorts::close);
           return vertx.executeBlocking(() -> Recordings.open(config.calls().recordingsDir()));
         })
@@ -114,8 +143,10 @@ public final class SwitchboardServer {
               parts.prompts, parts.routingConfig.current());
           parts.routingConfig.onChange(parts.callCenter::apply);
           closers.push(parts.callCenter::close);
+          CallCenter callCenter = parts.callCenter;
+          metrics.liveFigures(() -> LiveFigures.of(callCenter));
           return SipGateway.start(vertx, config.sip(), Routing.trunks(stored), parts.rtpPorts,
-                  parts.callCenter)
+                  parts.callCenter, metrics.sip())
               .recover(e -> Future.failedFuture(new IllegalStateException("SIP cannot listen on "
                   + config.sip().bindHost() + ":" + config.sip().port() + " (sip.port): " + e.getMessage(), e)));
         })
@@ -136,6 +167,9 @@ public final class SwitchboardServer {
           CallsApi history = CallsApi.create(vertx, parts.store, signaling::authenticate,
               config.calls().recordingsDir(), scope);
           HttpVerticle http = new HttpVerticle(config.http(), parts.store, parts.endpoint, router -> {
+            if (config.metrics().enabled()) {
+              router.get("/metrics").handler(metrics.endpoint(config.metrics()));
+            }
             signaling.mount(router);
             history.mount(router);
             CustomersApi.create(parts.store, signaling::authenticate).mount(router);
@@ -153,7 +187,7 @@ public final class SwitchboardServer {
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));
             return new SwitchboardServer(vertx, closers, parts.store, parts.routingConfig, parts.endpoint,
-                parts.gateway, parts.callCenter, http);
+                parts.gateway, parts.callCenter, http, signaling, metrics);
           });
         });
     return started
@@ -230,6 +264,38 @@ public final class SwitchboardServer {
   /** Calls in progress (queued, ringing or connected). */
   public Future<Integer> activeCalls() {
     return callCenter.activeCalls();
+  }
+
+  /** The metrics behind {@code GET /metrics} (docs/metrics.md). */
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Drains before a stop (docs/reliability.md, "Graceful drain"): from now on new INVITEs get 503 with Retry-After
+   * and new agent sign-ins are refused, while the calls in progress go on, agents' sockets and the HTTP API stay up.
+   * Completes with the number of calls still in progress when every call has ended (0), the limit has passed, or
+   * {@link #cutDrainShort()} was called; {@link #stop()} then ends what is left and writes its history. Idempotent.
+   */
+  public synchronized Future<Integer> drain(Duration limit) {
+    if (drain == null) {
+      LOG.info(() -> "draining: no new calls or sign-ins; calls in progress may go on for up to "
+          + limit.toSeconds() + " s");
+      metrics.draining(true);
+      Duration retryAfter = limit.isZero() ? Duration.ofSeconds(1) : limit;
+      gateway.drain(retryAfter);
+      signaling.drain(retryAfter);
+      drain = new Drain(vertx, callCenter::activeCalls);
+      drained = drain.start(limit);
+    }
+    return drained;
+  }
+
+  /** Ends a drain's wait at once (a second SIGTERM); a no-op without a drain. */
+  public synchronized void cutDrainShort() {
+    if (drain != null) {
+      drain.cutShort();
+    }
   }
 
   /**

@@ -41,6 +41,12 @@ class ArchitectureRulesBiteTest {
   }
 
   @Test
+  void metricsRule_catchesAModuleUsingMicrometer() {
+    assertViolated(ArchitectureTest.onlyTheServerKnowsTheMetricsLibrary,
+        io.switchboard.gateway.archfixture.GatewayThatCountsWithMicrometer.class, "Counter");
+  }
+
+  @Test
   void storeRule_catchesMongoOutsideTheStore() {
     assertViolated(ArchitectureTest.onlyTheStoreTalksToMongo, HttpThatUsesMongo.class, "MongoClient");
   }

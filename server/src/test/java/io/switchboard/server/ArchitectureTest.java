@@ -57,6 +57,13 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage(MONGO)
       .because("the store owns the schema and the MongoDB subset both the embedded server and a replica set support");
 
+  /** Metrics are the server's business: the modules report through small interfaces of their own (docs/metrics.md). */
+  @ArchTest
+  static final ArchRule onlyTheServerKnowsTheMetricsLibrary = noClasses().that().resideInAnyPackage(
+          "io.switchboard.media..", "io.switchboard.gateway..", "io.switchboard.signaling..", "io.switchboard.routing..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..", "io.vertx.micrometer..")
+      .because("media, SIP, signaling and routing must not depend on how figures are kept or exposed");
+
   /** The ACD is the core: flows, cascades, calendars and configuration build on it, never the other way round. */
   @ArchTest
   static final ArchRule acdKnowsNoFlow = noClasses().that().resideInAPackage("io.switchboard.routing.acd..")

@@ -37,6 +37,13 @@ public interface AgentSignaling {
   /** Authenticated sockets that are open now (at most one per agent). */
   int connectionCount();
 
+  /**
+   * Starts draining before a stop (docs/reliability.md, "Graceful drain"): {@code POST /api/login} answers 503 with
+   * code {@code server_draining}, a message for the agent and {@code Retry-After}; agents already signed in keep
+   * their sockets (and may reconnect with their token) so their calls go on. Idempotent.
+   */
+  void drain(java.time.Duration retryAfter);
+
   /** Refuses new logins and sockets and closes every socket with 1001 "going away". Idempotent. */
   Future<Void> close();
 }

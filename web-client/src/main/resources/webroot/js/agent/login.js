@@ -7,7 +7,7 @@ const STORAGE_KEY = 'switchboard.agent.session';
 /** Why a sign-in failed; kind is what the page tells the agent (translated as agent.login.error.<kind>). */
 export class LoginError extends Error {
   /**
-   * @param {'credentials'|'rate_limited'|'bad_request'|'server'|'network'} kind
+   * @param {'credentials'|'rate_limited'|'bad_request'|'draining'|'server'|'network'} kind
    * @param {number|null} retryAfterSeconds from a 429's Retry-After, when the server sent one
    */
   constructor(kind, message, retryAfterSeconds = null) {
@@ -47,6 +47,8 @@ export async function login(username, password) {
     throw new LoginError('rate_limited', text, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
   }
   if (response.status === 400) throw new LoginError('bad_request', text);
+  // The server is draining before a stop (docs/reliability.md): no new sign-ins, come back later.
+  if (response.status === 503 && text.includes('"server_draining"')) throw new LoginError('draining', text);
   throw new LoginError('server', `HTTP ${response.status} ${text}`.trim());
 }
 

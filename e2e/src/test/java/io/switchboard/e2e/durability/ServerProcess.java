@@ -1,8 +1,6 @@
 package io.switchboard.e2e.durability;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +20,13 @@ final class ServerProcess implements AutoCloseable {
   private static final String RUNNING = "Switchboard is running.";
 
   private final Process process;
-  private final StringBuffer output = new StringBuffer();
+  /** Its stdout and stderr: a file, not a pipe, so nothing it prints just before it exits is lost. */
+  private final Path log;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
   final int httpPort;
   final int sipPort;
 
-  private ServerProcess(Path dataDir) throws IOException {
+  private ServerProcess(Path dataDir, List<String> extraArgs) throws IOException {
     httpPort = freeTcpPort();
     sipPort = freeUdpPort();
     Path jar = moduleDir().resolve("../server/target/switchboard.jar").normalize();
@@ -38,15 +37,22 @@ final class ServerProcess implements AutoCloseable {
         "-jar", jar.toString(), "--demo.enabled=true", "--http.port=" + httpPort, "--sip.port=" + sipPort,
         "--media.webrtc.port=" + freeUdpPort(), "--sip.bind-host=127.0.0.1", "--media.rtp.bind-host=127.0.0.1",
         "--data.dir=" + dataDir.toAbsolutePath()));
-    process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    Thread reader = new Thread(this::read, "server-process-output");
+    command.addAll(extraArgs);
+    log = Files.createTempFile("switchboard-server-", ".log");
+    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Thread reader = new Thread(this::watch, "server-process-output");
     reader.setDaemon(true);
     reader.start();
   }
 
   /** Starts the server and returns once it printed that it runs (fails if it exits or takes too long). */
   static ServerProcess start(Path dataDir) throws Exception {
-    ServerProcess server = new ServerProcess(dataDir);
+    return start(dataDir, List.of());
+  }
+
+  /** As {@link #start(Path)}, with more {@code --key=value} settings. */
+  static ServerProcess start(Path dataDir, List<String> extraArgs) throws Exception {
+    ServerProcess server = new ServerProcess(dataDir, extraArgs);
     try {
       server.running.get(90, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -56,20 +62,23 @@ final class ServerProcess implements AutoCloseable {
     return server;
   }
 
-  private void read() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        output.append(line).append('\n');
-        if (line.contains(RUNNING)) {
-          running.complete(null);
-        }
+  /** Completes {@link #running} when the banner appears, or fails it when the process ends first. */
+  private void watch() {
+    while (true) {
+      if (output().contains(RUNNING)) {
+        running.complete(null);
+        return;
       }
-    } catch (IOException e) {
-      output.append("(output lost: ").append(e.getMessage()).append(")\n");
+      if (!process.isAlive()) {
+        running.completeExceptionally(new IllegalStateException("the server exited"));
+        return;
+      }
+      try {
+        Thread.sleep(50); // polling the log file, the one way to see a redirected output grow
+      } catch (InterruptedException e) {
+        return;
+      }
     }
-    running.completeExceptionally(new IllegalStateException("the server exited"));
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
@@ -89,8 +98,29 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, without waiting: the server drains first (docs/reliability.md). */
+  void terminate() {
+    process.destroy();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Waits for the process to end; its exit code. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("the server did not exit within " + timeout + "\n" + output());
+    }
+    return process.exitValue();
+  }
+
   String output() {
-    return output.toString();
+    try {
+      return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.switchboard.gateway.impl;
 
+import io.switchboard.gateway.SipTrafficObserver;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,9 +11,20 @@ import java.util.concurrent.atomic.LongAdder;
 final class GatewayCounters {
 
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+  private final SipTrafficObserver observer;
+
+  GatewayCounters() {
+    this(SipTrafficObserver.NONE);
+  }
+
+  /** Counters that also report every increment to {@code observer} (the server's metrics). */
+  GatewayCounters(SipTrafficObserver observer) {
+    this.observer = observer;
+  }
 
   void increment(String name) {
     counters.computeIfAbsent(name, k -> new LongAdder()).increment();
+    observer.event(name);
   }
 
   long get(String name) {

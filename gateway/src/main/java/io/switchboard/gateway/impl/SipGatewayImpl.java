@@ -11,6 +11,7 @@ import io.switchboard.gateway.InboundCallHandler;
 import io.switchboard.gateway.SipConfig;
 import io.switchboard.gateway.SipGateway;
 import io.switchboard.gateway.SipLeg;
+import io.switchboard.gateway.SipTrafficObserver;
 import io.switchboard.gateway.TrunkConfig;
 import io.switchboard.media.RtpLeg;
 import io.switchboard.media.RtpPorts;
@@ -45,6 +46,7 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionState;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
+import javax.sip.InvalidArgumentException;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -74,7 +76,8 @@ public final class SipGatewayImpl implements SipGateway {
   private final RtpPorts rtpPorts;
   private final InboundCallHandler handler;
   private final Duration ackTimeout;
-  private final GatewayCounters counters = new GatewayCounters();
+  private final SipTrafficObserver observer;
+  private final GatewayCounters counters;
   private final DigestChallenges challenges = new DigestChallenges();
   /** Legs by Call-ID; written on the context only, concurrent so debugState may be read from anywhere. */
   private final Map<String, SipLegImpl> legs = new ConcurrentHashMap<>();
@@ -85,10 +88,14 @@ public final class SipGatewayImpl implements SipGateway {
   private InviteScreening screening;
   private int port;
   private volatile boolean closing;
+  /** Seconds for Retry-After once draining (new INVITEs refused with 503), else -1. */
+  private volatile long drainRetryAfter = -1;
   private Promise<Void> closed;
 
   private SipGatewayImpl(Vertx vertx, Context context, SipConfig config, List<Trunk> trunks, RtpPorts rtpPorts,
-      InboundCallHandler handler, Duration ackTimeout) {
+      InboundCallHandler handler, Duration ackTimeout, SipTrafficObserver observer) {
+    this.observer = observer;
+    this.counters = new GatewayCounters(observer);
     this.vertx = vertx;
     this.context = context;
     this.config = config;
@@ -106,6 +113,12 @@ public final class SipGatewayImpl implements SipGateway {
   /** As {@link SipGateway#start}, with a shorter ACK timeout for tests. */
   public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
       RtpPorts rtpPorts, InboundCallHandler handler, Duration ackTimeout) {
+    return start(vertx, config, trunkConfigs, rtpPorts, handler, ackTimeout, SipTrafficObserver.NONE);
+  }
+
+  /** As {@link SipGateway#start}, reporting traffic to {@code observer}. */
+  public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
+      RtpPorts rtpPorts, InboundCallHandler handler, Duration ackTimeout, SipTrafficObserver observer) {
     List<Trunk> trunks;
     try {
       Set<String> names = new HashSet<>();
@@ -119,7 +132,8 @@ public final class SipGatewayImpl implements SipGateway {
       return Future.failedFuture(e);
     }
     Context context = vertx.getOrCreateContext();
-    SipGatewayImpl gateway = new SipGatewayImpl(vertx, context, config, trunks, rtpPorts, handler, ackTimeout);
+    SipGatewayImpl gateway = new SipGatewayImpl(vertx, context, config, trunks, rtpPorts, handler, ackTimeout,
+        observer);
     // Binding sockets and starting the stack's threads is blocking work: off the event loop.
     return context.executeBlocking(() -> {
       gateway.startStack();
@@ -167,6 +181,7 @@ public final class SipGatewayImpl implements SipGateway {
       s.start();
       ua = new UserAgentCore(provider, new HeaderFactoryImpl(), new MessageFactoryImpl(), new AddressFactoryImpl(),
           config.announcedAddress(), candidate);
+      ua.observer = observer;
       screening = new InviteScreening(trunks, challenges, ua, counters);
       stack = s;
     } catch (Exception e) {
@@ -219,6 +234,11 @@ public final class SipGatewayImpl implements SipGateway {
   }
 
   @Override
+  public void drain(Duration retryAfter) {
+    drainRetryAfter = Math.max(0, retryAfter.toSeconds());
+  }
+
+  @Override
   public Future<Void> close() {
     Promise<Void> promise = Promise.promise();
     context.runOnContext(v -> {
@@ -252,6 +272,10 @@ public final class SipGatewayImpl implements SipGateway {
       ua.respond(tx, invite, Response.SERVICE_UNAVAILABLE, UserAgentCore.newTag());
       return;
     }
+    if (drainRetryAfter >= 0) {
+      refuseWhileDraining(tx, invite);
+      return;
+    }
     if (tx.getState() != TransactionState.PROCEEDING) {
       return; // cancelled (487 sent) before we got here
     }
@@ -279,6 +303,18 @@ public final class SipGatewayImpl implements SipGateway {
         }
       }
     }));
+  }
+
+  /** RFC 3261 §21.5.4: 503 with Retry-After, so the carrier tries elsewhere or later (docs/reliability.md). */
+  private void refuseWhileDraining(ServerTransaction tx, Request invite) {
+    counters.increment("rejected_draining");
+    try {
+      Response response = ua.response(invite, Response.SERVICE_UNAVAILABLE, UserAgentCore.newTag());
+      response.addHeader(ua.headers.createRetryAfterHeader((int) Math.min(Integer.MAX_VALUE, drainRetryAfter)));
+      ua.send(tx, response);
+    } catch (ParseException | InvalidArgumentException e) {
+      LOG.log(Level.WARNING, "cannot build 503", e);
+    }
   }
 
   private void forget(SipLegImpl leg) {
@@ -417,6 +453,7 @@ public final class SipGatewayImpl implements SipGateway {
     @Override
     public void processRequest(RequestEvent event) {
       try {
+        observer.requestReceived(event.getRequest().getMethod());
         onRequest(event);
       } catch (RuntimeException e) {
         counters.increment("listener_errors");

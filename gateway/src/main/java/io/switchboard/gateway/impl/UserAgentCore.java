@@ -1,5 +1,6 @@
 package io.switchboard.gateway.impl;
 
+import io.switchboard.gateway.SipTrafficObserver;
 import java.text.ParseException;
 import java.util.List;
 import java.util.logging.Level;
@@ -11,6 +12,7 @@ import javax.sip.SipProvider;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.ContactHeader;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
@@ -36,6 +38,8 @@ final class UserAgentCore {
   final AddressFactory addresses;
   final String announcedAddress;
   final int port;
+  /** Told of every response we send; {@link SipTrafficObserver#NONE} unless the server counts them. */
+  SipTrafficObserver observer = SipTrafficObserver.NONE;
 
   UserAgentCore(SipProvider provider, HeaderFactory headers, MessageFactory messages, AddressFactory addresses,
       String announcedAddress, int port) {
@@ -100,6 +104,7 @@ final class UserAgentCore {
   boolean send(ServerTransaction tx, Response response) {
     try {
       tx.sendResponse(response);
+      sent(response);
       return true;
     } catch (SipException | InvalidArgumentException | RuntimeException e) {
       LOG.log(Level.FINE, "cannot send " + response.getStatusCode() + " response", e);
@@ -110,11 +115,18 @@ final class UserAgentCore {
   /** Sends a response outside any transaction we own (e.g. to a request the stack left without one). */
   boolean sendStateless(Request request, int status) {
     try {
-      provider.sendResponse(response(request, status, newTag()));
+      Response response = response(request, status, newTag());
+      provider.sendResponse(response);
+      sent(response);
       return true;
     } catch (ParseException | SipException | RuntimeException e) {
       LOG.log(Level.FINE, "cannot send stateless " + status, e);
       return false;
     }
+  }
+
+  private void sent(Response response) {
+    CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+    observer.responseSent(cseq == null ? "UNKNOWN" : cseq.getMethod(), response.getStatusCode());
   }
 }

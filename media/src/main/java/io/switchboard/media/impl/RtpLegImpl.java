@@ -7,6 +7,7 @@ import io.switchboard.media.impl.pipeline.DropCounters;
 import io.switchboard.media.impl.net.DatagramSender;
 import io.switchboard.media.impl.pipeline.DropReason;
 import io.switchboard.media.impl.pipeline.PacketKind;
+import io.switchboard.media.impl.rtp.ReceptionStats;
 import io.switchboard.media.impl.rtp.Rfc4733;
 import io.switchboard.media.impl.rtp.RtpHeader;
 import io.vertx.core.Context;
@@ -42,6 +43,8 @@ final class RtpLegImpl implements RtpLeg {
   private final String id;
   private final DropCounters drops = new DropCounters();
   private final Rfc4733.Receiver dtmfReceiver = new Rfc4733.Receiver();
+  /** RFC 3550 loss and jitter of what the carrier sends (G.711 and telephone-event: an 8 kHz clock). */
+  private final ReceptionStats reception = new ReceptionStats(8000);
   private final Promise<Void> closed = Promise.promise();
   private final int ssrc = ThreadLocalRandom.current().nextInt();
 
@@ -144,6 +147,10 @@ final class RtpLegImpl implements RtpLeg {
       latched = new InetSocketAddress(packet.sender().hostAddress(), packet.sender().port());
     }
     int payloadType = RtpHeader.payloadType(b, off);
+    if (payloadType == c.payloadType() || payloadType == c.dtmfPayloadType()) {
+      reception.onPacket(RtpHeader.sequence(b, off), RtpHeader.timestamp(b, off), System.nanoTime(),
+          payloadType == c.payloadType());
+    }
     if (payloadType == c.payloadType()) {
       rtpReceived++;
       try {
@@ -218,6 +225,11 @@ final class RtpLegImpl implements RtpLeg {
     sendRtp(c.dtmfPayloadType(), marker, advance, payload, 0, payload.length);
   }
 
+  /** Receiver statistics, read by the port pool for {@link io.switchboard.media.RtpPorts#reception()}. */
+  ReceptionStats reception() {
+    return reception;
+  }
+
   @Override
   public JsonObject debugState() {
     InetSocketAddress to = latched != null ? latched : signalled;
@@ -230,6 +242,9 @@ final class RtpLegImpl implements RtpLeg {
         .put("rtpReceived", rtpReceived)
         .put("rtpSent", rtpSent)
         .put("dtmfReceived", dtmfReceived)
+        .put("expected", reception.expected())
+        .put("lost", reception.lost())
+        .put("jitterMillis", reception.jitterMillis())
         .put("drops", drops.toJson());
   }
 

@@ -3,7 +3,9 @@ package io.switchboard.media.impl;
 import io.switchboard.media.RtpConfig;
 import io.switchboard.media.RtpLeg;
 import io.switchboard.media.RtpPorts;
+import io.switchboard.media.RtpReception;
 import io.switchboard.media.impl.net.MediaSockets;
+import io.switchboard.media.impl.rtp.ReceptionStats;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Hands out even ports of the configured range, round robin, skipping ports in use here or by others. */
 public final class RtpPortsImpl implements RtpPorts {
@@ -24,6 +27,9 @@ public final class RtpPortsImpl implements RtpPorts {
   private final Set<Integer> used = ConcurrentHashMap.newKeySet();
   private final Map<String, RtpLegImpl> legs = new ConcurrentHashMap<>();
   private final AtomicInteger next;
+  /** Receiver statistics of the legs already closed, so the totals never go down. */
+  private final LongAdder closedExpected = new LongAdder();
+  private final LongAdder closedLost = new LongAdder();
   private final int slots;
   /** Ports tried per allocation before giving up (each failed bind is one system call). */
   private static final int MAX_ATTEMPTS = 512;
@@ -89,13 +95,39 @@ public final class RtpPortsImpl implements RtpPorts {
   }
 
   private void released(RtpLegImpl leg) {
-    legs.remove(leg.id());
+    if (legs.remove(leg.id()) != null) {
+      closedExpected.add(leg.reception().expected());
+      closedLost.add(leg.reception().lost());
+    }
     used.remove(leg.localPort());
   }
 
   @Override
   public int openLegs() {
     return legs.size();
+  }
+
+  @Override
+  public RtpReception reception() {
+    long expected = 0;
+    long lost = 0;
+    int receiving = 0;
+    double maxJitter = 0;
+    double jitterSum = 0;
+    for (RtpLegImpl leg : legs.values()) {
+      ReceptionStats stats = leg.reception();
+      long e = stats.expected();
+      if (e == 0) {
+        continue;
+      }
+      receiving++;
+      expected += e;
+      lost += stats.lost();
+      maxJitter = Math.max(maxJitter, stats.jitterMillis());
+      jitterSum += stats.jitterMillis();
+    }
+    return new RtpReception(closedExpected.sum() + expected, closedLost.sum() + lost, receiving, expected, lost,
+        maxJitter, receiving == 0 ? 0 : jitterSum / receiving);
   }
 
   @Override

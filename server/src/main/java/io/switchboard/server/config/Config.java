@@ -4,6 +4,7 @@ import io.switchboard.gateway.SipConfig;
 import io.switchboard.media.RtpConfig;
 import io.switchboard.media.WebRtcConfig;
 import io.switchboard.server.calls.CallsConfig;
+import io.switchboard.server.metrics.MetricsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,10 +27,12 @@ import java.util.regex.Pattern;
  * @param demo            whether to seed demo data
  * @param shutdownTimeout how long a graceful shutdown may take
  * @param reports         the reports' time zone, service level threshold and FCR window
+ * @param drainTimeout    on SIGTERM, how long calls in progress may go on before the stop (0: no drain)
+ * @param metrics         {@code GET /metrics}
  */
 public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
     SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout,
-    ReportsConfig reports) {
+    ReportsConfig reports, Duration drainTimeout, MetricsConfig metrics) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -44,6 +47,8 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(reports, "reports");
+    Objects.requireNonNull(drainTimeout, "drainTimeout");
+    Objects.requireNonNull(metrics, "metrics");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -82,7 +87,9 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
             Duration.ofHours(settings.positiveInt("auth.token-lifetime-hours")))),
         settings.bool("demo.enabled"),
         settings.seconds("shutdown.timeout-seconds"),
-        reports(settings));
+        reports(settings),
+        Duration.ofSeconds(settings.nonNegativeInt("shutdown.drain-seconds", 86_400)),
+        checked(() -> new MetricsConfig(settings.bool("metrics.enabled"), settings.text("metrics.token"))));
   }
 
   private static ReportsConfig reports(Settings settings) {

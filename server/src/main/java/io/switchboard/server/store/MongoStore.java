@@ -59,15 +59,15 @@ final class MongoStore implements Store {
     this.routingConfig = new MongoConfigDocuments(client, durability);
   }
 
-  static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir) {
+  static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir, StoreLatency latency) {
     Future<MongoStore> store;
     if (config.embedded()) {
       store = EmbeddedMongo.start(vertx, dataDir, config.embeddedPort()).map(embedded -> new MongoStore(vertx,
-          MongoClient.create(vertx, clientConfig(embedded.connectionString(), config.database())), embedded,
+          client(vertx, clientConfig(embedded.connectionString(), config.database()), latency), embedded,
           embedded.file().getParent() + " (embedded MongoDB)"));
     } else {
-      store = Future.succeededFuture(new MongoStore(vertx, MongoClient.create(vertx,
-          clientConfig(config.uri(), config.database())), null, "MongoDB at " + config.redactedUri()));
+      store = Future.succeededFuture(new MongoStore(vertx, client(vertx,
+          clientConfig(config.uri(), config.database()), latency), null, "MongoDB at " + config.redactedUri()));
     }
     // Fail at start-up, not on the first call: a database that is down or a driver that refuses the server.
     return store.compose(opened -> opened.ping().timeout(FIRST_PING_TIMEOUT_SECONDS, TimeUnit.SECONDS)
@@ -76,6 +76,22 @@ final class MongoStore implements Store {
         .<Store>map(opened)
         .recover(e -> opened.close().transform(closed -> Future.failedFuture(new IllegalStateException(
             opened.description + " does not answer: " + e.getMessage(), e)))));
+  }
+
+  /**
+   * A client whose commands are timed for the metrics. The settings are Vert.x's own from the same config (its
+   * codecs, its event loops for the driver's I/O) plus our command listener: the public API takes either a config or
+   * complete settings, so the parser that turns one into the other is borrowed from the client's implementation.
+   */
+  private static MongoClient client(Vertx vertx, JsonObject config, StoreLatency latency) {
+    if (latency == StoreLatency.NONE) {
+      return MongoClient.create(vertx, config);
+    }
+    com.mongodb.MongoClientSettings settings = com.mongodb.MongoClientSettings
+        .builder(new io.vertx.ext.mongo.impl.config.MongoClientOptionsParser(vertx, config).settings())
+        .addCommandListener(new CommandTimings(latency))
+        .build();
+    return MongoClient.createWithMongoSettings(vertx, config, java.util.UUID.randomUUID().toString(), settings);
   }
 
   private static JsonObject clientConfig(String uri, String database) {

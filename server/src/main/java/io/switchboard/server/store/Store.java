@@ -20,7 +20,12 @@ public interface Store {
    * {@code <dataDir>/mongo.mv.db} (creating the folder) bound to 127.0.0.1.
    */
   static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir) {
-    return MongoStore.open(vertx, config, dataDir);
+    return MongoStore.open(vertx, config, dataDir, StoreLatency.NONE);
+  }
+
+  /** As {@link #open(Vertx, MongoConfig, Path)}, timing every MongoDB command for the metrics. */
+  static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir, StoreLatency latency) {
+    return MongoStore.open(vertx, config, dataDir, latency);
   }
 
   /** Succeeds when the database answers a round trip. */

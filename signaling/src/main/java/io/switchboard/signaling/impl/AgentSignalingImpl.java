@@ -32,6 +32,10 @@ public final class AgentSignalingImpl implements AgentSignaling {
 
   public static final String LOGIN_PATH = "/api/login";
   public static final String SOCKET_PATH = "/ws/agent";
+  /** The error code of a login refused because the server is about to stop. */
+  public static final String DRAINING = "server_draining";
+  static final String DRAINING_MESSAGE = "The server is shutting down for maintenance and takes no new sign-ins; "
+      + "calls in progress go on. Sign in again in a few minutes.";
 
   private static final Logger LOG = Logger.getLogger(AgentSignalingImpl.class.getName());
   /** bcrypt threads: caps the CPU that logins can take (≈ 15 logins/s per thread at cost 10). */
@@ -55,6 +59,8 @@ public final class AgentSignalingImpl implements AgentSignaling {
   /** Every socket, authenticated or not, so that close() reaches them all. */
   private final Set<AgentSocket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  /** Seconds for Retry-After once draining, else -1. */
+  private volatile long drainRetryAfter = -1;
   private Future<Void> closing;
 
   public AgentSignalingImpl(Vertx vertx, SignalingConfig config, AgentAccounts accounts, AgentCommands commands) {
@@ -70,6 +76,8 @@ public final class AgentSignalingImpl implements AgentSignaling {
 
   @Override
   public void mount(Router router) {
+    // A route of its own ahead of the login's: a drain refuses before the body is even read.
+    router.post(LOGIN_PATH).handler(this::refuseWhileDraining);
     router.post(LOGIN_PATH)
         .handler(BodyHandler.create(false).setBodyLimit(LoginEndpoint.MAX_BODY_BYTES))
         .handler(new LoginEndpoint(accounts, tokens, loginLimiter, bcryptWorkers, () -> closed))
@@ -89,6 +97,24 @@ public final class AgentSignalingImpl implements AgentSignaling {
         .compose(this::accountFor)
         .recover(e -> Future.failedFuture(e instanceof TokenRejected rejected
             ? new SignalingException("auth_failed", rejected.getMessage()) : e));
+  }
+
+  @Override
+  public void drain(java.time.Duration retryAfter) {
+    drainRetryAfter = Math.max(0, retryAfter.toSeconds());
+  }
+
+  private void refuseWhileDraining(RoutingContext ctx) {
+    long retryAfter = drainRetryAfter;
+    if (retryAfter < 0 || closed) {
+      ctx.next();
+      return;
+    }
+    ctx.response().setStatusCode(503)
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("Retry-After", Long.toString(retryAfter))
+        .end(new io.vertx.core.json.JsonObject().put("code", DRAINING).put("message", DRAINING_MESSAGE).encode());
   }
 
   @Override
