@@ -1,7 +1,10 @@
 package io.switchboard.media.mixer;
 
+import io.switchboard.media.AudioCodec;
+import io.switchboard.media.MediaSink;
 import io.switchboard.media.RtpStream;
 import io.switchboard.media.codec.G711;
+import io.switchboard.media.impl.rtp.RtpHeader;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
@@ -55,6 +58,22 @@ public final class Participant {
       fifo[(head + size) % FIFO_SAMPLES] = ulaw ? G711.ulawToLinear(b) : G711.alawToLinear(b);
       size++;
     }
+  }
+
+  /**
+   * A sink that feeds this voice with the audio its stream receives (telephone-events and other payload types are
+   * skipped): for a stream only the mixer connects, such as a supervisor's session.
+   */
+  public MediaSink voiceSink() {
+    return (source, packet, offset, length) -> {
+      AudioCodec codec = source.codec();
+      int headerLength = RtpHeader.headerLength(packet, offset, length);
+      int payloadLength = RtpHeader.payloadLength(packet, offset, length);
+      if (codec != null && headerLength >= 0 && payloadLength > 0
+          && RtpHeader.payloadType(packet, offset) == codec.payloadType()) {
+        offer(packet, offset + headerLength, payloadLength, codec.name().equals("PCMU"));
+      }
+    };
   }
 
   /**
