@@ -11,12 +11,23 @@ import { ShiftMedia } from '../agent/media.js';
 
 export const MODES = Object.freeze(['listen', 'whisper', 'barge']);
 
+/**
+ * The supervisor speaks rarely and briefly (a whispered hint), into a headset: echo cancellation stays on, but noise
+ * suppression and automatic gain would first swallow the start of each hint, then pump its level.
+ */
+const SUPERVISOR_MICROPHONE = {
+  audio: { echoCancellation: true, noiseSuppression: false, autoGainControl: false },
+  video: false,
+};
+
 export class MonitorLine extends EventTarget {
   /** @param {{token: string, audio: HTMLAudioElement}} options */
   constructor({ token, audio }) {
     super();
     this.session = new AgentSession({ token });
-    this.media = new ShiftMedia({ audio, negotiate: (sdp) => this.session.offerMedia(sdp) });
+    this.media = new ShiftMedia({
+      audio, negotiate: (sdp) => this.session.offerMedia(sdp), microphone: SUPERVISOR_MICROPHONE,
+    });
     this.calls = [];
     /** {callId, mode} while in a call, else null. */
     this.current = null;
