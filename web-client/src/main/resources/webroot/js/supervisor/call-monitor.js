@@ -45,6 +45,7 @@ export function mountCallMonitor(container, { line, callId, agentName = '' }) {
     busy = true;
     render();
     message.textContent = '';
+    delete message.dataset.tone;
     try {
       if (mode === 'leave') await line.leave(callId);
       else await line.join(callId, mode);
@@ -63,13 +64,15 @@ export function mountCallMonitor(container, { line, callId, agentName = '' }) {
     group.setAttribute('aria-label', t('monitor.controls', { agent: agentName }));
     for (const [mode, button] of buttons) {
       button.textContent = t(`monitor.${mode}`);
+      // Not disabled while a request is out (act() ignores clicks then): a disabled button would lose the focus.
       if (mode === 'leave') {
-        button.disabled = busy || !now;
+        button.disabled = !now;
       } else {
         button.setAttribute('aria-pressed', String(now === mode));
-        button.disabled = busy || !line.ready();
+        button.disabled = !line.ready();
       }
     }
+    group.setAttribute('aria-busy', String(busy));
     group.dataset.mode = now ?? '';
   }
 

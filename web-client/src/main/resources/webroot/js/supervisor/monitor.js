@@ -16,7 +16,6 @@ const el = {
   audio: document.getElementById('remote-audio'),
 };
 let line = null;
-const unmounts = [];
 let lastState = null;
 
 function renderStatus() {
@@ -38,29 +37,39 @@ function since(iso) {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/** callId → {tr, unmount}: rows are updated in place, so the focused button keeps its focus across updates. */
+const rows = new Map();
+
 function renderCalls() {
-  unmounts.splice(0).forEach((u) => u());
-  el.rows.replaceChildren();
+  const live = new Set(line.calls.map((c) => c.callId));
+  for (const [callId, row] of rows) {
+    if (!live.has(callId)) {
+      row.unmount();
+      row.tr.remove();
+      rows.delete(callId);
+    }
+  }
   for (const call of line.calls) {
-    const tr = document.createElement('tr');
-    tr.dataset.callId = call.callId;
+    let row = rows.get(call.callId);
+    if (!row) {
+      const tr = document.createElement('tr');
+      tr.dataset.callId = call.callId;
+      for (let i = 0; i < 6; i++) tr.append(document.createElement('td'));
+      tr.children[0].dir = 'ltr';
+      el.rows.append(tr);
+      row = { tr, unmount: mountCallMonitor(tr.children[5], { line, callId: call.callId, agentName: call.agent?.name ?? '' }) };
+      rows.set(call.callId, row);
+    }
     const cells = [
       call.from ?? '',
       call.agent?.name ?? '',
       call.queue?.name ?? '',
       call.answeredAt ? since(call.answeredAt) : '',
-      (call.supervisors ?? []).map((s) => `${s.name} (${t(`monitor.${s.mode}`)})`).join(', '),
+      (call.supervisors ?? []).map((s) => `${s.name} (${t(`monitor.doing.${s.mode}`)})`).join(', '),
     ];
-    for (const text of cells) {
-      const td = document.createElement('td');
-      td.textContent = text;
-      tr.append(td);
-    }
-    tr.children[0].dir = 'ltr';
-    const actions = document.createElement('td');
-    tr.append(actions);
-    el.rows.append(tr);
-    unmounts.push(mountCallMonitor(actions, { line, callId: call.callId, agentName: call.agent?.name ?? '' }));
+    cells.forEach((text, i) => {
+      if (row.tr.children[i].textContent !== text) row.tr.children[i].textContent = text;
+    });
   }
   el.empty.hidden = line.calls.length > 0;
   renderStatus();

@@ -54,7 +54,7 @@ class SupervisorListensWhispersBargesTest extends RunningServerTest {
     Browser browser = FakeMicrophoneChromium.launch(playwright, ToneWav.write(dataDir, 660));
     try (JavaAgent alice = new JavaAgent(vertx, server.httpPort()); RtpTestPeer callerMedia = RtpTestPeer.create(true)) {
       MonitorPage sam = new MonitorPage(browser.newPage());
-      sam.open(baseUrl(), "en");
+      sam.open(baseUrl(), "uk");
       sam.signIn("sam", "sam-demo");
       sam.awaitConnected();
 
@@ -81,8 +81,13 @@ class SupervisorListensWhispersBargesTest extends RunningServerTest {
             .isLessThan(NOT_HEARD);
         assertThat(alice.media().toneLevel(1000)).as("the agent still hears the caller").isGreaterThan(0.6);
 
-        // Whisper: the agent hears the supervisor too; the caller does not.
-        sam.choose(callId, "whisper");
+        // Whisper, by keyboard: Tab from Listen to Whisper, Enter. The agent hears the supervisor too; the caller not.
+        assertThat(sam.row(callId).locator(".call-monitor__whisper").textContent()).isEqualTo("Підказати");
+        sam.row(callId).locator(".call-monitor__listen").focus();
+        sam.page().keyboard().press("Tab");
+        assertThat(sam.page().evaluate("() => document.activeElement.dataset.mode")).isEqualTo("whisper");
+        sam.page().keyboard().press("Enter");
+        sam.awaitState("s.current !== null && s.current.mode === 'whisper'");
         alice.media().awaitTone(660, HEARD, Duration.ofSeconds(10)).get();
         assertThat(alice.media().toneLevel(1000)).as("the agent hears the caller while coached").isGreaterThan(HEARD);
         assertThat(maxOver(alice, 50, () -> callerMedia.toneLevel(660))).as("caller hears 660 Hz in whisper")
