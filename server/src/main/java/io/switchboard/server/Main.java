@@ -54,6 +54,7 @@ public final class Main {
     System.out.println("  Agent desktop: " + base + "/agent.html");
     System.out.println("  Headset check: " + base + "/headset-check.html");
     System.out.println("  Customers:     " + base + "/customers.html (supervisors)");
+    System.out.println("  Live calls:    " + base + "/monitor.html (supervisors: listen, whisper, barge)");
     System.out.println("  Configuration: " + base + "/config.html (admins: queues, agents, call flows, numbers)");
     System.out.println("  Health:        " + base + "/health");
     if (config.metrics().enabled()) {

@@ -158,7 +158,7 @@ public final class SwitchboardServer {
         .compose(secret -> {
           AgentSignaling signaling = AgentSignaling.create(vertx,
               SignalingConfig.withSecret(secret).withTokenLifetime(config.auth().tokenLifetime()),
-              parts.store::agentByUsername, parts.callCenter.desk());
+              parts.store::agentByUsername, parts.callCenter.desk(), parts.callCenter.supervisors());
           closers.push(signaling::close);
           // Half the shutdown budget for in-flight requests; the rest is for calls, media and the store.
           // A supervisor hears the calls of the groups they supervise; without any group, of everyone.

@@ -20,6 +20,12 @@ public interface AgentSignaling {
     return new AgentSignalingImpl(vertx, config, accounts, commands);
   }
 
+  /** As above, with the supervisors' monitoring frames ({@code monitor.*}) going to {@code supervisors}. */
+  static AgentSignaling create(Vertx vertx, SignalingConfig config, AgentAccounts accounts, AgentCommands commands,
+      SupervisorCommands supervisors) {
+    return new AgentSignalingImpl(vertx, config, accounts, commands, supervisors);
+  }
+
   /** Adds {@code POST /api/login} (with its own 4 KiB body limit) and {@code GET /ws/agent} to the router. */
   void mount(Router router);
 

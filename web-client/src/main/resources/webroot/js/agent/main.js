@@ -197,6 +197,12 @@ function onFrame(frame) {
     showRequestError(new ProtocolError(frame.code ?? 'internal', frame.message));
     return;
   }
+  if (frame.type === 'welcome' && frame.state === 'supervisor') {
+    // An account that supervises but takes no calls (docs/protocol.md, "Supervisors"): its desk is the live calls.
+    session.close();
+    location.replace(`monitor.html${location.search}`);
+    return;
+  }
   if (frame.type === 'welcome') {
     desk.apply(frame);
     // Every welcome (also after a reconnect) offers media anew: a new offer replaces whatever the server kept.

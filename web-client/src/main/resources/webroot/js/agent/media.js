@@ -18,12 +18,14 @@ const MICROPHONE = {
 export class ShiftMedia extends EventTarget {
   /**
    * @param {{audio: HTMLAudioElement, negotiate: (offerSdp: string) => Promise<string>}} options negotiate sends
-   *   the offer to the server and resolves with its answer
+   *   the offer to the server and resolves with its answer; microphone: getUserMedia constraints other than the
+   *   agent's (the supervisor's page)
    */
-  constructor({ audio, negotiate }) {
+  constructor({ audio, negotiate, microphone = MICROPHONE }) {
     super();
     this.audio = audio;
     this.negotiate = negotiate;
+    this.constraints = microphone;
     this.microphone = null;
     this.pc = null;
     this.detector = null;
@@ -40,7 +42,7 @@ export class ShiftMedia extends EventTarget {
     this.setStatus('connecting');
     try {
       if (!this.microphone || this.microphone.getAudioTracks().every((t) => t.readyState === 'ended')) {
-        this.microphone = await navigator.mediaDevices.getUserMedia(MICROPHONE);
+        this.microphone = await navigator.mediaDevices.getUserMedia(this.constraints);
       }
     } catch (e) {
       if (generation !== this.generation) return;

@@ -5,13 +5,20 @@ import io.switchboard.media.MediaSink;
 import io.switchboard.media.RtpStream;
 import io.switchboard.media.codec.G711;
 import io.switchboard.media.impl.rtp.RtpHeader;
+import io.switchboard.media.mixer.Mixer;
+import io.switchboard.media.mixer.Participant;
 import io.switchboard.media.recording.CallRecorder;
+import io.vertx.core.Vertx;
 
 /**
  * Connects a caller's stream and an agent's stream both ways: payloads are relayed without transcoding (µ-law ⇄
  * A-law by table when the two sides agreed different laws), DTMF events are passed on, and each direction is tapped
  * into the recorder (caller left, agent right) without waiting for it. Each stream keeps its own continuous RTP
  * source, so switching a bridge in and out of an agent's long-lived session never confuses the browser.
+ *
+ * <p>Third parties (a supervisor) come in through {@link #mix}: both sides then also feed a {@link Mixer} as voices,
+ * and a side the mixer sends to (it {@linkplain Participant#hears hears} more than its partner) stops receiving the
+ * relay. A side nobody changed keeps the untouched pass-through; without a mixer nothing here decodes a byte.
  */
 public final class Bridge {
   private final RtpStream caller;
@@ -21,6 +28,12 @@ public final class Bridge {
   private volatile boolean callerHeld;
   private volatile boolean agentMuted;
   private volatile boolean closed;
+  /** Set while third parties are mixed in; read on both media contexts. */
+  private volatile Mixing mixing;
+
+  /** The mixer and the two sides' places in it. */
+  private record Mixing(Mixer mixer, Participant caller, Participant agent) {
+  }
 
   private Bridge(RtpStream caller, RtpStream agent, CallRecorder recorder) {
     this.caller = caller;
@@ -40,6 +53,53 @@ public final class Bridge {
   /** While held, neither side hears the other (the caller hears whatever the owner plays, e.g. music). */
   public void hold(boolean on) {
     callerHeld = on;
+    Mixing m = mixing;
+    if (m != null) {
+      m.caller().pause(on);
+    }
+  }
+
+  /**
+   * Starts mixing (idempotent): a mixer clocked on the caller's stream, with the caller and the agent joined as
+   * voices that hear nothing from it yet, so the relay goes on as before until someone changes what a side hears.
+   * Join third parties to the returned mixer; {@link #callerVoice()} and {@link #agentVoice()} are the two sides.
+   */
+  public synchronized Mixer mix(Vertx vertx) {
+    return mixing != null ? mixing.mixer() : mix(Mixer.start(vertx, caller));
+  }
+
+  /** As {@link #mix(Vertx)}, with a mixer the caller clocks (an unclocked one in tests); ignored when mixing. */
+  public synchronized Mixer mix(Mixer mixer) {
+    Mixing m = mixing;
+    if (m == null) {
+      m = new Mixing(mixer, mixer.join(caller), mixer.join(agent));
+      m.caller().pause(callerHeld);
+      mixing = m;
+    } else if (m.mixer() != mixer) {
+      mixer.close();
+    }
+    return m.mixer();
+  }
+
+  /** The caller in the mixer, or null when not mixing. */
+  public Participant callerVoice() {
+    Mixing m = mixing;
+    return m == null ? null : m.caller();
+  }
+
+  /** The agent in the mixer, or null when not mixing. */
+  public Participant agentVoice() {
+    Mixing m = mixing;
+    return m == null ? null : m.agent();
+  }
+
+  /** Stops mixing: the mixer closes and the two sides hear each other by the plain relay again. Idempotent. */
+  public synchronized void unmix() {
+    Mixing m = mixing;
+    mixing = null;
+    if (m != null) {
+      m.mixer().close();
+    }
   }
 
   /** While muted, the caller does not hear the agent. */
@@ -57,6 +117,7 @@ public final class Bridge {
       return;
     }
     closed = true;
+    unmix();
     caller.onMediaContext(() -> caller.sink(MediaSink.DISCARD));
     agent.onMediaContext(() -> agent.sink(MediaSink.DISCARD));
   }
@@ -67,6 +128,7 @@ public final class Bridge {
     private final CallRecorder recorder;
     private final boolean fromCaller;
     private boolean started;
+    private boolean resync;
     private long lastTimestamp;
     private byte[] converted = new byte[320];
 
@@ -103,7 +165,21 @@ public final class Bridge {
         if (callerHeld || (!fromCaller && agentMuted)) {
           return;
         }
+        Mixing m = mixing;
+        if (m != null) {
+          (fromCaller ? m.caller() : m.agent()).offer(packet, payloadOffset, payloadLength, ulaw);
+          if ((fromCaller ? m.agent() : m.caller()).mixed()) {
+            resync = true; // the mixer speaks to the target now
+            return;
+          }
+        }
         boolean marker = RtpHeader.marker(packet, offset);
+        if (resync) {
+          // Back from the mixer: the target's stream moved on with it; continue 20 ms on, a new talkspurt.
+          resync = false;
+          advance = AudioCodec.SAMPLES_PER_PACKET;
+          marker = true;
+        }
         if (from.name().equals(to.name())) {
           target.sendRtp(to.payloadType(), marker, advance, packet, payloadOffset, payloadLength);
         } else {
@@ -116,10 +192,17 @@ public final class Bridge {
           }
           target.sendRtp(to.payloadType(), marker, advance, converted, 0, payloadLength);
         }
-      } else if (payloadType == from.dtmfPayloadType() && to.dtmfPayloadType() >= 0 && !callerHeld) {
+      } else if (payloadType == from.dtmfPayloadType() && to.dtmfPayloadType() >= 0 && !callerHeld
+          && !targetMixed()) {
         target.sendRtp(to.dtmfPayloadType(), RtpHeader.marker(packet, offset), advance, packet, payloadOffset,
             payloadLength);
       }
+    }
+
+    /** Telephone-events are not mixed: a target the mixer feeds does not get them relayed either. */
+    private boolean targetMixed() {
+      Mixing m = mixing;
+      return m != null && (fromCaller ? m.agent() : m.caller()).mixed();
     }
   }
 }

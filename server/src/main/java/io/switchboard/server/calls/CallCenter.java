@@ -73,6 +73,9 @@ public final class CallCenter implements InboundCallHandler {
   final Map<String, Agent> agents = new LinkedHashMap<>();
   final Map<String, Call> calls = new LinkedHashMap<>();
   private final AgentDesk desk = new AgentDesk(this);
+  /** Listen, whisper, barge: supervisors in live calls. */
+  final Supervision supervision = new Supervision(this);
+  private final AgentCommands desks = new Desks(desk, new SupervisorDesk(this, supervision));
   final AcdSteps acd = new AcdSteps(this);
   final FlowSteps flows = new FlowSteps(this);
   /** History records being written; a graceful stop waits for them before the store closes. */
@@ -298,6 +301,7 @@ public final class CallCenter implements InboundCallHandler {
         .put("answeredAt", call.answeredAt.toString()));
     flows.agentAnswered(call, agent.id());
     saveProgress(call);
+    supervision.callConnected(call);
   }
 
   /** The agent hung up first: the caller may stay for the survey, else the call ends. */
@@ -312,6 +316,7 @@ public final class CallCenter implements InboundCallHandler {
    * wrap-up. The call itself may go on (survey).
    */
   private void detachAgent(Call call, String by) {
+    supervision.callDetached(call);
     if (call.bridge != null) {
       call.bridge.disconnect();
       call.bridge = null;
@@ -492,9 +497,14 @@ public final class CallCenter implements InboundCallHandler {
 
   // ---------------------------------------------------------------- plumbing
 
-  /** What the agents' sockets ask of call control. */
+  /** What the agents' (and supervisors') sockets ask of call control. */
   public AgentCommands desk() {
-    return desk;
+    return desks;
+  }
+
+  /** What supervisors' sockets ask about live calls: listen, whisper, barge. */
+  public io.switchboard.signaling.SupervisorCommands supervisors() {
+    return supervision;
   }
 
   /** Number of calls in progress (in a flow, queued, connected, in a survey or voicemail). */
@@ -517,6 +527,7 @@ public final class CallCenter implements InboundCallHandler {
         vertx.cancelTimer(engineTimer);
         engineTimer = -1;
       }
+      supervision.close();
       for (Agent agent : agents.values()) {
         if (agent.media != null) {
           agent.media.close(CloseReason.SHUTDOWN);

@@ -6,6 +6,7 @@ import io.switchboard.signaling.AgentCommands;
 import io.switchboard.signaling.AgentSignaling;
 import io.switchboard.signaling.SignalingConfig;
 import io.switchboard.signaling.SignalingException;
+import io.switchboard.signaling.SupervisorCommands;
 import io.switchboard.signaling.impl.AgentTokens.Claims;
 import io.switchboard.signaling.impl.AgentTokens.TokenRejected;
 import io.vertx.core.Future;
@@ -64,12 +65,17 @@ public final class AgentSignalingImpl implements AgentSignaling {
   private Future<Void> closing;
 
   public AgentSignalingImpl(Vertx vertx, SignalingConfig config, AgentAccounts accounts, AgentCommands commands) {
+    this(vertx, config, accounts, commands, SupervisorCommands.NONE);
+  }
+
+  public AgentSignalingImpl(Vertx vertx, SignalingConfig config, AgentAccounts accounts, AgentCommands commands,
+      SupervisorCommands supervisors) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.config = Objects.requireNonNull(config, "config");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.commands = Objects.requireNonNull(commands, "commands");
     this.tokens = new AgentTokens(vertx, config.jwtSecret(), config.tokenLifetime());
-    this.dispatch = new CommandDispatch(commands);
+    this.dispatch = new CommandDispatch(commands, Objects.requireNonNull(supervisors, "supervisors"));
     this.bcryptWorkers = vertx.createSharedWorkerExecutor("switchboard-login-bcrypt", BCRYPT_THREADS);
     this.sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MS, t -> loginLimiter.sweep(System.nanoTime()));
   }

@@ -23,6 +23,9 @@ final class ClientFrameSchema {
   static final String CALL_MUTE = "call.mute";
   static final String CALL_DTMF = "call.dtmf";
   static final String PING = "ping";
+  static final String MONITOR_START = "monitor.start";
+  static final String MONITOR_MODE = "monitor.mode";
+  static final String MONITOR_STOP = "monitor.stop";
 
   static final int MAX_ID_CHARS = 64;
 
@@ -59,18 +62,23 @@ final class ClientFrameSchema {
   // Call ids are minted by the server; the pattern keeps them printable and log-safe.
   private static final Field CALL_ID = Field.pattern("callId", "[A-Za-z0-9._:-]{1,64}", "1–64 of A-Z a-z 0-9 . _ : -");
 
-  private static final Map<String, List<Field>> TYPES = Map.of(
-      AUTH, List.of(Field.string("token", 4096)),
-      MEDIA_OFFER, List.of(Field.string("sdp", Integer.MAX_VALUE)),
-      STATE_SET, List.of(Field.oneOf("state", "ready", "not_ready"), Field.string("reason", 64).optional()),
-      CALL_ANSWER, List.of(CALL_ID),
-      CALL_REJECT, List.of(CALL_ID),
-      CALL_HANGUP, List.of(CALL_ID),
-      CALL_HOLD, List.of(CALL_ID, Field.bool("on")),
-      CALL_MUTE, List.of(CALL_ID, Field.bool("on")),
+  private static final Field MONITOR_MODE_FIELD = Field.oneOf("mode", "listen", "whisper", "barge");
+
+  private static final Map<String, List<Field>> TYPES = Map.ofEntries(
+      Map.entry(AUTH, List.of(Field.string("token", 4096))),
+      Map.entry(MEDIA_OFFER, List.of(Field.string("sdp", Integer.MAX_VALUE))),
+      Map.entry(STATE_SET, List.of(Field.oneOf("state", "ready", "not_ready"), Field.string("reason", 64).optional())),
+      Map.entry(CALL_ANSWER, List.of(CALL_ID)),
+      Map.entry(CALL_REJECT, List.of(CALL_ID)),
+      Map.entry(CALL_HANGUP, List.of(CALL_ID)),
+      Map.entry(CALL_HOLD, List.of(CALL_ID, Field.bool("on"))),
+      Map.entry(CALL_MUTE, List.of(CALL_ID, Field.bool("on"))),
       // RFC 4733 §3.2 events 0–15: the digits, * and #, and A–D.
-      CALL_DTMF, List.of(CALL_ID, Field.pattern("digits", "[0-9*#A-D]{1,32}", "1–32 of 0-9 * # A-D")),
-      PING, List.of());
+      Map.entry(CALL_DTMF, List.of(CALL_ID, Field.pattern("digits", "[0-9*#A-D]{1,32}", "1–32 of 0-9 * # A-D"))),
+      Map.entry(PING, List.of()),
+      Map.entry(MONITOR_START, List.of(CALL_ID, MONITOR_MODE_FIELD)),
+      Map.entry(MONITOR_MODE, List.of(CALL_ID, MONITOR_MODE_FIELD)),
+      Map.entry(MONITOR_STOP, List.of(CALL_ID)));
 
   private ClientFrameSchema() {
   }

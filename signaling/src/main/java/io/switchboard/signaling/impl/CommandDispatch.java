@@ -3,17 +3,20 @@ package io.switchboard.signaling.impl;
 import io.switchboard.signaling.AgentCommands;
 import io.switchboard.signaling.AgentConnection;
 import io.switchboard.signaling.MediaAnswer;
+import io.switchboard.signaling.SupervisorCommands;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 
-/** Turns a validated client frame into the matching {@link AgentCommands} call. */
+/** Turns a validated client frame into the matching {@link AgentCommands} or {@link SupervisorCommands} call. */
 final class CommandDispatch {
 
   private final AgentCommands commands;
+  private final SupervisorCommands supervisors;
 
-  CommandDispatch(AgentCommands commands) {
+  CommandDispatch(AgentCommands commands, SupervisorCommands supervisors) {
     this.commands = commands;
+    this.supervisors = supervisors;
   }
 
   /**
@@ -33,6 +36,11 @@ final class CommandDispatch {
         case ClientFrameSchema.CALL_HOLD -> nonNull(commands.hold(c, frame.string("callId"), frame.bool("on")));
         case ClientFrameSchema.CALL_MUTE -> nonNull(commands.mute(c, frame.string("callId"), frame.bool("on")));
         case ClientFrameSchema.CALL_DTMF -> nonNull(commands.dtmf(c, frame.string("callId"), frame.string("digits")));
+        case ClientFrameSchema.MONITOR_START -> nonNull(supervisors.startMonitoring(c, frame.string("callId"),
+            frame.string("mode")));
+        case ClientFrameSchema.MONITOR_MODE -> nonNull(supervisors.changeMode(c, frame.string("callId"),
+            frame.string("mode")));
+        case ClientFrameSchema.MONITOR_STOP -> nonNull(supervisors.stopMonitoring(c, frame.string("callId")));
         default -> Future.failedFuture(new IllegalStateException("no command for " + frame.type()));
       };
     } catch (RuntimeException e) {
