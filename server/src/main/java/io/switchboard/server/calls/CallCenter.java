@@ -81,6 +81,9 @@ public final class CallCenter implements InboundCallHandler {
   private long engineTimer = -1;
   private Instant engineTimerAt;
   private long invariantViolations;
+  /** Who watches live (the wallboard's statistics); told after each step, on this context. */
+  CallCenterListener listener = CallCenterListener.NONE;
+  private final SupervisorCommands supervisors = new SupervisorCommands(this);
 
   public CallCenter(Vertx vertx, CallsConfig config, Store store, WebRtcEndpoint endpoint, Recordings recordings,
       Prompts prompts, RoutingConfiguration routing) {
@@ -181,6 +184,7 @@ public final class CallCenter implements InboundCallHandler {
     Call call = new Call(id, leg, from, to, new CallAudio(vertx, context, leg.media()));
     call.flowId = flow.get().id();
     calls.put(call.id, call);
+    listener.callArrived(call.id, call.from);
     call.event("arrived", new JsonObject().put("trunk", leg.trunk()).put("from", call.from).put("to", call.to)
         .put("flow", call.flowId));
     leg.onEnded(reason -> on(() -> {
@@ -357,6 +361,7 @@ public final class CallCenter implements InboundCallHandler {
       flows.bookCallback(call, call.from, call.queueId, 0, outcome);
     }
     calls.remove(call.id);
+    listener.callEnded(call.id);
     Future<Void> saved = saveRecord(call);
     if (!by.equals("caller")) {
       // The BYE tells the caller the call is over: send it once the final record is on disk (a crash right after
@@ -388,6 +393,7 @@ public final class CallCenter implements InboundCallHandler {
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "executing " + d + " failed", e);
       }
+      listener.decided(d);
     }
     if (config.invariantCheck()) {
       List<Violation> violations = InvariantCheck.check(engine);
@@ -495,6 +501,19 @@ public final class CallCenter implements InboundCallHandler {
   /** What the agents' sockets ask of call control. */
   public AgentCommands desk() {
     return desk;
+  }
+
+  /** What supervisors ask of call control about agents (force Not ready, log out). */
+  public SupervisorCommands supervisors() {
+    return supervisors;
+  }
+
+  /** Reports every later step to {@code l} (one listener; the server's live statistics). */
+  public void listen(CallCenterListener l) {
+    on(() -> {
+      listener = l == null ? CallCenterListener.NONE : l;
+      return Future.succeededFuture();
+    });
   }
 
   /** Number of calls in progress (in a flow, queued, connected, in a survey or voicemail). */
