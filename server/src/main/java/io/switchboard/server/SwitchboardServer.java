@@ -10,12 +10,18 @@ import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.DispositionsApi;
 import io.switchboard.server.api.IncidentsApi;
+import io.switchboard.server.api.AgentControl;
+import io.switchboard.server.api.LiveApi;
 import io.switchboard.server.api.RoutingConfigApi;
 import io.switchboard.server.api.SupervisorScope;
 import io.switchboard.server.api.VoicemailsApi;
 import io.switchboard.server.api.WrapUpApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.calls.InterruptedCalls;
+import io.switchboard.server.calls.SupervisorCommands;
+import io.switchboard.server.live.LiveFeed;
+import io.switchboard.server.live.LiveStats;
+import io.switchboard.server.live.WallboardSocket;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.routingconfig.RoutingConfigStore;
@@ -111,6 +117,11 @@ public final class SwitchboardServer {
           parts.callCenter = new CallCenter(vertx, config.calls(), parts.store, parts.endpoint, parts.recordings,
               parts.prompts, parts.routingConfig.current());
           parts.routingConfig.onChange(parts.callCenter::apply);
+          // The wallboard's figures: fed by call control, configured like it.
+          parts.liveStats = new LiveStats(java.time.Clock.system(config.live().timeZone()));
+          parts.liveStats.configure(parts.routingConfig.current());
+          parts.routingConfig.onChange(parts.liveStats::configure);
+          parts.callCenter.listen(parts.liveStats);
           closers.push(parts.callCenter::close);
           return SipGateway.start(vertx, config.sip(), Routing.trunks(stored), parts.rtpPorts,
                   parts.callCenter)
@@ -144,6 +155,23 @@ public final class SwitchboardServer {
             VoicemailsApi.create(vertx, parts.store, signaling::authenticate, config.calls().recordingsDir())
                 .mount(router);
             CallbacksApi.create(parts.store, signaling::authenticate).mount(router);
+            Supplier<java.util.List<String>> reasons = () ->
+                SupervisorCommands.reasons(parts.routingConfig.current());
+            LiveFeed feed = new LiveFeed(vertx, parts.liveStats, config.live(), reasons);
+            SupervisorCommands commands = parts.callCenter.supervisors();
+            LiveApi.create(feed, new AgentControl() {
+              @Override
+              public Future<Void> forceNotReady(String agentId, String reason) {
+                return commands.forceNotReady(agentId, reason);
+              }
+
+              @Override
+              public Future<Void> logOut(String agentId) {
+                return commands.logOut(agentId);
+              }
+            }, parts.store, signaling::authenticate, scope, reasons).mount(router);
+            new WallboardSocket(vertx, feed, signaling::authenticate, viewer -> LiveApi.visibility(viewer, scope))
+                .mount(router);
           }, config.shutdownTimeout().dividedBy(2));
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));
@@ -168,6 +196,7 @@ public final class SwitchboardServer {
     Prompts prompts;
     CallCenter callCenter;
     SipGateway gateway;
+    LiveStats liveStats;
   }
 
   private static Future<WebRtcEndpoint> startMedia(Vertx vertx, Config config, MediaStarter media) {

@@ -21,11 +21,11 @@ public final class SupervisorCommands {
   public static final String LOGGED_OUT_REASON = "logged_out_by_supervisor";
 
   /** A command the engine refused as things stand (409): the message says why. */
-  public static final class Refused extends RuntimeException {
+  public static final class Refused extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     Refused(String message) {
-      super(message, null, false, false);
+      super(message);
     }
   }
 
@@ -35,9 +35,9 @@ public final class SupervisorCommands {
     this.center = center;
   }
 
-  /** The reason codes a Not ready may carry (the configuration's, or the defaults the desk offers). */
-  public Future<List<String>> reasons() {
-    return center.on(() -> Future.succeededFuture(AgentDesk.reasons(center.routing)));
+  /** The reason codes a Not ready may carry under {@code routing} (its own, or the defaults the desk offers). */
+  public static List<String> reasons(io.switchboard.routing.config.RoutingConfiguration routing) {
+    return AgentDesk.reasons(routing);
   }
 
   /**

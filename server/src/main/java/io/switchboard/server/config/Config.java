@@ -4,6 +4,7 @@ import io.switchboard.gateway.SipConfig;
 import io.switchboard.media.RtpConfig;
 import io.switchboard.media.WebRtcConfig;
 import io.switchboard.server.calls.CallsConfig;
+import io.switchboard.server.live.LiveConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +26,10 @@ import java.util.regex.Pattern;
  * @param auth            agents' login tokens
  * @param demo            whether to seed demo data
  * @param shutdownTimeout how long a graceful shutdown may take
+ * @param live            the live boards' time zone and caller masking
  */
 public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
-    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout) {
+    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout, LiveConfig live) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -41,6 +43,7 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(sip, "sip");
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(live, "live");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -78,7 +81,18 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
         checked(() -> new AuthConfig(settings.text("auth.jwt-secret"),
             Duration.ofHours(settings.positiveInt("auth.token-lifetime-hours")))),
         settings.bool("demo.enabled"),
-        settings.seconds("shutdown.timeout-seconds"));
+        settings.seconds("shutdown.timeout-seconds"),
+        live(settings));
+  }
+
+  private static LiveConfig live(Settings settings) {
+    java.time.ZoneId zone;
+    try {
+      zone = java.time.ZoneId.of(settings.nonBlank("live.time-zone"));
+    } catch (java.time.DateTimeException e) {
+      throw settings.invalid("live.time-zone", "expected a time zone such as Europe/Kyiv or UTC");
+    }
+    return checked(() -> new LiveConfig(zone, settings.nonNegativeInt("live.caller-digits-shown", 15)));
   }
 
   private static String region(Settings settings) {
