@@ -19,6 +19,7 @@ import io.switchboard.server.api.WrapUpApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.calls.InterruptedCalls;
 import io.switchboard.server.calls.SupervisorCommands;
+import io.switchboard.server.live.AgentNames;
 import io.switchboard.server.live.LiveFeed;
 import io.switchboard.server.live.LiveStats;
 import io.switchboard.server.live.WallboardSocket;
@@ -120,7 +121,11 @@ public final class SwitchboardServer {
           // The wallboard's figures: fed by call control, configured like it.
           parts.liveStats = new LiveStats(java.time.Clock.system(config.live().timeZone()));
           parts.liveStats.configure(parts.routingConfig.current());
-          parts.routingConfig.onChange(parts.liveStats::configure);
+          AgentNames.lookUp(parts.store, parts.liveStats, parts.routingConfig.current());
+          parts.routingConfig.onChange(next -> {
+            parts.liveStats.configure(next);
+            AgentNames.lookUp(parts.store, parts.liveStats, next);
+          });
           parts.callCenter.listen(parts.liveStats);
           closers.push(parts.callCenter::close);
           return SipGateway.start(vertx, config.sip(), Routing.trunks(stored), parts.rtpPorts,

@@ -390,10 +390,10 @@ public final class CallCenter implements InboundCallHandler {
     for (Decision d : decisions) {
       try {
         acd.execute(d);
+        listener.decided(d);
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "executing " + d + " failed", e);
       }
-      listener.decided(d);
     }
     if (config.invariantCheck()) {
       List<Violation> violations = InvariantCheck.check(engine);

@@ -110,6 +110,18 @@ public final class LiveStats implements CallCenterListener {
     changed();
   }
 
+  /** The display name of an agent known from the configuration only; a name from signing in is kept. */
+  public void agentNamed(String agentId, String name) {
+    synchronized (this) {
+      AgentTally a = agents.get(agentId);
+      if (a == null || a.username != null || name == null || name.isBlank()) {
+        return;
+      }
+      a.name = name;
+    }
+    changed();
+  }
+
   @Override
   public void callbackBooked(String callId, String queueId) {
     synchronized (this) {
