@@ -175,8 +175,10 @@ public final class SwitchboardServer {
                 return commands.logOut(agentId);
               }
             }, parts.store, signaling::authenticate, scope, reasons).mount(router);
-            new WallboardSocket(vertx, feed, signaling::authenticate, viewer -> LiveApi.visibility(viewer, scope))
-                .mount(router);
+            WallboardSocket boards = new WallboardSocket(vertx, feed, signaling::authenticate,
+                viewer -> LiveApi.visibility(viewer, scope));
+            boards.mount(router);
+            closers.push(boards::close);
           }, config.shutdownTimeout().dividedBy(2));
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));

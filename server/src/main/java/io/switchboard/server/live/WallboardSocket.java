@@ -7,6 +7,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -37,6 +38,8 @@ public final class WallboardSocket {
   private final LiveFeed feed;
   private final Function<String, Future<AgentAccount>> authenticate;
   private final Function<AgentAccount, Predicate<String>> visibility;
+  private final java.util.Set<Board> boards = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   /**
    * @param authenticate the login token's account (fails for a bad or expired token)
@@ -51,13 +54,30 @@ public final class WallboardSocket {
   }
 
   public void mount(Router router) {
-    router.get(PATH).handler(ctx -> ctx.request().toWebSocket().onSuccess(this::accept)
-        .onFailure(e -> LOG.log(Level.FINE, "wallboard socket upgrade failed: " + e)));
+    router.get(PATH).handler(ctx -> {
+      if (closed) {
+        ctx.response().setStatusCode(503).end();
+        return;
+      }
+      ctx.request().toWebSocket().onSuccess(this::accept)
+          .onFailure(e -> LOG.log(Level.FINE, "wallboard socket upgrade failed: " + e));
+    });
+  }
+
+  /** Refuses new sockets and closes the open ones with 1001 "going away" (docs/closures.md). Idempotent. */
+  public Future<Void> close() {
+    closed = true;
+    List<Future<Void>> all = boards.stream().map(b -> b.ws.close((short) 1001, "going away")).toList();
+    return Future.join(all).mapEmpty();
   }
 
   private void accept(ServerWebSocket ws) {
     ws.setWriteQueueMaxSize(MAX_WRITE_QUEUE_BYTES);
     Board board = new Board(ws);
+    boards.add(board);
+    if (closed) {
+      ws.close((short) 1001, "going away");
+    }
     board.authTimer = vertx.setTimer(AUTH_TIMEOUT_MS, t -> {
       if (board.account == null) {
         board.refuse(UNAUTHENTICATED, "not_authenticated", "no auth within " + AUTH_TIMEOUT_MS + " ms");
@@ -156,6 +176,7 @@ public final class WallboardSocket {
 
     void closed() {
       gone = true;
+      boards.remove(this);
       vertx.cancelTimer(authTimer);
       if (subscription != null) {
         subscription.cancel();
