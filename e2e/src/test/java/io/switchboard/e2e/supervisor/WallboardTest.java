@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.switchboard.e2e.FakeMicrophoneChromium;
 import io.switchboard.e2e.RunningServerTest;
@@ -169,6 +170,49 @@ class WallboardTest extends RunningServerTest {
     assertThat(entries).extracting(e -> e.getString("action") + " " + e.getString("agentId") + " "
         + e.getString("reason") + " " + e.getJsonObject("by").getString("username"))
         .containsExactly("agent.logout a-alice end of shift sam", "agent.not_ready a-alice lunch sam");
+  }
+
+  @Test
+  void queueMissesItsServiceLevel_tileTurnsRed_andTheOptedInSupervisorIsNotified() throws Exception {
+    // Support measured against a 1 s threshold: a caller who gives up after 2.5 s counts against it.
+    String token = loginToken("sam", "sam-demo");
+    JsonObject support = getJsonAs("/api/config/queue/support", token).getJsonObject("document");
+    HttpResponse<String> saved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/api/config/queue/support")).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(support.put("serviceLevelSeconds", 1).encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+    browser = FakeMicrophoneChromium.launch(playwright, ToneWav.write(dataDir, 440));
+    BrowserContext context = browser.newContext();
+    // The browser's notifications, recorded instead of shown (a headless Chromium has no desktop to show them on).
+    context.addInitScript("window.notified = [];"
+        + "window.Notification = class { constructor(title, options) { window.notified.push(title + ' | ' + options.body); }"
+        + " static get permission() { return 'granted'; } static requestPermission() { return Promise.resolve('granted'); } };");
+    WallboardPage board = new WallboardPage(context.newPage());
+    board.open(baseUrl(), "?lang=en");
+    board.signIn("sam", "sam-demo");
+    board.page().locator("#notify-toggle").click();
+    assertThat(board.page().locator("#notify-toggle")).hasAttribute("aria-pressed", "true");
+    assertThat(board.tile("support")).hasAttribute("data-alert", "false");
+    board.expectWithinASecond("support", "sl", "—");
+
+    try (SippCaller caller = SippCaller.call("caller-abandons-while-queued.xml", server.sipPort(), DID, CALLER,
+        ToneFile.write(dataDir.resolve("caller.ulaw"), 1000, 5), 2500, dataDir)) {
+      assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
+    }
+    // SL = 0 answered within ÷ (0 answered + 1 abandoned after 1 s) = 0 %, below the 80 % target.
+    board.expectWithinASecond("support", "sl", "0 %");
+    assertThat(board.tile("support")).hasAttribute("data-alert", "true",
+        new LocatorAssertions.HasAttributeOptions().setTimeout(WallboardPage.WITHIN_A_SECOND_MS));
+    assertThat(board.tile("support").locator("[data-alert-kind=service_level]"))
+        .hasText("Service level below target");
+    assertThat(board.tile("_total")).hasAttribute("data-alert", "true");
+    board.page().waitForFunction("() => window.notified.length > 0");
+    assertThat(board.page().evaluate("() => window.notified")).asList()
+        .containsExactly("Queue Support needs attention | Service level below target");
+    board.screenshot("8-service-level-alert");
   }
 
   private JsonObject getJsonAs(String path, String token) throws Exception {
