@@ -27,6 +27,8 @@ public final class LiveFeed {
   private final Supplier<List<String>> notReadyReasons;
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean flushPending = new AtomicBoolean();
+  /** Midnight comes without an event: a look once a minute starts the new day on the boards. */
+  private final long dayTimer;
 
   public LiveFeed(Vertx vertx, LiveStats stats, LiveConfig config, Supplier<List<String>> notReadyReasons) {
     this.vertx = vertx;
@@ -34,6 +36,15 @@ public final class LiveFeed {
     this.config = config;
     this.notReadyReasons = notReadyReasons;
     stats.onChange(this::changed);
+    this.dayTimer = vertx.setPeriodic(DAY_CHECK_MS, t -> stats.checkDay());
+  }
+
+  static final long DAY_CHECK_MS = 60_000;
+
+  /** Stops the day timer; subscribers get nothing more. Idempotent. */
+  public void close() {
+    vertx.cancelTimer(dayTimer);
+    subscribers.clear();
   }
 
   /** The figures {@code visible}'s agents make (docs/api.md, "Live statistics"). */

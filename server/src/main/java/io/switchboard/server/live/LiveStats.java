@@ -251,11 +251,25 @@ public final class LiveStats implements CallCenterListener {
     return id == null ? null : queues.get(id);
   }
 
+  /**
+   * Starts a new day if midnight (in the hotline's zone) has passed since the last event, and tells the listeners;
+   * called by a timer so a quiet night still shows zeros after midnight.
+   */
+  public void checkDay() {
+    boolean rolled;
+    synchronized (this) {
+      rolled = rollDay();
+    }
+    if (rolled) {
+      changed();
+    }
+  }
+
   /** A new day in the hotline's zone: every counter starts again; what is live now (waiting, states) stays. */
-  private void rollDay() {
+  private boolean rollDay() {
     LocalDate today = LocalDate.now(clock);
     if (today.equals(day)) {
-      return;
+      return false;
     }
     day = today;
     queues.values().forEach(q -> q.today.reset());
@@ -264,6 +278,7 @@ public final class LiveStats implements CallCenterListener {
       a.handled = 0;
       a.handleMillis = 0;
     }
+    return true;
   }
 
   private void changed() {

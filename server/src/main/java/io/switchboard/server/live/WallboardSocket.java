@@ -67,6 +67,7 @@ public final class WallboardSocket {
   /** Refuses new sockets and closes the open ones with 1001 "going away" (docs/closures.md). Idempotent. */
   public Future<Void> close() {
     closed = true;
+    feed.close();
     List<Future<Void>> all = boards.stream().map(b -> b.ws.close((short) 1001, "going away")).toList();
     return Future.join(all).mapEmpty();
   }

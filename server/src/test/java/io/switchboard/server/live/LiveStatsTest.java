@@ -267,6 +267,21 @@ class LiveStatsTest {
   }
 
   @Test
+  void midnightWithoutAnEvent_theDayCheckStartsTheNewDayAndTellsTheListeners() {
+    AtomicInteger changes = new AtomicInteger();
+    stats.onChange(changes::incrementAndGet);
+    stats.checkDay();
+    assertThat(changes).as("still the 7th in Kyiv").hasValue(0);
+
+    clock.set(at(8, 0, 0, 30));
+    stats.checkDay();
+    stats.checkDay();
+
+    assertThat(changes).as("once").hasValue(1);
+    assertThat(stats.snapshot().toJson(LiveConfig.DEFAULT).getJsonObject("total").getLong("answered")).isZero();
+  }
+
+  @Test
   void everyEventThatMovesAFigure_tellsTheListeners() {
     AtomicInteger changes = new AtomicInteger();
     stats.onChange(changes::incrementAndGet);
