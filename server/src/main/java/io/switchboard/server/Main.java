@@ -54,6 +54,8 @@ public final class Main {
     System.out.println("  Agent desktop: " + base + "/agent.html");
     System.out.println("  Headset check: " + base + "/headset-check.html");
     System.out.println("  Customers:     " + base + "/customers.html (supervisors)");
+    System.out.println("  Wallboard:     " + base + "/wallboard.html (supervisors: queues live, agents board; "
+        + "?tv=1 for a wall TV)");
     System.out.println("  Live calls:    " + base + "/monitor.html (supervisors: listen, whisper, barge)");
     System.out.println("  Configuration: " + base + "/config.html (admins: queues, agents, call flows, numbers)");
     System.out.println("  Health:        " + base + "/health");

@@ -13,6 +13,8 @@ import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.DispositionsApi;
 import io.switchboard.server.api.IncidentsApi;
+import io.switchboard.server.api.AgentControl;
+import io.switchboard.server.api.LiveApi;
 import io.switchboard.server.api.RoutingConfigApi;
 import io.switchboard.server.api.SupervisorScope;
 import io.switchboard.server.api.VoicemailsApi;
@@ -20,6 +22,11 @@ import io.switchboard.server.api.WrapUpApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.calls.InterruptedCalls;
 import io.switchboard.server.calls.LiveFigures;
+import io.switchboard.server.calls.SupervisorCommands;
+import io.switchboard.server.live.AgentNames;
+import io.switchboard.server.live.LiveFeed;
+import io.switchboard.server.live.LiveStats;
+import io.switchboard.server.live.WallboardSocket;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.metrics.ServerMetrics;
@@ -142,6 +149,15 @@ public final class SwitchboardServer {
           parts.callCenter = new CallCenter(vertx, config.calls(), parts.store, parts.endpoint, parts.recordings,
               parts.prompts, parts.routingConfig.current());
           parts.routingConfig.onChange(parts.callCenter::apply);
+          // The wallboard's figures: fed by call control, configured like it.
+          parts.liveStats = new LiveStats(java.time.Clock.system(config.live().timeZone()));
+          parts.liveStats.configure(parts.routingConfig.current());
+          AgentNames.lookUp(parts.store, parts.liveStats, parts.routingConfig.current());
+          parts.routingConfig.onChange(next -> {
+            parts.liveStats.configure(next);
+            AgentNames.lookUp(parts.store, parts.liveStats, next);
+          });
+          parts.callCenter.listen(parts.liveStats);
           closers.push(parts.callCenter::close);
           CallCenter callCenter = parts.callCenter;
           metrics.liveFigures(() -> LiveFigures.of(callCenter));
@@ -183,6 +199,25 @@ public final class SwitchboardServer {
             ReportsApi.create(parts.store, signaling::authenticate, config.reports(), parts.routingConfig)
                 .mount(router);
             PlannerApi.create(parts.store, signaling::authenticate, config.reports()).mount(router);
+            Supplier<java.util.List<String>> reasons = () ->
+                SupervisorCommands.reasons(parts.routingConfig.current());
+            LiveFeed feed = new LiveFeed(vertx, parts.liveStats, config.live(), reasons);
+            SupervisorCommands commands = parts.callCenter.supervisors();
+            LiveApi.create(feed, new AgentControl() {
+              @Override
+              public Future<Void> forceNotReady(String agentId, String reason) {
+                return commands.forceNotReady(agentId, reason);
+              }
+
+              @Override
+              public Future<Void> logOut(String agentId) {
+                return commands.logOut(agentId);
+              }
+            }, parts.store, signaling::authenticate, scope, reasons).mount(router);
+            WallboardSocket boards = new WallboardSocket(vertx, feed, signaling::authenticate,
+                viewer -> LiveApi.visibility(viewer, scope));
+            boards.mount(router);
+            closers.push(boards::close);
           }, config.shutdownTimeout().dividedBy(2));
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));
@@ -207,6 +242,7 @@ public final class SwitchboardServer {
     Prompts prompts;
     CallCenter callCenter;
     SipGateway gateway;
+    LiveStats liveStats;
   }
 
   private static Future<WebRtcEndpoint> startMedia(Vertx vertx, Config config, MediaStarter media) {

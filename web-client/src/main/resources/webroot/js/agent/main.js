@@ -180,7 +180,9 @@ function onSessionEnded(reason, detail) {
   Object.assign(desk, { agent, notReadyReasons });
   notices.show('socket', reason === 'replaced'
     ? { key: 'agent.notice.replaced', tone: 'error', action: { key: 'agent.notice.useHere', run: () => startShift(saved) } }
-    : { key: 'agent.notice.refused', params: { code: detail || '—' }, tone: 'error',
+    : detail === 'logged_out_by_supervisor'
+      ? { key: 'agent.notice.loggedOutBySupervisor', tone: 'warn', action: { key: 'agent.notice.tryAgain', run: () => startShift(saved) } }
+      : { key: 'agent.notice.refused', params: { code: detail || '—' }, tone: 'error',
       action: { key: 'agent.notice.tryAgain', run: () => startShift(saved) } });
   render();
 }

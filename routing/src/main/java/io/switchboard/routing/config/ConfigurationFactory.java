@@ -50,7 +50,8 @@ public final class ConfigurationFactory {
   private static final Set<String> ENGINE_REASONS = Set.of("login", "ring-no-answer");
   private static final Set<String> QUEUE_FIELDS = Set.of("_id", "id", "name", "strategy", "weight", "wrapUp",
       "offerTimeout", "missesBeforeNotReady", "maxLength", "whenFull", "maxWait", "whenMaxWait", "whenNoAgents",
-      "announceEvery", "aging", "widening", "defaultHandleTime", "line");
+      "announceEvery", "aging", "widening", "defaultHandleTime", "line",
+      "serviceLevelSeconds", "serviceLevelTarget", "alertWaitingCalls");
   /** The seed articles' first, second and third line of a hotline; reports compute FCR per line. */
   public static final int MAX_LINE = 3;
   private static final Set<String> AGENT_FIELDS = Set.of("_id", "id", "name", "skills", "queues", "group");
@@ -81,8 +82,10 @@ public final class ConfigurationFactory {
 
     Map<String, String> queueNames = new LinkedHashMap<>();
     Map<String, QueueConfig> queues = new LinkedHashMap<>();
+    Map<String, QueueTargets> queueTargets = new LinkedHashMap<>();
     queueDocs.forEach((id, f) -> {
       queueNames.put(id, f.str("name", id));
+      queueTargets.put(id, targets(f));
       QueueConfig q = queue(id, f, queueDocs.keySet());
       if (q != null) {
         queues.put(id, q);
@@ -114,7 +117,16 @@ public final class ConfigurationFactory {
     if (!problems.isEmpty()) {
       throw new ConfigRejection(problems);
     }
-    return new RoutingConfiguration(revision, ordered, queueNames, agents, groups, flows, entryPoints, reasons);
+    return new RoutingConfiguration(revision, ordered, queueNames, agents, groups, flows, entryPoints, reasons,
+        queueTargets);
+  }
+
+  /** The wallboard's measures of a queue (docs/routing.md, "Configuration"). */
+  private static QueueTargets targets(Fields f) {
+    return new QueueTargets(
+        f.seconds("serviceLevelSeconds", (int) QueueTargets.DEFAULT.serviceLevel().toSeconds(), 1, 3600),
+        f.integer("serviceLevelTarget", QueueTargets.DEFAULT.serviceLevelTarget(), 1, 100),
+        f.integer("alertWaitingCalls", QueueTargets.DEFAULT.alertWaitingCalls(), 0, 100_000));
   }
 
   /** A kind's documents by id; a document without a valid id, or with the id of another, is a problem. */

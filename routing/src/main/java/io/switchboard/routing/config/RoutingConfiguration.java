@@ -24,10 +24,11 @@ import java.util.Optional;
  * @param flows by id
  * @param entryPoints which flow answers which dialled E.164 number and the widget
  * @param notReadyReasons the reason codes agents may choose when going Not ready
+ * @param queueTargets the wallboard's service-level threshold, target and alert by queue id (absent: defaults)
  */
 public record RoutingConfiguration(long revision, List<QueueConfig> queues, Map<String, String> queueNames,
     List<AgentProfile> agents, Map<String, AgentGroup> groups, Map<String, Flow> flows, EntryPoints entryPoints,
-    List<String> notReadyReasons) {
+    List<String> notReadyReasons, Map<String, QueueTargets> queueTargets) {
 
   /** The reasons offered when no settings document exists. */
   public static final List<String> DEFAULT_NOT_READY_REASONS =
@@ -41,6 +42,19 @@ public record RoutingConfiguration(long revision, List<QueueConfig> queues, Map<
     flows = Collections.unmodifiableMap(new LinkedHashMap<>(flows));
     Objects.requireNonNull(entryPoints, "entryPoints");
     notReadyReasons = List.copyOf(notReadyReasons);
+    queueTargets = Collections.unmodifiableMap(new LinkedHashMap<>(queueTargets));
+  }
+
+  /** Every queue measured against {@link QueueTargets#DEFAULT}. */
+  public RoutingConfiguration(long revision, List<QueueConfig> queues, Map<String, String> queueNames,
+      List<AgentProfile> agents, Map<String, AgentGroup> groups, Map<String, Flow> flows, EntryPoints entryPoints,
+      List<String> notReadyReasons) {
+    this(revision, queues, queueNames, agents, groups, flows, entryPoints, notReadyReasons, Map.of());
+  }
+
+  /** The queue's wallboard targets, the defaults when it sets none. */
+  public QueueTargets targets(String queueId) {
+    return queueTargets.getOrDefault(queueId, QueueTargets.DEFAULT);
   }
 
   /** Nothing configured: no queue, agent, flow or entry point; the default not-ready reasons. */

@@ -108,9 +108,10 @@ class ConfigurationFactoryTest {
 
     assertThat(problems(d)).containsExactlyInAnyOrder(
         "queue sales: line: expected a whole number 1..3, got Integer 4",
-        "queue sales: unknown field 'weigth' (known: _id, aging, announceEvery, defaultHandleTime, id, line,"
-            + " maxLength, maxWait, missesBeforeNotReady, name, offerTimeout, strategy, weight, whenFull,"
-            + " whenMaxWait, whenNoAgents, widening, wrapUp)",
+        "queue sales: unknown field 'weigth' (known: _id, aging, alertWaitingCalls, announceEvery,"
+            + " defaultHandleTime, id, line, maxLength, maxWait, missesBeforeNotReady, name, offerTimeout,"
+            + " serviceLevelSeconds, serviceLevelTarget, strategy, weight, whenFull, whenMaxWait, whenNoAgents,"
+            + " widening, wrapUp)",
         "queue sales: strategy: unknown 'fastest' (known: longest-idle, round-robin, ring-all, fewest-calls,"
             + " least-talk-time, linear, random, weighted-random)",
         "queue sales: wrapUp: expected whole seconds 0..3600, got Double 1.5",
@@ -119,6 +120,28 @@ class ConfigurationFactoryTest {
         "queue sales: aging: every: expected whole seconds 1..86400, got 'x'",
         "queue sales: widening[0]: after: required (seconds of waiting)",
         "queue sales: widening[0]: relaxBy: expected a whole number 0..4, got Integer 9");
+  }
+
+  @Test
+  void wallboardTargets_defaultsAndBounds() {
+    ConfigDocuments d = ConfigDocuments.valid();
+    assertThat(d.build().targets("sales")).isEqualTo(QueueTargets.DEFAULT);
+    assertThat(QueueTargets.DEFAULT.serviceLevel()).isEqualTo(java.time.Duration.ofSeconds(20));
+    assertThat(QueueTargets.DEFAULT.serviceLevelTarget()).isEqualTo(80);
+
+    d.get("queue", "sales").put("serviceLevelSeconds", 30);
+    d.get("queue", "sales").put("serviceLevelTarget", 90);
+    d.get("queue", "sales").put("alertWaitingCalls", 4);
+    assertThat(d.build().targets("sales"))
+        .isEqualTo(new QueueTargets(java.time.Duration.ofSeconds(30), 90, 4));
+
+    d.get("queue", "sales").put("serviceLevelSeconds", 0);
+    d.get("queue", "sales").put("serviceLevelTarget", 101);
+    d.get("queue", "sales").put("alertWaitingCalls", -1);
+    assertThat(problems(d)).containsExactlyInAnyOrder(
+        "queue sales: serviceLevelSeconds: expected whole seconds 1..3600, got Integer 0",
+        "queue sales: serviceLevelTarget: expected a whole number 1..100, got Integer 101",
+        "queue sales: alertWaitingCalls: expected a whole number 0..100000, got Integer -1");
   }
 
   @Test

@@ -164,6 +164,11 @@ final class RecordingResource {
     if (entry.containsKey("voicemailId")) {
       view.put("voicemailId", entry.getValue("voicemailId"));
     }
+    for (String agentAction : new String[] {"agentId", "reason"}) { // the agents board's forced changes
+      if (entry.containsKey(agentAction)) {
+        view.put(agentAction, entry.getValue(agentAction));
+      }
+    }
     return view.put("by", entry.getValue("by"))
         .put("ip", entry.getValue("ip"))
         .put("bytes", entry.getValue("bytes"));

@@ -40,6 +40,7 @@ final class AgentDesk implements AgentCommands {
       String id = connection.agent().id();
       Agent agent = center.agents.computeIfAbsent(id, x -> new Agent(connection.agent()));
       agent.connection = connection;
+      center.listener.agentSignedIn(id, connection.agent().username(), connection.agent().name());
       if (center.engine.findAgent(id).isEmpty()) {
         center.engineEvent("profile " + id, () -> center.engine.updateAgent(
             CallCenter.defaultProfile(id, center.routing)));
@@ -60,7 +61,11 @@ final class AgentDesk implements AgentCommands {
   private static final List<String> DEFAULT_REASONS = List.of("break", "lunch", "training", "after_call_work");
 
   private List<String> reasons() {
-    List<String> configured = center.routing.notReadyReasons();
+    return reasons(center.routing);
+  }
+
+  static List<String> reasons(io.switchboard.routing.config.RoutingConfiguration routing) {
+    List<String> configured = routing.notReadyReasons();
     return configured.isEmpty() ? DEFAULT_REASONS : configured;
   }
 

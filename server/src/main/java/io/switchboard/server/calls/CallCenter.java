@@ -84,6 +84,9 @@ public final class CallCenter implements InboundCallHandler {
   private long engineTimer = -1;
   private Instant engineTimerAt;
   private long invariantViolations;
+  /** Who watches live (the wallboard's statistics); told after each step, on this context. */
+  CallCenterListener listener = CallCenterListener.NONE;
+  private final SupervisorCommands supervisors = new SupervisorCommands(this);
 
   public CallCenter(Vertx vertx, CallsConfig config, Store store, WebRtcEndpoint endpoint, Recordings recordings,
       Prompts prompts, RoutingConfiguration routing) {
@@ -184,6 +187,7 @@ public final class CallCenter implements InboundCallHandler {
     Call call = new Call(id, leg, from, to, new CallAudio(vertx, context, leg.media()));
     call.flowId = flow.get().id();
     calls.put(call.id, call);
+    listener.callArrived(call.id, call.from);
     call.event("arrived", new JsonObject().put("trunk", leg.trunk()).put("from", call.from).put("to", call.to)
         .put("flow", call.flowId));
     leg.onEnded(reason -> on(() -> {
@@ -362,6 +366,7 @@ public final class CallCenter implements InboundCallHandler {
       flows.bookCallback(call, call.from, call.queueId, 0, outcome);
     }
     calls.remove(call.id);
+    listener.callEnded(call.id);
     Future<Void> saved = saveRecord(call);
     if (!by.equals("caller")) {
       // The BYE tells the caller the call is over: send it once the final record is on disk (a crash right after
@@ -390,6 +395,7 @@ public final class CallCenter implements InboundCallHandler {
     for (Decision d : decisions) {
       try {
         acd.execute(d);
+        listener.decided(d);
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "executing " + d + " failed", e);
       }
@@ -505,6 +511,19 @@ public final class CallCenter implements InboundCallHandler {
   /** What supervisors' sockets ask about live calls: listen, whisper, barge. */
   public io.switchboard.signaling.SupervisorCommands supervisors() {
     return supervision;
+  }
+
+  /** What supervisors ask of call control about agents (force Not ready, log out). */
+  public SupervisorCommands supervisors() {
+    return supervisors;
+  }
+
+  /** Reports every later step to {@code l} (one listener; the server's live statistics). */
+  public void listen(CallCenterListener l) {
+    on(() -> {
+      listener = l == null ? CallCenterListener.NONE : l;
+      return Future.succeededFuture();
+    });
   }
 
   /** Number of calls in progress (in a flow, queued, connected, in a survey or voicemail). */

@@ -341,6 +341,9 @@ final class FlowSteps {
     Future<Void> booked = center.store.callbacks().bookIfNone(request).map(created -> {
       call.event(created ? "callback_booked" : "callback_already_pending",
           new JsonObject().put("number", number).put("queue", queueId).put("reason", reason));
+      if (created) {
+        center.listener.callbackBooked(call.id, queueId);
+      }
       return (Void) null;
     }).recover(e -> {
       LOG.log(Level.SEVERE, "callback request for call " + call.id + " not stored", e);

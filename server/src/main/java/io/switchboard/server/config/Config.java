@@ -5,6 +5,7 @@ import io.switchboard.media.RtpConfig;
 import io.switchboard.media.WebRtcConfig;
 import io.switchboard.server.calls.CallsConfig;
 import io.switchboard.server.metrics.MetricsConfig;
+import io.switchboard.server.live.LiveConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,10 +30,11 @@ import java.util.regex.Pattern;
  * @param reports         the reports' time zone, service level threshold and FCR window
  * @param drainTimeout    on SIGTERM, how long calls in progress may go on before the stop (0: no drain)
  * @param metrics         {@code GET /metrics}
+ * @param live            the live boards' time zone and caller masking
  */
 public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
     SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout,
-    ReportsConfig reports, Duration drainTimeout, MetricsConfig metrics) {
+    ReportsConfig reports, Duration drainTimeout, MetricsConfig metrics, LiveConfig live) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -49,6 +51,7 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(live, "live");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -89,7 +92,8 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
         settings.seconds("shutdown.timeout-seconds"),
         reports(settings),
         Duration.ofSeconds(settings.nonNegativeInt("shutdown.drain-seconds", 86_400)),
-        checked(() -> new MetricsConfig(settings.bool("metrics.enabled"), settings.text("metrics.token"))));
+        checked(() -> new MetricsConfig(settings.bool("metrics.enabled"), settings.text("metrics.token"))),
+        live(settings));
   }
 
   private static ReportsConfig reports(Settings settings) {
@@ -102,6 +106,16 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     }
     return checked(() -> new ReportsConfig(zone, settings.positiveInt("reports.service-level-seconds"),
         Duration.ofDays(settings.positiveInt("reports.fcr-window-days"))));
+  }
+
+  private static LiveConfig live(Settings settings) {
+    java.time.ZoneId zone;
+    try {
+      zone = java.time.ZoneId.of(settings.nonBlank("live.time-zone"));
+    } catch (java.time.DateTimeException e) {
+      throw settings.invalid("live.time-zone", "expected a time zone such as Europe/Kyiv or UTC");
+    }
+    return checked(() -> new LiveConfig(zone, settings.nonNegativeInt("live.caller-digits-shown", 15)));
   }
 
   private static String region(Settings settings) {

@@ -36,6 +36,21 @@ class ConfigTest {
   }
 
   @Test
+  void liveBoards_hotlineTimeZoneAndCallerMasking_validated() {
+    assertThat(Config.load(Map.of(), List.of()).live()).isEqualTo(io.switchboard.server.live.LiveConfig.DEFAULT);
+    Config kyiv = Config.load(Map.of(), List.of("--live.time-zone=Europe/Kyiv", "--live.caller-digits-shown=0"));
+    assertThat(kyiv.live().timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Kyiv"));
+    assertThat(kyiv.live().mask("+380441234567")).isNull();
+
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--live.time-zone=Mars/Olympus")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid setting live.time-zone=\"Mars/Olympus\" (from command line): expected a time zone such"
+            + " as Europe/Kyiv or UTC");
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--live.caller-digits-shown=16")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("live.caller-digits-shown");
+  }
+
+  @Test
   void fileOverridesDefaults_environmentOverridesFile_commandLineOverridesEnvironment() throws IOException {
     Path file = write("http.port=1001\nhttp.host=10.0.0.1\ndata.dir=/from/file\nmongodb.database=fromfile\n");
     Map<String, String> env = Map.of("SWITCHBOARD_HTTP_PORT", "1002", "SWITCHBOARD_DATA_DIR", "/from/env");
