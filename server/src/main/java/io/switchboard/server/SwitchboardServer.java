@@ -22,7 +22,7 @@ import io.switchboard.server.api.WrapUpApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.calls.InterruptedCalls;
 import io.switchboard.server.calls.LiveFigures;
-import io.switchboard.server.calls.SupervisorCommands;
+import io.switchboard.server.calls.AgentOverrides;
 import io.switchboard.server.live.AgentNames;
 import io.switchboard.server.live.LiveFeed;
 import io.switchboard.server.live.LiveStats;
@@ -200,9 +200,9 @@ public final class SwitchboardServer {
                 .mount(router);
             PlannerApi.create(parts.store, signaling::authenticate, config.reports()).mount(router);
             Supplier<java.util.List<String>> reasons = () ->
-                SupervisorCommands.reasons(parts.routingConfig.current());
+                AgentOverrides.reasons(parts.routingConfig.current());
             LiveFeed feed = new LiveFeed(vertx, parts.liveStats, config.live(), reasons);
-            SupervisorCommands commands = parts.callCenter.supervisors();
+            AgentOverrides commands = parts.callCenter.agentOverrides();
             LiveApi.create(feed, new AgentControl() {
               @Override
               public Future<Void> forceNotReady(String agentId, String reason) {

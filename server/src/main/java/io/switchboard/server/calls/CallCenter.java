@@ -86,7 +86,7 @@ public final class CallCenter implements InboundCallHandler {
   private long invariantViolations;
   /** Who watches live (the wallboard's statistics); told after each step, on this context. */
   CallCenterListener listener = CallCenterListener.NONE;
-  private final SupervisorCommands supervisors = new SupervisorCommands(this);
+  private final AgentOverrides overrides = new AgentOverrides(this);
 
   public CallCenter(Vertx vertx, CallsConfig config, Store store, WebRtcEndpoint endpoint, Recordings recordings,
       Prompts prompts, RoutingConfiguration routing) {
@@ -514,8 +514,8 @@ public final class CallCenter implements InboundCallHandler {
   }
 
   /** What supervisors ask of call control about agents (force Not ready, log out). */
-  public SupervisorCommands supervisors() {
-    return supervisors;
+  public AgentOverrides agentOverrides() {
+    return overrides;
   }
 
   /** Reports every later step to {@code l} (one listener; the server's live statistics). */

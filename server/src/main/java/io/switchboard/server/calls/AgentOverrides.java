@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * a call goes Not ready when the call and its wrap-up end; an agent on a call cannot be logged out). Whether the
  * supervisor may touch this agent at all, and the audit entry, are the API's part.
  */
-public final class SupervisorCommands {
+public final class AgentOverrides {
 
   /** The agent's socket closes with this (docs/protocol.md, "Close codes") when a supervisor logs them out. */
   public static final int LOGGED_OUT_CLOSE = 4403;
@@ -31,7 +31,7 @@ public final class SupervisorCommands {
 
   private final CallCenter center;
 
-  SupervisorCommands(CallCenter center) {
+  AgentOverrides(CallCenter center) {
     this.center = center;
   }
 
