@@ -45,10 +45,13 @@ public final class WallboardPage {
     return page.locator("li[data-queue=\"" + queue + "\"]");
   }
 
-  /** Asserts the figure shows {@code text} within a second from now. */
+  /** Asserts the figure shows {@code text} within a second from now; prints how long it took (the report's figure). */
   public void expectWithinASecond(String queue, String figure, String text) {
+    long start = System.nanoTime();
     assertThat(figure(queue, figure)).hasText(text, new LocatorAssertions.HasTextOptions()
         .setTimeout(WITHIN_A_SECOND_MS));
+    System.out.printf("wallboard: %s %s = \"%s\" shown after %d ms%n", queue, figure, text,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   public Locator agentRow(String agentId) {
