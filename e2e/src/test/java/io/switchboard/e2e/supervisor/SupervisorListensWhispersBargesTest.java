@@ -59,12 +59,7 @@ class SupervisorListensWhispersBargesTest extends RunningServerTest {
       alice.ready();
       try (CallerWithJavaMedia caller = CallerWithJavaMedia.call(server.sipPort(), DID, CALLER, dataDir)) {
         RtpTestPeer callerMedia = caller.media();
-        String callId = alice.await("call.offer", Duration.ofSeconds(15)).getString("callId");
-        alice.command(new JsonObject().put("type", "call.answer").put("callId", callId));
-        alice.media().startTone(440);
-        caller.talk(1000);
-        alice.media().awaitTone(1000, 0.6, Duration.ofSeconds(10)).get();
-        callerMedia.awaitTone(440, 0.6, Duration.ofSeconds(10)).get();
+        String callId = answerAndTalk(alice, caller);
 
         // The call appears in the supervisor's list by itself (monitor.calls is pushed).
         sam.row(callId).waitFor();
@@ -155,12 +150,7 @@ class SupervisorListensWhispersBargesTest extends RunningServerTest {
       alice.login("alice", "alice-demo");
       alice.ready();
       try (CallerWithJavaMedia caller = CallerWithJavaMedia.call(server.sipPort(), DID, CALLER, dataDir)) {
-        RtpTestPeer callerMedia = caller.media();
-        String callId = alice.await("call.offer", Duration.ofSeconds(15)).getString("callId");
-        alice.command(new JsonObject().put("type", "call.answer").put("callId", callId));
-        alice.media().startTone(440);
-        caller.talk(1000);
-        alice.media().awaitTone(1000, 0.6, Duration.ofSeconds(10)).get();
+        String callId = answerAndTalk(alice, caller);
 
         assertThatThrownBy(() -> olga.command(monitor("monitor.start", callId).put("mode", "listen")))
             .hasMessageContaining("\"code\":\"forbidden\"");
@@ -184,6 +174,17 @@ class SupervisorListensWhispersBargesTest extends RunningServerTest {
         assertThat(actions).containsExactlyInAnyOrder("monitor.join", "monitor.leave");
       }
     }
+  }
+
+  /** The agent answers the ringing call; caller (1 kHz) and agent (440 Hz) talk and hear each other. */
+  private static String answerAndTalk(JavaAgent agent, CallerWithJavaMedia caller) throws Exception {
+    String callId = agent.await("call.offer", Duration.ofSeconds(15)).getString("callId");
+    agent.command(new JsonObject().put("type", "call.answer").put("callId", callId));
+    agent.media().startTone(440);
+    caller.talk(1000);
+    agent.media().awaitTone(1000, 0.6, Duration.ofSeconds(10)).get();
+    caller.media().awaitTone(440, 0.6, Duration.ofSeconds(10)).get();
+    return callId;
   }
 
   static JsonObject monitor(String type, String callId) {
