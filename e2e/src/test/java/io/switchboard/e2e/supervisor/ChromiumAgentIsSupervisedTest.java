@@ -24,6 +24,8 @@ class ChromiumAgentIsSupervisedTest extends RunningServerTest {
   private static final String CALLER = "+4930123456";
   private static final double HEARD = 0.15;
   private static final double NOT_HEARD = 0.05;
+  /** About the level of the other two voices (8000 of 32767), so that in a mix of two each has about half. */
+  private static final double SUPERVISOR_AMPLITUDE = 0.25;
   /**
    * The agent's browser runs its microphone through noise suppression and gain control, which bring a steady test
    * tone down by some 15 dB, so next to the caller's tone the agent's is measured by level, not by share: a tone
@@ -39,7 +41,8 @@ class ChromiumAgentIsSupervisedTest extends RunningServerTest {
   @Test
   void supervisorInChromium_listensWhispersBarges_onAChromiumAgentsCall() throws Exception {
     Browser agentBrowser = FakeMicrophoneChromium.launch(playwright, ToneWav.write(dataDir, 440));
-    Browser supervisorBrowser = FakeMicrophoneChromium.launch(playwright, ToneWav.write(dataDir, 660));
+    Browser supervisorBrowser = FakeMicrophoneChromium.launch(playwright,
+        ToneWav.write(dataDir, 660, SUPERVISOR_AMPLITUDE));
     try {
       AgentDesktopPage alice = new AgentDesktopPage(agentBrowser.newPage());
       alice.open(baseUrl(), "en");
