@@ -33,6 +33,26 @@ export function goertzelRelativePower(samples, sampleRate, frequencyHz) {
   return Math.min(1, (2 * power) / (n * energy));
 }
 
+/**
+ * The amplitude of frequencyHz in samples, in dBFS (a full-scale sine is 0): unlike the relative power, a quiet tone
+ * next to a loud one still measures at its own level. −Infinity for silence.
+ */
+export function goertzelDbfs(samples, sampleRate, frequencyHz) {
+  const n = samples.length;
+  if (n === 0) return -Infinity;
+  const coeff = 2 * Math.cos((2 * Math.PI * frequencyHz) / sampleRate);
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < n; i++) {
+    const s0 = samples[i] + coeff * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  // A sine of amplitude A over n samples gives |X|² ≈ (A·n/2)².
+  const amplitude = (2 * Math.sqrt(Math.max(0, s1 * s1 + s2 * s2 - coeff * s1 * s2))) / n;
+  return amplitude > 0 ? 20 * Math.log10(amplitude) : -Infinity;
+}
+
 /** RMS level in dBFS of samples (−Infinity for digital silence). */
 export function levelDbfs(samples) {
   let energy = 0;
@@ -67,6 +87,11 @@ export class ToneDetector {
 
   toneLevel(frequencyHz) {
     return goertzelRelativePower(this.latestSamples(), this.context.sampleRate, frequencyHz);
+  }
+
+  /** The level of one frequency in the newest ~200 ms, in dBFS. */
+  toneDbfs(frequencyHz) {
+    return goertzelDbfs(this.latestSamples(), this.context.sampleRate, frequencyHz);
   }
 
   levelDbfs() {

@@ -23,6 +23,11 @@ public final class ToneWav {
 
   /** Mono, 16-bit PCM, 48 kHz, {@value #SECONDS} s of frequencyHz (which must be a whole number of Hz). */
   public static Path write(Path dir, int frequencyHz) throws IOException {
+    return write(dir, frequencyHz, AMPLITUDE);
+  }
+
+  /** As {@link #write(Path, int)}, with the peak as a fraction of full scale. */
+  public static Path write(Path dir, int frequencyHz, double amplitude) throws IOException {
     int samples = SAMPLE_RATE * SECONDS;
     int dataBytes = samples * 2;
     ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -38,7 +43,7 @@ public final class ToneWav {
         .putShort((short) 16) // bits per sample
         .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(dataBytes);
     for (int i = 0; i < samples; i++) {
-      double x = AMPLITUDE * Math.sin(2 * Math.PI * frequencyHz * i / SAMPLE_RATE);
+      double x = amplitude * Math.sin(2 * Math.PI * frequencyHz * i / SAMPLE_RATE);
       wav.putShort((short) Math.round(x * Short.MAX_VALUE));
     }
     Path file = dir.resolve("tone-" + frequencyHz + "hz.wav");

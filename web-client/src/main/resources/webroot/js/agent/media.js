@@ -154,6 +154,11 @@ export class ShiftMedia extends EventTarget {
     return this.detector ? this.detector.toneLevel(frequencyHz) : 0;
   }
 
+  /** The level of frequencyHz in the last ~200 ms of what the server sends, in dBFS (−Infinity without audio). */
+  toneDbfs(frequencyHz) {
+    return this.detector ? this.detector.toneDbfs(frequencyHz) : -Infinity;
+  }
+
   async stats() {
     if (!this.pc) return { dtlsState: 'new', packetsReceived: 0, lossPercent: null, rttMs: null };
     return collectStats(this.pc);

@@ -93,6 +93,10 @@ export class MonitorLine extends EventTarget {
     return this.media.toneLevel(frequencyHz);
   }
 
+  toneDbfs(frequencyHz) {
+    return this.media.toneDbfs(frequencyHz);
+  }
+
   stats() {
     return this.media.stats();
   }

@@ -106,6 +106,7 @@ async function main() {
     state: () => ({ socket: line.session.status, media: line.media.status, current: line.current,
       calls: line.calls, last: lastState }),
     toneLevel: (f) => line.toneLevel(f),
+    toneDbfs: (f) => line.toneDbfs(f),
     stats: () => line.stats(),
   });
 }

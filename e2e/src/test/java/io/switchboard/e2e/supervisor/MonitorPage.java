@@ -67,6 +67,12 @@ final class MonitorPage {
         List.of(frequencies, level), new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS).setPollingInterval(50));
   }
 
+  /** Waits until every one of the frequencies measures above {@code minDbfs} at the same time (quiet ones too). */
+  void awaitHearingDbfs(List<Integer> frequencies, double minDbfs) {
+    page.waitForFunction("([fs, min]) => fs.every((f) => window.callMonitor.toneDbfs(f) > min)",
+        List.of(frequencies, minDbfs), new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS).setPollingInterval(50));
+  }
+
   double toneLevel(int frequencyHz) {
     return ((Number) page.evaluate("f => window.callMonitor.toneLevel(f)", frequencyHz)).doubleValue();
   }

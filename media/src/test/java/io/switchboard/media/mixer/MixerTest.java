@@ -159,6 +159,21 @@ class MixerTest {
     assertThat(c.debugState().getLong("trimmedSamples")).isPositive();
   }
 
+  @Test
+  void aStreamOnlyTheMixerConnects_feedsItsVoiceThroughItsSink() {
+    FakeStream supervisor = new FakeStream("supervisor", false);
+    FakeStream agent = new FakeStream("agent", true);
+    Participant s = mixer.join(supervisor);
+    mixer.join(agent).hears(List.of(s));
+    supervisor.sink(s.voiceSink());
+    for (int f = 0; f < FRAMES; f++) {
+      supervisor.receive(FakeStream.tone(660, 8000, f, false));
+      mixer.tick();
+    }
+    short[] pcm = agent.heard();
+    assertThat(Goertzel.relativePower(pcm, pcm.length, 660, 8000)).isGreaterThan(0.8);
+  }
+
   private void run(Participant p1, double f1, FakeStream s1, Participant p2, double f2, FakeStream s2,
       Participant p3, double f3, FakeStream s3) {
     for (int f = 0; f < FRAMES; f++) {

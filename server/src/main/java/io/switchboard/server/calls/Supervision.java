@@ -163,7 +163,10 @@ final class Supervision implements SupervisorCommands {
     broadcast();
   }
 
-  /** The conversation is over (the bridge is about to go): whoever monitors it leaves. */
+  /**
+   * The conversation is over (the bridge is about to go): whoever monitors it leaves. The list goes out once call
+   * control has finished detaching the agent (next turn of the context), so it no longer shows the call.
+   */
   void callDetached(Call call) {
     MonitoredCall mc = monitored.get(call.id);
     if (mc != null) {
@@ -171,7 +174,7 @@ final class Supervision implements SupervisorCommands {
         leave(m, "call_ended");
       }
     }
-    broadcast();
+    center.context.runOnContext(v -> broadcast());
   }
 
   /** The supervisor's desk or media is gone. */
@@ -193,7 +196,8 @@ final class Supervision implements SupervisorCommands {
   JsonObject calls(Supervisor s) {
     JsonArray list = new JsonArray();
     for (Call call : center.calls.values()) {
-      if (call.phase != Call.Phase.CONNECTED || call.agent == null || !mayMonitor(s.account, call.agent.id())) {
+      if (call.phase != Call.Phase.CONNECTED || call.agent == null || call.agent.call != call
+          || !mayMonitor(s.account, call.agent.id())) {
         continue;
       }
       MonitoredCall mc = monitored.get(call.id);

@@ -67,7 +67,8 @@ final class ClientFrameSchema {
   private static final Map<String, List<Field>> TYPES = Map.ofEntries(
       Map.entry(AUTH, List.of(Field.string("token", 4096))),
       Map.entry(MEDIA_OFFER, List.of(Field.string("sdp", Integer.MAX_VALUE))),
-      Map.entry(STATE_SET, List.of(Field.oneOf("state", "ready", "not_ready"), Field.string("reason", 64).optional())),
+      Map.entry(STATE_SET, List.of(Field.oneOf("state", "ready", "not_ready"),
+          Field.string("reason", 64).optional())),
       Map.entry(CALL_ANSWER, List.of(CALL_ID)),
       Map.entry(CALL_REJECT, List.of(CALL_ID)),
       Map.entry(CALL_HANGUP, List.of(CALL_ID)),
