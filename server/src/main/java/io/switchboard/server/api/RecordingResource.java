@@ -164,6 +164,12 @@ final class RecordingResource {
     if (entry.containsKey("voicemailId")) {
       view.put("voicemailId", entry.getValue("voicemailId"));
     }
+    // Listen / whisper / barge entries (calls.Supervision): the agent monitored and the mode.
+    for (String field : new String[] {"target", "details"}) {
+      if (entry.containsKey(field)) {
+        view.put(field, entry.getValue(field));
+      }
+    }
     return view.put("by", entry.getValue("by"))
         .put("ip", entry.getValue("ip"))
         .put("bytes", entry.getValue("bytes"));
