@@ -175,6 +175,13 @@ class SupervisorListensWhispersBargesTest extends RunningServerTest {
         List<String> actions = await(server.store().audit(callId, 20)).stream().map(e -> e.getString("action"))
             .toList();
         assertThat(actions).containsExactlyInAnyOrder("monitor.join", "monitor.leave");
+        // The admins' audit API shows them with the agent and the mode.
+        JsonArray items = getJson("/api/audit?callId=" + callId, loginToken("sam", "sam-demo")).getJsonArray("items");
+        JsonObject join = items.stream().map(JsonObject.class::cast)
+            .filter(e -> "monitor.join".equals(e.getString("action"))).findFirst().orElseThrow();
+        assertThat(join.getString("target")).isEqualTo("a-alice");
+        assertThat(join.getJsonObject("details").getString("mode")).isEqualTo("listen");
+        assertThat(join.getJsonObject("by").getString("username")).isEqualTo("sam");
       }
     }
   }

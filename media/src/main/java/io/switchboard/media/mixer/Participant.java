@@ -155,7 +155,8 @@ public final class Participant {
     hasFrame = true;
   }
 
-  synchronized JsonObject debugState() {
+  /** What it hears (how many voices), its FIFO and what the FIFO dropped. */
+  public synchronized JsonObject debugState() {
     List<Participant> h = heard;
     return new JsonObject().put("stream", stream.id()).put("mixed", h != null).put("hears", h == null ? 0 : h.size())
         .put("paused", paused).put("bufferedSamples", size).put("overflowedSamples", overflowed)

@@ -164,9 +164,11 @@ final class RecordingResource {
     if (entry.containsKey("voicemailId")) {
       view.put("voicemailId", entry.getValue("voicemailId"));
     }
-    for (String agentAction : new String[] {"agentId", "reason"}) { // the agents board's forced changes
-      if (entry.containsKey(agentAction)) {
-        view.put(agentAction, entry.getValue(agentAction));
+    // The agents board's forced changes (agentId, reason) and listen / whisper / barge entries
+    // (calls.Supervision: the agent monitored and the mode).
+    for (String field : new String[] {"agentId", "reason", "target", "details"}) {
+      if (entry.containsKey(field)) {
+        view.put(field, entry.getValue(field));
       }
     }
     return view.put("by", entry.getValue("by"))
