@@ -39,6 +39,9 @@ function since(iso) {
 
 /** callId → {tr, unmount}: rows are updated in place, so the focused button keeps its focus across updates. */
 const rows = new Map();
+/** The agent the wallboard's agents board sent us for (monitor.html?agent=ID): their call's controls get the focus. */
+const wantedAgent = new URLSearchParams(location.search).get('agent');
+let wantedFocused = false;
 
 function renderCalls() {
   const live = new Set(line.calls.map((c) => c.callId));
@@ -54,6 +57,7 @@ function renderCalls() {
     if (!row) {
       const tr = document.createElement('tr');
       tr.dataset.callId = call.callId;
+      tr.dataset.agent = call.agent?.id ?? '';
       for (let i = 0; i < 6; i++) tr.append(document.createElement('td'));
       tr.children[0].dir = 'ltr';
       el.rows.append(tr);
@@ -72,6 +76,14 @@ function renderCalls() {
     });
   }
   el.empty.hidden = line.calls.length > 0;
+  if (wantedAgent && !wantedFocused) {
+    const wanted = [...rows.values()].find((row) => row.tr.dataset.agent === wantedAgent);
+    if (wanted) {
+      wantedFocused = true;
+      wanted.tr.classList.add('is-wanted');
+      wanted.tr.querySelector('button')?.focus();
+    }
+  }
   renderStatus();
 }
 

@@ -187,6 +187,17 @@ registerAgentAction({
   },
 });
 
+// Listen, whisper and barge need the supervisor's own media session: they live on monitor.html, opened on this
+// agent's call.
+registerAgentAction({
+  id: 'listen',
+  labelKey: 'wallboard.action.listen',
+  available: (agent) => agent.state === 'on_call',
+  run: (agent) => {
+    window.open(`monitor.html?agent=${encodeURIComponent(agent.id)}`, 'switchboard-monitor');
+  },
+});
+
 registerAgentAction({
   id: 'logout',
   labelKey: 'wallboard.action.logout',
