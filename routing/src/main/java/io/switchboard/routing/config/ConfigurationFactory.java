@@ -53,7 +53,7 @@ public final class ConfigurationFactory {
       "announceEvery", "aging", "widening", "defaultHandleTime");
   private static final Set<String> AGENT_FIELDS = Set.of("_id", "id", "name", "skills", "queues", "group");
   private static final Set<String> GROUP_FIELDS = Set.of("_id", "id", "name", "members", "supervisors");
-  private static final Set<String> ENTRY_FIELDS = Set.of("_id", "id", "numbers", "widget");
+  private static final Set<String> ENTRY_FIELDS = Set.of("_id", "id", "numbers", "widget", "web");
   private static final Set<String> SETTINGS_FIELDS = Set.of("_id", "id", "notReadyReasons");
 
   private ConfigurationFactory() {
@@ -390,6 +390,10 @@ public final class ConfigurationFactory {
     Object widget = f.map.get("widget");
     if (widget != null && !(flowIds.contains(String.valueOf(widget)) && !flows.containsKey(String.valueOf(widget)))) {
       doc.put("widget", widget);
+    }
+    Map<?, ?> web = f.object("web");
+    if (web != null) {
+      doc.put("web", web);
     }
     try {
       return FlowFactory.entryPoints(doc, flows);
