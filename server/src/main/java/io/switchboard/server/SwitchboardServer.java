@@ -9,6 +9,7 @@ import io.switchboard.server.api.CallbacksApi;
 import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.DispositionsApi;
+import io.switchboard.server.api.IceServersApi;
 import io.switchboard.server.api.IncidentsApi;
 import io.switchboard.server.api.RoutingConfigApi;
 import io.switchboard.server.api.SupervisorScope;
@@ -20,6 +21,7 @@ import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.routingconfig.RoutingConfigStore;
 import io.switchboard.server.store.Store;
+import io.switchboard.server.webcall.WebChannel;
 import io.switchboard.signaling.AgentSignaling;
 import io.switchboard.signaling.SignalingConfig;
 import io.vertx.core.Future;
@@ -46,11 +48,12 @@ public final class SwitchboardServer {
   private final SipGateway gateway;
   private final CallCenter callCenter;
   private final HttpVerticle http;
+  private final DemoShop shop;
   private Future<Void> stopped;
 
   private SwitchboardServer(Vertx vertx, Deque<Supplier<Future<?>>> closers, Store store,
       RoutingConfigStore routingConfig, WebRtcEndpoint endpoint, SipGateway gateway, CallCenter callCenter,
-      HttpVerticle http) {
+      HttpVerticle http, DemoShop shop) {
     this.vertx = vertx;
     this.closers = closers;
     this.store = store;
@@ -59,6 +62,7 @@ public final class SwitchboardServer {
     this.gateway = gateway;
     this.callCenter = callCenter;
     this.http = http;
+    this.shop = shop;
   }
 
   /**
@@ -72,11 +76,19 @@ public final class SwitchboardServer {
   static Future<SwitchboardServer> start(Vertx vertx, Config config, MediaStarter media) {
     Deque<Supplier<Future<?>>> closers = new ArrayDeque<>();
     Parts parts = new Parts();
-    Future<SwitchboardServer> started = Store.open(vertx, config.mongo(), config.dataDir())
+    // With demo data the shop page listens first: its origin is what the demo's web entry point allows.
+    Future<DemoShop> shop = !config.demo() ? Future.succeededFuture()
+        : DemoShop.start(vertx, config.http().host(), config.webCall().demoShopPort(),
+            () -> parts.http == null ? 0 : parts.http.actualPort()).onSuccess(s -> {
+              parts.shop = s;
+              closers.push(s::close);
+            });
+    Future<SwitchboardServer> started = shop.compose(s -> Store.open(vertx, config.mongo(), config.dataDir()))
         .compose(store -> {
           parts.store = store;
           closers.push(store::close);
-          return config.demo() ? Demo.seed(vertx, store, config.calls()) : Future.succeededFuture();
+          return config.demo() ? Demo.seed(vertx, store, config.calls(), parts.shop.origins())
+              : Future.succeededFuture();
         })
         // After the demo's documents, before call control: the configuration calls are routed by.
         .compose(v -> RoutingConfigStore.open(vertx, parts.store))
@@ -123,6 +135,9 @@ public final class SwitchboardServer {
           return vertx.executeBlocking(() -> Secrets.jwtSecret(config.auth(), config.dataDir()));
         })
         .compose(secret -> {
+          WebChannel web = new WebChannel(vertx, config.webCall(), secret,
+              name -> parts.routingConfig.current().entryPoints().webEntry(name), parts.endpoint, parts.callCenter);
+          closers.push(web::close);
           AgentSignaling signaling = AgentSignaling.create(vertx,
               SignalingConfig.withSecret(secret).withTokenLifetime(config.auth().tokenLifetime()),
               parts.store::agentByUsername, parts.callCenter.desk());
@@ -135,6 +150,8 @@ public final class SwitchboardServer {
               config.calls().recordingsDir(), scope);
           HttpVerticle http = new HttpVerticle(config.http(), parts.store, parts.endpoint, router -> {
             signaling.mount(router);
+            web.mount(router);
+            IceServersApi.create(web.iceServers(), signaling::authenticate).mount(router);
             history.mount(router);
             CustomersApi.create(parts.store, signaling::authenticate).mount(router);
             IncidentsApi.create(parts.store, signaling::authenticate).mount(router);
@@ -145,10 +162,11 @@ public final class SwitchboardServer {
                 .mount(router);
             CallbacksApi.create(parts.store, signaling::authenticate).mount(router);
           }, config.shutdownTimeout().dividedBy(2));
+          parts.http = http;
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));
             return new SwitchboardServer(vertx, closers, parts.store, parts.routingConfig, parts.endpoint,
-                parts.gateway, parts.callCenter, http);
+                parts.gateway, parts.callCenter, http, parts.shop);
           });
         });
     return started
@@ -168,6 +186,8 @@ public final class SwitchboardServer {
     Prompts prompts;
     CallCenter callCenter;
     SipGateway gateway;
+    DemoShop shop;
+    HttpVerticle http;
   }
 
   private static Future<WebRtcEndpoint> startMedia(Vertx vertx, Config config, MediaStarter media) {
@@ -200,6 +220,11 @@ public final class SwitchboardServer {
   /** The TCP port the HTTP server is bound to. */
   public int httpPort() {
     return http.actualPort();
+  }
+
+  /** The demo shop page's port (another origin, embedding the widget), or -1 without demo data. */
+  public int demoShopPort() {
+    return shop == null ? -1 : shop.port();
   }
 
   /** The UDP port the WebRTC media endpoint is bound to. */

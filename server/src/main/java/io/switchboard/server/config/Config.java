@@ -4,6 +4,7 @@ import io.switchboard.gateway.SipConfig;
 import io.switchboard.media.RtpConfig;
 import io.switchboard.media.WebRtcConfig;
 import io.switchboard.server.calls.CallsConfig;
+import io.switchboard.server.webcall.WebCallConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +26,11 @@ import java.util.regex.Pattern;
  * @param auth            agents' login tokens
  * @param demo            whether to seed demo data
  * @param shutdownTimeout how long a graceful shutdown may take
+ * @param webCall         the website widget's channel: limits, ICE servers, the demo shop's port
  */
 public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
-    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout) {
+    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout,
+    WebCallConfig webCall) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -41,6 +44,7 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(sip, "sip");
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(webCall, "webCall");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -78,7 +82,22 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
         checked(() -> new AuthConfig(settings.text("auth.jwt-secret"),
             Duration.ofHours(settings.positiveInt("auth.token-lifetime-hours")))),
         settings.bool("demo.enabled"),
-        settings.seconds("shutdown.timeout-seconds"));
+        settings.seconds("shutdown.timeout-seconds"),
+        webCall(settings));
+  }
+
+  private static WebCallConfig webCall(Settings settings) {
+    return checked(() -> new WebCallConfig(settings.seconds("web-call.token-lifetime-seconds"),
+        settings.positiveInt("web-call.calls-per-ip-per-minute"),
+        settings.positiveInt("web-call.calls-per-entry-per-minute"), settings.positiveInt("web-call.max-calls"),
+        new WebCallConfig.Ice(optionalList(settings, "ice.stun-urls"), optionalList(settings, "ice.turn-urls"),
+            settings.text("ice.turn-secret"), settings.seconds("ice.turn-credential-lifetime-seconds")),
+        settings.port("demo.shop-port")));
+  }
+
+  private static List<String> optionalList(Settings settings, String key) {
+    return java.util.Arrays.stream(settings.text(key).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static String region(Settings settings) {
