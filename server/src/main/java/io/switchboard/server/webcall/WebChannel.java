@@ -31,7 +31,7 @@ public final class WebChannel {
   private static final long SWEEP_PERIOD_MS = 60_000;
   /** Files the widget loads into a page of another origin. */
   private static final List<String> WIDGET_FILES = List.of("/widget.js", "/widget/*", "/js/tone-detector.js",
-      "/js/webrtc-audio.js");
+      "/js/webrtc-audio.js", "/i18n/*");
 
   private static final Logger LOG = Logger.getLogger(WebChannel.class.getName());
 
