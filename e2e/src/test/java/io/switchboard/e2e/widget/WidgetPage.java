@@ -17,6 +17,9 @@ public final class WidgetPage {
 
   public WidgetPage(Page page) {
     this.page = page;
+    // The widget's console in the test's output: what went wrong in the page is the first thing to read.
+    page.onConsoleMessage(m -> System.out.println("widget page console: " + m.type() + " " + m.text()));
+    page.onPageError(e -> System.out.println("widget page error: " + e));
   }
 
   public Page page() {
