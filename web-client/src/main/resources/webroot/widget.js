@@ -22,8 +22,7 @@ function ownScript() {
 async function mount() {
   const script = ownScript();
   const entry = script?.dataset.entry;
-  const call = new WebCall({ server, entry });
-  if (script?.dataset.iceTransportPolicy === 'relay') call.iceTransportPolicy = 'relay';
+  const call = new WebCall({ server, entry, script });
   const [t] = await Promise.all([loadStrings(server, widgetLanguage(script)), entry ? call.loadToken() : null]);
   if (!entry) {
     call.tokenError = 'entry_unknown';

@@ -15,10 +15,14 @@ const MICROPHONE = {
 };
 
 export class WebCall extends EventTarget {
-  /** @param {{server: URL, entry: string}} options server is the widget's own base URL */
-  constructor({ server, entry }) {
+  /**
+   * @param {{server: URL, entry: string, script: HTMLScriptElement|null}} options server is the widget's own base
+   *   URL; script its tag, whose data-ice-transport-policy is read when a call starts
+   */
+  constructor({ server, entry, script = null }) {
     super();
     this.server = server;
+    this.script = script;
     this.entry = entry;
     this.token = null;
     this.iceServers = [];
@@ -33,8 +37,6 @@ export class WebCall extends EventTarget {
     this.detector = null;
     this.audio = null;
     this.connectedAt = null;
-    /** 'all' normally; 'relay' forces TURN (data-ice-transport-policy, for tests and strict networks). */
-    this.iceTransportPolicy = 'all';
   }
 
   /** The call token for this page load (GET /api/web-call/token); a refusal is kept and shown on call. */
@@ -96,7 +98,8 @@ export class WebCall extends EventTarget {
     this.setState('connecting');
     const pc = new RTCPeerConnection({
       iceServers: this.iceServers,
-      iceTransportPolicy: this.iceTransportPolicy,
+      // 'relay' (data-ice-transport-policy) sends everything through TURN: for networks that allow nothing else.
+      iceTransportPolicy: this.script?.dataset.iceTransportPolicy === 'relay' ? 'relay' : 'all',
       bundlePolicy: 'max-bundle',
       rtcpMuxPolicy: 'require',
     });
