@@ -10,7 +10,6 @@ import io.switchboard.e2e.agent.AgentDesktopPage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,12 +36,6 @@ class WebCallThroughTurnTest extends RunningServerTest {
         "--ice.turn-urls=" + coturn.url(), "--ice.turn-secret=" + TURN_SECRET));
   }
 
-  @BeforeEach
-  void browsers() throws Exception {
-    agentBrowser = FakeMicrophoneChromium.launch(playwright, ToneWav.write(dataDir, 440));
-    visitorBrowser = FakeMicrophoneChromium.launch(playwright, ToneWav.write(dataDir, 1000));
-  }
-
   @AfterEach
   void close() throws Exception {
     if (visitorBrowser != null) {
@@ -58,6 +51,8 @@ class WebCallThroughTurnTest extends RunningServerTest {
 
   @Test
   void visitorRelayedThroughCoturn_andAgent_hearEachOther() throws Exception {
+    agentBrowser = FakeMicrophoneChromium.launch(playwright, ToneWav.write(dataDir, 440));
+    visitorBrowser = FakeMicrophoneChromium.launch(playwright, ToneWav.write(dataDir, 1000));
     AgentDesktopPage agent = new AgentDesktopPage(agentBrowser.newPage());
     agent.open(baseUrl(), "en");
     agent.signIn("alice", "alice-demo");
@@ -87,5 +82,13 @@ class WebCallThroughTurnTest extends RunningServerTest {
         .containsPattern("incoming packet (SEND|CHANNEL_BIND|CREATE_PERMISSION) processed, success");
     visitor.part("hangup").click();
     agent.awaitState("s.call === null && s.lastEnded !== null");
+  }
+
+  @Test
+  void theAgentDesktopGetsTurnCredentialsOfItsOwn() throws Exception {
+    var servers = getJson("/api/ice-servers", loginToken("alice", "alice-demo")).getJsonArray("iceServers");
+    assertThat(servers).hasSize(1);
+    assertThat(servers.getJsonObject(0).getJsonArray("urls")).containsExactly(coturn.url());
+    assertThat(servers.getJsonObject(0).getString("username")).matches("[0-9]+:alice");
   }
 }
