@@ -59,6 +59,13 @@ public record WebCallConfig(Duration tokenLifetime, int callsPerIpPerMinute, int
       }
     }
 
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+      return "Ice[stunUrls=" + stunUrls + ", turnUrls=" + turnUrls + ", turnSecret=" + (turnSecret.isEmpty() ? ""
+          : "(set)") + ", credentialLifetime=" + credentialLifetime + "]";
+    }
+
     public static Ice none() {
       return new Ice(List.of(), List.of(), "", Duration.ofHours(1));
     }

@@ -36,7 +36,6 @@ public final class WebChannel {
   private static final Logger LOG = Logger.getLogger(WebChannel.class.getName());
 
   private final Vertx vertx;
-  private final WebCallConfig config;
   private final CallTokens tokens;
   private final WebCallLimits limits;
   private final IceServers iceServers;
@@ -54,7 +53,6 @@ public final class WebChannel {
   public WebChannel(Vertx vertx, WebCallConfig config, byte[] secret,
       Function<String, Optional<WebEntryPoint>> entries, WebRtcEndpoint endpoint, CallCenter center) {
     this.vertx = vertx;
-    this.config = config;
     this.tokens = new CallTokens(vertx, secret, config.tokenLifetime());
     this.limits = new WebCallLimits(config.callsPerIpPerMinute(), config.callsPerEntryPerMinute(),
         config.maxCalls());
