@@ -393,7 +393,15 @@ public final class ConfigurationFactory {
     }
     Map<?, ?> web = f.object("web");
     if (web != null) {
-      doc.put("web", web);
+      // As for numbers: a website entry point whose flow exists but was refused is not reported again.
+      Map<Object, Object> kept = new LinkedHashMap<>();
+      web.forEach((name, entry) -> {
+        Object flow = entry instanceof Map<?, ?> m ? m.get("flow") : null;
+        if (!(flow != null && flowIds.contains(String.valueOf(flow)) && !flows.containsKey(String.valueOf(flow)))) {
+          kept.put(name, entry);
+        }
+      });
+      doc.put("web", kept);
     }
     try {
       return FlowFactory.entryPoints(doc, flows);
