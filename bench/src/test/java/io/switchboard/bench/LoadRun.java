@@ -177,6 +177,7 @@ public final class LoadRun {
         "--media.webrtc.announced-addresses=" + SERVER_ADDRESS,
         "--sip.bind-host=127.0.0.1",
         "--sip.port=0",
+        "--demo.shop-port=0",
         "--media.rtp.bind-host=127.0.0.1",
         "--data.dir=" + work.toAbsolutePath(),
         "--demo.enabled=true"));

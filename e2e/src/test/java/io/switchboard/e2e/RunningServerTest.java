@@ -60,6 +60,7 @@ public abstract class RunningServerTest {
         "--media.webrtc.port=0",
         "--sip.bind-host=127.0.0.1",
         "--sip.port=0",
+        "--demo.shop-port=0",
         "--media.rtp.bind-host=127.0.0.1",
         "--data.dir=" + dataDir.toAbsolutePath()));
     args.addAll(extraArgs());

@@ -23,6 +23,8 @@ final class Demo {
   /** A black-listed caller of the demo hotline: hears "refused" and is hung up on. */
   static final String BLOCKED_NUMBER = "+4930666000";
   static final String VIP_NUMBER = "+4930777000";
+  /** The website entry point the demo shop's widget calls: the hotline flow. */
+  static final String WEB_ENTRY = "shop";
   /** id, username, name, password, roles (comma-separated). */
   static final List<String[]> AGENTS = List.of(
       new String[] {"a-alice", "alice", "Alice Smith", "alice-demo", "agent"},
@@ -32,8 +34,13 @@ final class Demo {
   private Demo() {
   }
 
-  /** @param calls the queues ring as long as {@code calls.ring-timeout-seconds} says ({@code max-missed-offers} too) */
-  static Future<Void> seed(Vertx vertx, Store store, CallsConfig calls) {
+  /**
+   * @param calls       the queues ring as long as {@code calls.ring-timeout-seconds} says ({@code max-missed-offers}
+   *                    too)
+   * @param shopOrigins the demo shop's page origins, allowed to call the hotline from the widget (entry {@link
+   *                    #WEB_ENTRY})
+   */
+  static Future<Void> seed(Vertx vertx, Store store, CallsConfig calls, List<String> shopOrigins) {
     JsonObject trunk = new JsonObject().put("_id", "demo-carrier")
         .put("allowedSources", new JsonArray().add("127.0.0.0/8").add("::1"))
         .put("dids", new JsonArray().add(DID).add("4930555000").add("100").add(HOTLINE_DID).add("4930555001"));
@@ -45,7 +52,7 @@ final class Demo {
         .compose(accounts -> Future.all(accounts.stream().map(store::saveAgent).toList()))
         .compose(v -> store.saveTrunk(trunk))
         .compose(v -> store.saveQueue(queue))
-        .compose(v -> seedRoutingConfig(store, calls))
+        .compose(v -> seedRoutingConfig(store, calls, shopOrigins))
         .compose(v -> seedCustomer(store));
   }
 
@@ -55,7 +62,7 @@ final class Demo {
    * {@link #HOTLINE_DID} runs the hotline flow, open around the clock so the demo works at any hour. Each document is
    * written only when it was never stored, so an admin's changes (deletions too) survive a restart.
    */
-  static Future<Void> seedRoutingConfig(Store store, CallsConfig calls) {
+  static Future<Void> seedRoutingConfig(Store store, CallsConfig calls, List<String> shopOrigins) {
     JsonObject ringNoAnswer = new JsonObject().put("offerTimeout", calls.ringTimeout().toSeconds())
         .put("missesBeforeNotReady", calls.maxMissedOffers()).put("announceEvery", 60);
     List<JsonObject[]> docs = List.of(
@@ -75,7 +82,9 @@ final class Demo {
             .put("steps", new JsonObject().put("support", new JsonObject().put("type", "queue").put("queue", "support")))),
         doc("flow", hotline()),
         doc("entry-points", new JsonObject().put("id", "default").put("numbers", new JsonObject()
-            .put(DID, "support-direct").put(HOTLINE_DID, "hotline"))));
+            .put(DID, "support-direct").put(HOTLINE_DID, "hotline"))
+            .put("web", new JsonObject().put(WEB_ENTRY, new JsonObject().put("flow", "hotline")
+                .put("origins", new JsonArray(shopOrigins))))));
     Future<Void> chain = Future.succeededFuture();
     for (JsonObject[] d : docs) {
       chain = chain.compose(v -> RoutingConfigStore.seedIfAbsent(store, d[0].getString("kind"), d[1], "demo"))

@@ -70,6 +70,8 @@ public final class Main {
     }
     System.out.println("  SIP trunks:    udp/tcp port " + server.sipPort());
     if (config.demo()) {
+      System.out.println("  Demo shop:     http://localhost:" + server.demoShopPort()
+          + "/demo-shop.html (the click-to-call widget on another origin)");
       Demo.printCredentials();
     }
   }

@@ -12,6 +12,7 @@ import io.switchboard.server.api.ReportsApi;
 import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.DispositionsApi;
+import io.switchboard.server.api.IceServersApi;
 import io.switchboard.server.api.IncidentsApi;
 import io.switchboard.server.api.AgentControl;
 import io.switchboard.server.api.LiveApi;
@@ -32,6 +33,7 @@ import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.routingconfig.RoutingConfigStore;
 import io.switchboard.server.store.Store;
+import io.switchboard.server.webcall.WebChannel;
 import io.switchboard.signaling.AgentSignaling;
 import io.switchboard.signaling.SignalingConfig;
 import io.vertx.core.Future;
@@ -61,15 +63,17 @@ public final class SwitchboardServer {
   private final HttpVerticle http;
   private final AgentSignaling signaling;
   private final ServerMetrics metrics;
+  private final DemoShop shop;
   private Future<Void> stopped;
   private Drain drain;
   private Future<Integer> drained;
 
   private SwitchboardServer(Vertx vertx, Deque<Supplier<Future<?>>> closers, Store store,
       RoutingConfigStore routingConfig, WebRtcEndpoint endpoint, SipGateway gateway, CallCenter callCenter,
-      HttpVerticle http, AgentSignaling signaling, ServerMetrics metrics) {
+      HttpVerticle http, AgentSignaling signaling, ServerMetrics metrics, DemoShop shop) {
     this.signaling = signaling;
     this.metrics = metrics;
+    this.shop = shop;
     this.vertx = vertx;
     this.closers = closers;
     this.store = store;
@@ -109,11 +113,19 @@ public final class SwitchboardServer {
       metrics.close();
       return Future.succeededFuture();
     });
-    Future<SwitchboardServer> started = Store.open(vertx, config.mongo(), config.dataDir(), metrics.store())
+    // With demo data the shop page listens first: its origin is what the demo's web entry point allows.
+    Future<DemoShop> shop = !config.demo() ? Future.succeededFuture()
+        : DemoShop.start(vertx, config.http().host(), config.webCall().demoShopPort(),
+            () -> parts.http == null ? 0 : parts.http.actualPort()).onSuccess(s -> {
+              parts.shop = s;
+              closers.push(s::close);
+            });
+    Future<SwitchboardServer> started = shop.compose(s -> Store.open(vertx, config.mongo(), config.dataDir(), metrics.store()))
         .compose(store -> {
           parts.store = store;
           closers.push(store::close);
-          return config.demo() ? Demo.seed(vertx, store, config.calls()) : Future.succeededFuture();
+          return config.demo() ? Demo.seed(vertx, store, config.calls(), parts.shop.origins())
+              : Future.succeededFuture();
         })
         // After the demo's documents, before call control: the configuration calls are routed by.
         .compose(v -> RoutingConfigStore.open(vertx, parts.store))
@@ -172,6 +184,9 @@ public final class SwitchboardServer {
           return vertx.executeBlocking(() -> Secrets.jwtSecret(config.auth(), config.dataDir()));
         })
         .compose(secret -> {
+          WebChannel web = new WebChannel(vertx, config.webCall(), secret,
+              name -> parts.routingConfig.current().entryPoints().webEntry(name), parts.endpoint, parts.callCenter);
+          closers.push(web::close);
           AgentSignaling signaling = AgentSignaling.create(vertx,
               SignalingConfig.withSecret(secret).withTokenLifetime(config.auth().tokenLifetime()),
               parts.store::agentByUsername, parts.callCenter.desk(), parts.callCenter.supervisors());
@@ -187,6 +202,8 @@ public final class SwitchboardServer {
               router.get("/metrics").handler(metrics.endpoint(config.metrics()));
             }
             signaling.mount(router);
+            web.mount(router);
+            IceServersApi.create(web.iceServers(), signaling::authenticate).mount(router);
             history.mount(router);
             CustomersApi.create(parts.store, signaling::authenticate).mount(router);
             IncidentsApi.create(parts.store, signaling::authenticate).mount(router);
@@ -219,10 +236,11 @@ public final class SwitchboardServer {
             boards.mount(router);
             closers.push(boards::close);
           }, config.shutdownTimeout().dividedBy(2));
+          parts.http = http;
           return vertx.deployVerticle(http).map(id -> {
             closers.push(() -> vertx.undeploy(id));
             return new SwitchboardServer(vertx, closers, parts.store, parts.routingConfig, parts.endpoint,
-                parts.gateway, parts.callCenter, http, signaling, metrics);
+                parts.gateway, parts.callCenter, http, signaling, metrics, parts.shop);
           });
         });
     return started
@@ -243,6 +261,8 @@ public final class SwitchboardServer {
     CallCenter callCenter;
     SipGateway gateway;
     LiveStats liveStats;
+    DemoShop shop;
+    HttpVerticle http;
   }
 
   private static Future<WebRtcEndpoint> startMedia(Vertx vertx, Config config, MediaStarter media) {
@@ -275,6 +295,11 @@ public final class SwitchboardServer {
   /** The TCP port the HTTP server is bound to. */
   public int httpPort() {
     return http.actualPort();
+  }
+
+  /** The demo shop page's port (another origin, embedding the widget), or -1 without demo data. */
+  public int demoShopPort() {
+    return shop == null ? -1 : shop.port();
   }
 
   /** The UDP port the WebRTC media endpoint is bound to. */

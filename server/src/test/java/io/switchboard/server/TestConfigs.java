@@ -26,6 +26,7 @@ final class TestConfigs {
         "--media.rtp.bind-host=127.0.0.1",
         "--sip.bind-host=127.0.0.1",
         "--sip.port=0",
+        "--demo.shop-port=0",
         "--shutdown.timeout-seconds=5"));
     String uri = System.getenv().getOrDefault("MONGODB_URI", "").trim();
     if (!uri.isEmpty()) {

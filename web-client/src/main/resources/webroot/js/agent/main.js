@@ -124,7 +124,12 @@ function startShift(saved) {
   session.addEventListener('frame', (event) => onFrame(event.detail.frame));
   session.addEventListener('ended', (event) => onSessionEnded(event.detail.reason, event.detail.detail));
   const negotiating = session;
-  media = new ShiftMedia({ audio: el.audio, negotiate: (sdp) => negotiating.offerMedia(sdp) });
+  media = new ShiftMedia({
+    audio: el.audio,
+    negotiate: (sdp) => negotiating.offerMedia(sdp),
+    // TURN for agents behind strict NATs (configured ice.* settings; an empty list without them).
+    iceServers: () => api('/api/ice-servers', { token: saved.token }).then((a) => a?.iceServers ?? []),
+  });
   media.addEventListener('status', onMediaStatus);
   media.addEventListener('playback', (event) => onPlayback(event.detail.blocked));
   session.start();

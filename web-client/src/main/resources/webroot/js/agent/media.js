@@ -17,14 +17,16 @@ const MICROPHONE = {
 
 export class ShiftMedia extends EventTarget {
   /**
-   * @param {{audio: HTMLAudioElement, negotiate: (offerSdp: string) => Promise<string>}} options negotiate sends
-   *   the offer to the server and resolves with its answer; microphone: getUserMedia constraints other than the
-   *   agent's (the supervisor's page)
+   * @param {{audio: HTMLAudioElement, negotiate: (offerSdp: string) => Promise<string>,
+   *   iceServers?: () => Promise<RTCIceServer[]>, microphone?: MediaStreamConstraints}} options negotiate sends the
+   *   offer to the server and resolves with its answer; iceServers fetches the configured STUN/TURN servers
+   *   (GET /api/ice-servers); microphone: getUserMedia constraints other than the agent's (the supervisor's page)
    */
-  constructor({ audio, negotiate, microphone = MICROPHONE }) {
+  constructor({ audio, negotiate, iceServers = async () => [], microphone = MICROPHONE }) {
     super();
     this.audio = audio;
     this.negotiate = negotiate;
+    this.iceServers = iceServers;
     this.constraints = microphone;
     this.microphone = null;
     this.pc = null;
@@ -52,8 +54,15 @@ export class ShiftMedia extends EventTarget {
     }
     if (generation !== this.generation) return;
 
-    // No ICE servers: the server is ICE-lite with a host candidate on the LAN (see docs/design.md).
-    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    // The server is ICE-lite with a host candidate; a TURN relay (if configured) gets through strict NATs.
+    let iceServers = [];
+    try {
+      iceServers = await this.iceServers();
+    } catch (e) {
+      console.warn('agent media: no ICE servers, connecting directly', e);
+    }
+    if (generation !== this.generation) return;
+    const pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     this.pc = pc;
     const [track] = this.microphone.getAudioTracks();
     preferG711(pc.addTransceiver(track, { direction: 'sendrecv', streams: [this.microphone] }));

@@ -35,7 +35,7 @@ final class ServerProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar.toString(), "--demo.enabled=true", "--http.port=" + httpPort, "--sip.port=" + sipPort,
-        "--media.webrtc.port=" + freeUdpPort(), "--sip.bind-host=127.0.0.1", "--media.rtp.bind-host=127.0.0.1",
+        "--media.webrtc.port=" + freeUdpPort(), "--sip.bind-host=127.0.0.1", "--media.rtp.bind-host=127.0.0.1", "--demo.shop-port=0",
         "--data.dir=" + dataDir.toAbsolutePath()));
     command.addAll(extraArgs);
     log = Files.createTempFile("switchboard-server-", ".log");

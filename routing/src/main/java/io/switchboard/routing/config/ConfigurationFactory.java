@@ -56,7 +56,7 @@ public final class ConfigurationFactory {
   public static final int MAX_LINE = 3;
   private static final Set<String> AGENT_FIELDS = Set.of("_id", "id", "name", "skills", "queues", "group");
   private static final Set<String> GROUP_FIELDS = Set.of("_id", "id", "name", "members", "supervisors");
-  private static final Set<String> ENTRY_FIELDS = Set.of("_id", "id", "numbers", "widget");
+  private static final Set<String> ENTRY_FIELDS = Set.of("_id", "id", "numbers", "widget", "web");
   private static final Set<String> SETTINGS_FIELDS = Set.of("_id", "id", "notReadyReasons");
 
   private ConfigurationFactory() {
@@ -405,6 +405,18 @@ public final class ConfigurationFactory {
     Object widget = f.map.get("widget");
     if (widget != null && !(flowIds.contains(String.valueOf(widget)) && !flows.containsKey(String.valueOf(widget)))) {
       doc.put("widget", widget);
+    }
+    Map<?, ?> web = f.object("web");
+    if (web != null) {
+      // As for numbers: a website entry point whose flow exists but was refused is not reported again.
+      Map<Object, Object> kept = new LinkedHashMap<>();
+      web.forEach((name, entry) -> {
+        Object flow = entry instanceof Map<?, ?> m ? m.get("flow") : null;
+        if (!(flow != null && flowIds.contains(String.valueOf(flow)) && !flows.containsKey(String.valueOf(flow)))) {
+          kept.put(name, entry);
+        }
+      });
+      doc.put("web", kept);
     }
     try {
       return FlowFactory.entryPoints(doc, flows);

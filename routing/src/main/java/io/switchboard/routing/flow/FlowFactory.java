@@ -38,6 +38,10 @@ public final class FlowFactory {
 
   private static final Set<String> LANGUAGES = Set.of("en", "ru", "uk");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+  private static final Pattern WEB_ENTRY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+  /** RFC 6454 §6.2 serialization: scheme "://" host [":" port], lower-case, no path, no trailing slash. */
+  private static final Pattern ORIGIN =
+      Pattern.compile("https?://([a-z0-9.-]+|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?");
   private static final Pattern DIGIT = Pattern.compile("[0-9*#]");
   private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
@@ -90,12 +94,14 @@ public final class FlowFactory {
   }
 
   /**
-   * Entry points: {@code {"numbers": {"+380441234567": "hotline"}, "widget": "web"}}, naming flows already built.
+   * Entry points: {@code {"numbers": {"+380441234567": "hotline"}, "widget": "web",
+   * "web": {"shop": {"flow": "hotline", "origins": ["https://shop.example"]}}}}, naming flows already built.
    */
   public static EntryPoints entryPoints(Map<String, ?> document, Map<String, Flow> flows) {
     List<String> problems = new ArrayList<>();
     Map<String, Flow> byNumber = new LinkedHashMap<>();
     Optional<Flow> widget = Optional.empty();
+    Map<String, WebEntryPoint> web = new LinkedHashMap<>();
     try {
       Spec doc = new Spec("entry-points", document);
       if (doc.has("numbers")) {
@@ -116,13 +122,48 @@ public final class FlowFactory {
         }
         widget = Optional.ofNullable(flows.get(w));
       }
+      if (doc.has("web")) {
+        doc.object("web").raw().forEach((name, entry) -> webEntry(String.valueOf(name), entry, flows, problems)
+            .ifPresent(e -> web.put(e.name(), e)));
+      }
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
     if (!problems.isEmpty()) {
       throw new FlowRejection(problems);
     }
-    return new EntryPoints(byNumber, widget);
+    return new EntryPoints(byNumber, widget, web);
+  }
+
+  private static Optional<WebEntryPoint> webEntry(String name, Object value, Map<String, Flow> flows,
+      List<String> problems) {
+    String place = "entry-points.web." + name;
+    if (!WEB_ENTRY_NAME.matcher(name).matches()) {
+      problems.add(place + ": a name is 1 to 40 letters, digits, '-' or '_'");
+      return Optional.empty();
+    }
+    try {
+      Spec s = new Spec(place, value);
+      String flowId = s.str("flow");
+      List<String> origins = s.strings("origins");
+      int before = problems.size();
+      if (!flows.containsKey(flowId)) {
+        problems.add(place + ".flow: unknown flow '" + flowId + "'");
+      }
+      if (origins.isEmpty()) {
+        problems.add(place + ".origins: list at least one page origin allowed to call, e.g. https://shop.example");
+      }
+      for (String origin : origins) {
+        if (!ORIGIN.matcher(origin).matches()) {
+          problems.add(place + ".origins: '" + origin + "' is not an origin (scheme://host[:port], no path)");
+        }
+      }
+      return problems.size() == before ? Optional.of(new WebEntryPoint(name, flows.get(flowId), origins))
+          : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static Step step(String id, Spec s) {

@@ -212,6 +212,22 @@ class ConfigurationFactoryTest {
   }
 
   @Test
+  void webEntryPoints_unknownFlowAndBadOrigin_butNotForARefusedFlow() {
+    ConfigDocuments d = ConfigDocuments.valid();
+    d.get("entry-points", "default").put("web", doc(
+        "shop", doc("flow", "menu", "origins", List.of("https://shop.example")),
+        "blog", doc("flow", "nope", "origins", List.of("https://blog.example/")),
+        "help", doc("flow", "support-direct", "origins", List.of("https://help.example"))));
+    // menu is refused for its own reason: the website entry point calling it is not reported a second time.
+    d.get("flow", "menu").put("steps", "none");
+
+    assertThat(problems(d)).containsExactlyInAnyOrder(
+        "entry-points.web.blog.flow: unknown flow 'nope'",
+        "entry-points.web.blog.origins: 'https://blog.example/' is not an origin (scheme://host[:port], no path)",
+        "flow menu: flow.steps: expected an object, got 'none'");
+  }
+
+  @Test
   void ids_singletonsAndDuplicates() {
     ConfigDocuments d = ConfigDocuments.valid();
     d.add("queue", doc("_id", "support"));

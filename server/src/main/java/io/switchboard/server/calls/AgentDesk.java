@@ -233,7 +233,7 @@ final class AgentDesk implements AgentCommands {
       for (int i = 0; i < digits.length(); i++) {
         char digit = digits.charAt(i);
         // RFC 4733 events of ~100 ms each, 150 ms apart, so the far end sees separate digits.
-        center.vertx.setTimer(1 + 150L * i, t -> call.leg.media().sendDtmf(digit));
+        center.vertx.setTimer(1 + 150L * i, t -> call.leg.sendDtmf(digit));
       }
       call.event("dtmf", new JsonObject().put("digits", digits).put("from", "agent"));
     });

@@ -1,6 +1,5 @@
 package io.switchboard.server.calls;
 
-import io.switchboard.gateway.SipLeg;
 import io.switchboard.media.bridge.Bridge;
 import io.switchboard.media.recording.CallRecorder;
 import io.switchboard.routing.flow.FlowRun;
@@ -12,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * One inbound call: the caller's SIP leg, the flow it runs, where it waits, who it rings, the bridge and recording
+ * One inbound call: the caller's leg (SIP or web), the flow it runs, where it waits, who it rings, the bridge and recording
  * once answered, and the timeline its history record is made of. Touched on the call center's context only.
  */
 final class Call {
@@ -35,7 +34,7 @@ final class Call {
   static final String IN_PROGRESS = "in_progress";
 
   final String id;
-  final SipLeg leg;
+  final CallerLeg leg;
   final String from;
   final String to;
   final Instant arrivedAt = Instant.now();
@@ -111,7 +110,7 @@ final class Call {
    */
   Future<Void> lastWrite = Future.succeededFuture();
 
-  Call(String id, SipLeg leg, String from, String to, CallAudio audio) {
+  Call(String id, CallerLeg leg, String from, String to, CallAudio audio) {
     this.id = id;
     this.leg = leg;
     this.from = from;
@@ -126,6 +125,7 @@ final class Call {
       e.mergeIn(details);
     }
     timeline.add(e);
+    leg.heard(name, e);
   }
 
   void event(String name) {
@@ -143,13 +143,10 @@ final class Call {
   JsonObject record(JsonObject recording) {
     return new JsonObject()
         .put("_id", id)
-        .put("sipCallId", leg.callId())
-        .put("trunk", leg.trunk())
+        .mergeIn(leg.describe())
         .put("from", from)
         .put("customerId", card == null ? null : card.getString("id"))
-        .put("fromRaw", leg.from())
         .put("to", to)
-        .put("toRaw", leg.to())
         .put("queue", queueId == null ? null : new JsonObject().put("id", queueId).put("name", queueName))
         .put("agent", agent == null ? null
             : new JsonObject().put("id", agent.id()).put("username", agent.account.username())

@@ -20,6 +20,7 @@ import io.switchboard.routing.acd.Violation;
 import io.switchboard.routing.config.RoutingConfiguration;
 import io.switchboard.routing.flow.CallInfo;
 import io.switchboard.routing.flow.Flow;
+import io.switchboard.routing.flow.WebEntryPoint;
 import io.switchboard.server.store.Store;
 import io.switchboard.signaling.AgentCommands;
 import io.vertx.core.Context;
@@ -161,14 +162,14 @@ public final class CallCenter implements InboundCallHandler {
   // ---------------------------------------------------------------- inbound calls (gateway)
 
   @Override
-  public void onIncomingCall(SipLeg leg) {
+  public void onIncomingCall(SipLeg sip) {
     on(() -> {
-      arrive(leg);
+      arriveFromTrunk(new SipCallerLeg(sip));
       return Future.succeededFuture();
     });
   }
 
-  private void arrive(SipLeg leg) {
+  private void arriveFromTrunk(SipCallerLeg leg) {
     if (closing) {
       leg.reject(503, "Service Unavailable");
       return;
@@ -184,11 +185,40 @@ public final class CallCenter implements InboundCallHandler {
       leg.reject(404, "Not Found");
       return;
     }
+    arrive(leg, id, from, to, info, flow.get());
+  }
+
+  /**
+   * A website caller whose page, token and limits the web channel has checked ({@code server.webcall}): runs the
+   * flow of the entry point they called, as a trunk call would. The number they typed, if any, is unverified: it
+   * shows the agent the customer's card and is stored as stated, but the flow treats the caller as anonymous
+   * (no personal-manager routing, no black or white list on someone else's number).
+   *
+   * @return the call id; fails (and the leg is rejected) when the entry point is not open to the web now
+   */
+  public Future<String> onWebCall(CallerLeg leg, String entry, String statedNumber) {
+    return on(() -> {
+      Optional<WebEntryPoint> web = routing.entryPoints().webEntry(entry);
+      if (closing || web.isEmpty()) {
+        leg.reject(closing ? 503 : 404, closing ? "Service Unavailable" : "Not Found");
+        return Future.failedFuture(closing ? "stopping" : "no web entry point " + entry);
+      }
+      String id = "c-" + UUID.randomUUID();
+      String stated = statedNumber == null ? null : PhoneNumbers.e164(statedNumber, config.defaultRegion());
+      String from = stated != null && stated.startsWith("+") ? stated : "anonymous";
+      CallInfo info = new CallInfo(id, null, web.get().name(), CallInfo.Channel.WIDGET);
+      arrive(leg, id, from, web.get().name(), info, web.get().flow());
+      return Future.succeededFuture(id);
+    });
+  }
+
+  private void arrive(CallerLeg leg, String id, String from, String to, CallInfo info, Flow entryFlow) {
     Call call = new Call(id, leg, from, to, new CallAudio(vertx, context, leg.media()));
-    call.flowId = flow.get().id();
+    call.flowId = entryFlow.id();
     calls.put(call.id, call);
     listener.callArrived(call.id, call.from);
-    call.event("arrived", new JsonObject().put("trunk", leg.trunk()).put("from", call.from).put("to", call.to)
+    call.event("arrived", new JsonObject().put("channel", leg.channel())
+        .put("trunk", leg.describe().getString("trunk")).put("from", call.from).put("to", call.to)
         .put("flow", call.flowId));
     leg.onEnded(reason -> on(() -> {
       callerGone(call, reason);
@@ -230,18 +260,18 @@ public final class CallCenter implements InboundCallHandler {
             }
           }
           if (call.phase != Call.Phase.ENDED) {
-            flows.start(call, flow.get(), info, card.succeeded() ? card.result() : null);
+            flows.start(call, entryFlow, info, card.succeeded() ? card.result() : null);
           }
           return Future.succeededFuture();
         }));
   }
 
-  private void callerGone(Call call, SipLeg.EndReason reason) {
+  private void callerGone(Call call, CallerLeg.EndReason reason) {
     if (call.phase == Call.Phase.ENDED) {
       return;
     }
     call.event("caller_left", new JsonObject().put("reason", reason.name()));
-    if (reason == SipLeg.EndReason.WE_HUNG_UP) {
+    if (reason == CallerLeg.EndReason.WE_HUNG_UP) {
       return;
     }
     String outcome = switch (call.phase) {

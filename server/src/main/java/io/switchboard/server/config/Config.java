@@ -6,6 +6,7 @@ import io.switchboard.media.WebRtcConfig;
 import io.switchboard.server.calls.CallsConfig;
 import io.switchboard.server.metrics.MetricsConfig;
 import io.switchboard.server.live.LiveConfig;
+import io.switchboard.server.webcall.WebCallConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +32,11 @@ import java.util.regex.Pattern;
  * @param drainTimeout    on SIGTERM, how long calls in progress may go on before the stop (0: no drain)
  * @param metrics         {@code GET /metrics}
  * @param live            the live boards' time zone and caller masking
+ * @param webCall         the website widget's channel: limits, ICE servers, the demo shop's port
  */
 public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
     SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout,
-    ReportsConfig reports, Duration drainTimeout, MetricsConfig metrics, LiveConfig live) {
+    ReportsConfig reports, Duration drainTimeout, MetricsConfig metrics, LiveConfig live, WebCallConfig webCall) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -52,6 +54,7 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(live, "live");
+    Objects.requireNonNull(webCall, "webCall");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -93,7 +96,8 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
         reports(settings),
         Duration.ofSeconds(settings.nonNegativeInt("shutdown.drain-seconds", 86_400)),
         checked(() -> new MetricsConfig(settings.bool("metrics.enabled"), settings.text("metrics.token"))),
-        live(settings));
+        live(settings),
+        webCall(settings));
   }
 
   private static ReportsConfig reports(Settings settings) {
@@ -116,6 +120,20 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
       throw settings.invalid("live.time-zone", "expected a time zone such as Europe/Kyiv or UTC");
     }
     return checked(() -> new LiveConfig(zone, settings.nonNegativeInt("live.caller-digits-shown", 15)));
+  }
+
+  private static WebCallConfig webCall(Settings settings) {
+    return checked(() -> new WebCallConfig(settings.seconds("web-call.token-lifetime-seconds"),
+        settings.positiveInt("web-call.calls-per-ip-per-minute"),
+        settings.positiveInt("web-call.calls-per-entry-per-minute"), settings.positiveInt("web-call.max-calls"),
+        new WebCallConfig.Ice(optionalList(settings, "ice.stun-urls"), optionalList(settings, "ice.turn-urls"),
+            settings.text("ice.turn-secret"), settings.seconds("ice.turn-credential-lifetime-seconds")),
+        settings.port("demo.shop-port")));
+  }
+
+  private static List<String> optionalList(Settings settings, String key) {
+    return java.util.Arrays.stream(settings.text(key).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static String region(Settings settings) {

@@ -1,0 +1,82 @@
+package io.switchboard.server.calls;
+
+import io.switchboard.gateway.SipLeg;
+import io.switchboard.media.RtpStream;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
+
+/** A trunk caller: the gateway's {@link SipLeg} as call control sees every caller. */
+final class SipCallerLeg implements CallerLeg {
+  private final SipLeg sip;
+
+  SipCallerLeg(SipLeg sip) {
+    this.sip = sip;
+  }
+
+  /** The caller's number as received (user part of P-Asserted-Identity or From). */
+  String from() {
+    return sip.from();
+  }
+
+  /** The dialled number as received. */
+  String to() {
+    return sip.to();
+  }
+
+  @Override
+  public String channel() {
+    return "trunk";
+  }
+
+  @Override
+  public RtpStream media() {
+    return sip.media();
+  }
+
+  @Override
+  public void earlyMedia() {
+    sip.earlyMedia();
+  }
+
+  @Override
+  public Future<Void> answer() {
+    return sip.answer();
+  }
+
+  @Override
+  public void reject(int status, String reason) {
+    sip.reject(status, reason);
+  }
+
+  @Override
+  public void hangup() {
+    sip.hangup();
+  }
+
+  @Override
+  public void sendDtmf(char digit) {
+    sip.media().sendDtmf(digit);
+  }
+
+  @Override
+  public void onEnded(Consumer<EndReason> listener) {
+    sip.onEnded(reason -> listener.accept(EndReason.valueOf(reason.name())));
+  }
+
+  @Override
+  public void onDtmf(Consumer<Character> listener) {
+    sip.onDtmf(listener);
+  }
+
+  @Override
+  public void onHold(Consumer<Boolean> listener) {
+    sip.onHold(listener);
+  }
+
+  @Override
+  public JsonObject describe() {
+    return new JsonObject().put("channel", channel()).put("sipCallId", sip.callId()).put("trunk", sip.trunk())
+        .put("fromRaw", sip.from()).put("toRaw", sip.to());
+  }
+}
