@@ -169,8 +169,9 @@ class GracefulDrainTest {
   }
 
   /**
-   * Alice, signed in and Ready. Tried twice: the server's first SRTP context loads OpenSSL and benchmarks AES, which
-   * on a loaded machine alone can outlast JavaAgent's 10 s wait for the media session; the second try finds it done.
+   * Alice, signed in and Ready. Tried up to three times: the first media session of a process (the server's, and
+   * this JVM's test peer) loads OpenSSL, benchmarks AES and warms the DTLS code, which on a loaded machine alone can
+   * outlast JavaAgent's 10 s wait for the media session; a later try finds it done.
    */
   private JavaAgent signedIn(ServerProcess server) throws Exception {
     for (int attempt = 1; ; attempt++) {
@@ -181,7 +182,7 @@ class GracefulDrainTest {
         return alice;
       } catch (Exception | AssertionError e) {
         alice.close();
-        if (attempt == 2) {
+        if (attempt == 3) {
           throw new AssertionError("alice could not sign in: " + e + "\n" + server.output(), e);
         }
       }

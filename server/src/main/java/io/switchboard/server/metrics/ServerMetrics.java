@@ -22,6 +22,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
@@ -57,10 +58,15 @@ public final class ServerMetrics {
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
-  /** A Vert.x instance that reports its own metrics (HTTP server, event loops, worker pools) into {@code registry}. */
+  /**
+   * A Vert.x instance that reports its own metrics (HTTP server, event bus, worker pools) into {@code registry}.
+   * Not its datagram sockets: those are the media sockets, where Vert.x would record every RTP packet (tens of
+   * thousands a second at full load) into a summary; media counts its own packets and drops.
+   */
   public static Vertx vertx(PrometheusMeterRegistry registry) {
     return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
   }
