@@ -51,6 +51,7 @@ public final class Main {
     System.out.println("  Agent desktop: " + base + "/agent.html");
     System.out.println("  Headset check: " + base + "/headset-check.html");
     System.out.println("  Customers:     " + base + "/customers.html (supervisors)");
+    System.out.println("  Reports:       " + base + "/reports.html (supervisors: reports, FCR, planner.html)");
     System.out.println("  Configuration: " + base + "/config.html (admins: queues, agents, call flows, numbers)");
     System.out.println("  Health:        " + base + "/health");
     if (config.mongo().embedded()) {
