@@ -57,6 +57,7 @@ public final class Main {
     System.out.println("  Wallboard:     " + base + "/wallboard.html (supervisors: queues live, agents board; "
         + "?tv=1 for a wall TV)");
     System.out.println("  Live calls:    " + base + "/monitor.html (supervisors: listen, whisper, barge)");
+    System.out.println("  Reports:       " + base + "/reports.html (supervisors: reports, FCR, planner.html)");
     System.out.println("  Configuration: " + base + "/config.html (admins: queues, agents, call flows, numbers)");
     System.out.println("  Health:        " + base + "/health");
     if (config.metrics().enabled()) {

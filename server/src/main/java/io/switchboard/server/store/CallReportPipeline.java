@@ -38,29 +38,43 @@ final class CallReportPipeline {
     long shortMs = q.shortAbandonSeconds() * 1000L;
     return new JsonArray()
         .add(new JsonObject().put("$match", match(q)))
-        .add(new JsonObject().put("$addFields", new JsonObject()
-            .put("r_g", q.by().field == null ? new JsonObject().put("$literal", null) : "$" + q.by().field)
-            .put("r_p", period(q, "$arrivedAt"))
-            .put("r_start", op("$ifNull", "$queuedAt", "$arrivedAt"))
-            .put("r_queued", present("$queuedAt"))
-            .put("r_answered", present("$answeredAt"))
-            .put("r_abandoned", and(eq("$outcome", "abandoned"), present("$queuedAt")))))
-        .add(new JsonObject().put("$addFields", new JsonObject()
-            .put("r_wait", cond("$r_answered", op("$subtract", "$answeredAt", "$r_start"),
-                cond("$r_abandoned", op("$subtract", "$endedAt", "$r_start"), null)))
-            .put("r_connected", cond(and("$r_answered", present("$endedAt")),
-                op("$subtract", "$endedAt", "$answeredAt"), 0))
-            .put("r_wrap", cond(and("$r_answered", present("$endedAt"), present("$wrapUp.at"),
-                    eq("$wrapUp.by.id", "$agent.id")),
-                op("$min", op("$max", op("$subtract", "$wrapUp.at", "$endedAt"), 0), MAX_WRAP_UP_MS), 0))))
-        .add(new JsonObject().put("$group", group(slMs, shortMs).put("name", new JsonObject().put("$first",
-            switch (q.by()) {
-              case QUEUE -> "$queue.name";
-              case AGENT -> "$agent.name";
-              default -> new JsonObject().put("$literal", null);
-            }))))
+        .add(new JsonObject().put("$project", facts(q)))
+        .add(new JsonObject().put("$group", group(slMs, shortMs)))
         .add(new JsonObject().put("$project", rates()))
         .add(new JsonObject().put("$sort", new JsonObject().put("_id.g", 1).put("_id.p", 1)));
+  }
+
+  /**
+   * Each call reduced to the few numbers the groups add up, in one {@code $project}: a small new document instead
+   * of the record with its timeline (the embedded server copies the whole document at every {@code $addFields}).
+   * Flags are 0/1 so the group sums fields rather than evaluating conditions.
+   */
+  private static JsonObject facts(ReportQuery q) {
+    JsonObject answered = present("$answeredAt");
+    JsonObject abandoned = and(eq("$outcome", "abandoned"), present("$queuedAt"));
+    JsonObject start = op("$ifNull", "$queuedAt", "$arrivedAt");
+    return new JsonObject()
+        .put("_id", 0)
+        .put("g", q.by().field == null ? new JsonObject().put("$literal", null) : "$" + q.by().field)
+        .put("p", period(q, "$arrivedAt"))
+        .put("name", switch (q.by()) {
+          case QUEUE -> "$queue.name";
+          case AGENT -> "$agent.name";
+          default -> new JsonObject().put("$literal", null);
+        })
+        .put("q", cond(present("$queuedAt"), 1, 0))
+        .put("a", cond(answered, 1, 0))
+        .put("ab", cond(abandoned, 1, 0))
+        .put("w", cond(answered, op("$subtract", "$answeredAt", start),
+            cond(abandoned, op("$subtract", "$endedAt", start), null)))
+        .put("c", cond(and(answered, present("$endedAt")), op("$subtract", "$endedAt", "$answeredAt"), 0))
+        .put("wu", cond(and(answered, present("$endedAt"), present("$wrapUp.at"), eq("$wrapUp.by.id", "$agent.id")),
+            op("$min", op("$max", op("$subtract", "$wrapUp.at", "$endedAt"), 0), MAX_WRAP_UP_MS), 0))
+        .put("h", op("$ifNull", "$holdSeconds", 0))
+        .put("vm", cond(present("$voicemailId"), 1, 0))
+        .put("cs", op("$ifNull", "$csat.score", 0))
+        .put("tr", cond(op("$isArray", "$transfers"), op("$size", "$transfers"), op("$ifNull", "$transfers", 0)))
+        .put("fcr", cond(eq("$wrapUp.firstContactResolution", true), 1, 0));
   }
 
   /** The range and filters, each on an indexed field; records of calls still up are left out. */
@@ -91,27 +105,27 @@ final class CallReportPipeline {
 
   private static JsonObject group(long slMs, long shortMs) {
     JsonObject g = new JsonObject()
-        .put("_id", new JsonObject().put("g", "$r_g").put("p", "$r_p"))
+        .put("_id", new JsonObject().put("g", "$g").put("p", "$p"))
+        .put("name", new JsonObject().put("$first", "$name"))
         .put("calls", sum(1))
-        .put("offered", count("$r_queued"))
-        .put("answered", count("$r_answered"))
-        .put("abandoned", count("$r_abandoned"))
-        .put("abandonedShort", count(and("$r_abandoned", op("$lte", "$r_wait", shortMs))))
-        .put("answeredInSl", count(and("$r_answered", op("$lte", "$r_wait", slMs))))
-        .put("abandonedAfterSl", count(and("$r_abandoned", op("$gt", "$r_wait", slMs))))
-        .put("waitAnsweredMs", sum(cond("$r_answered", "$r_wait", 0)))
-        .put("longestWaitMs", new JsonObject().put("$max", "$r_wait"))
-        .put("connectedMs", sum("$r_connected"))
-        .put("wrapUpMs", sum("$r_wrap"))
-        .put("holdSeconds", sum(op("$ifNull", "$holdSeconds", 0)))
-        .put("voicemails", count(present("$voicemailId")))
-        .put("csatCount", count(present("$csat.score")))
-        .put("csatSum", sum(op("$ifNull", "$csat.score", 0)))
-        .put("transfers", sum(cond(op("$isArray", "$transfers"), op("$size", "$transfers"),
-            op("$ifNull", "$transfers", 0))))
-        .put("fcrMarked", count(eq("$wrapUp.firstContactResolution", true)));
+        .put("offered", sum("$q"))
+        .put("answered", sum("$a"))
+        .put("abandoned", sum("$ab"))
+        .put("abandonedShort", count(and(eq("$ab", 1), op("$lte", "$w", shortMs))))
+        .put("answeredInSl", count(and(eq("$a", 1), op("$lte", "$w", slMs))))
+        .put("abandonedAfterSl", count(and(eq("$ab", 1), op("$gt", "$w", slMs))))
+        .put("waitAnsweredMs", sum(op("$multiply", "$a", op("$ifNull", "$w", 0))))
+        .put("longestWaitMs", new JsonObject().put("$max", "$w"))
+        .put("connectedMs", sum("$c"))
+        .put("wrapUpMs", sum("$wu"))
+        .put("holdSeconds", sum("$h"))
+        .put("voicemails", sum("$vm"))
+        .put("csatCount", count(op("$gt", "$cs", 0)))
+        .put("csatSum", sum("$cs"))
+        .put("transfers", sum("$tr"))
+        .put("fcrMarked", sum("$fcr"));
     for (int score = 1; score <= 5; score++) {
-      g.put("csat" + score, count(eq("$csat.score", score)));
+      g.put("csat" + score, count(eq("$cs", score)));
     }
     return g;
   }

@@ -43,7 +43,8 @@ class OpenApiDocumentTest {
         "/api/voicemails", "/api/voicemails/{id}", "/api/voicemails/{id}/audio", "/api/callbacks",
         "/api/callbacks/{id}", "/api/config", "/api/config/{kind}/{id}", "/api/config/{kind}/{id}/versions",
         "/api/config/{kind}/{id}/rollback", "/api/stats/live", "/api/agents/{id}/not-ready",
-        "/api/agents/{id}/logout");
+        "/api/agents/{id}/logout", "/api/reports/calls", "/api/reports/calls.csv", "/api/reports/fcr",
+        "/api/reports/repeats", "/api/reports/ewt", "/api/planner");
     for (String path : paths.fieldNames()) {
       for (String method : paths.getJsonObject(path).fieldNames()) {
         if (method.equals("parameters")) {
