@@ -1,8 +1,11 @@
 package io.switchboard.server;
 
 import io.switchboard.gateway.DigestCredentials;
+import io.switchboard.gateway.OutboundConfig;
 import io.switchboard.gateway.Registration;
 import io.switchboard.gateway.TrunkConfig;
+import io.switchboard.server.outbound.DialPlan;
+import io.switchboard.server.outbound.TrunkPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -16,7 +19,8 @@ final class Routing {
 
   /**
    * {@code {_id, allowedSources: [...], dids: [...], inboundDigest?: {username, password, realm},
-   * registration?: {registrar, username, password, domain, expiresSeconds}}}.
+   * registration?: {registrar, username, password, domain, expiresSeconds}, outbound?: {proxy, domain, username,
+   * password, ...}}} (the outbound rules: {@link #outboundPolicies}).
    */
   static List<TrunkConfig> trunks(List<JsonObject> documents) {
     return documents.stream().map(d -> new TrunkConfig(d.getString("_id"),
@@ -26,7 +30,27 @@ final class Routing {
         Optional.ofNullable(d.getJsonObject("registration")).map(r -> new Registration(r.getString("registrar"),
             r.getString("username"), r.getString("password"), r.getString("domain"),
             Duration.ofSeconds(r.getLong("expiresSeconds", 3600L)))),
-        strings(d.getJsonArray("dids")))).toList();
+        strings(d.getJsonArray("dids")),
+        Optional.ofNullable(d.getJsonObject("outbound")).map(o -> new OutboundConfig(o.getString("proxy"),
+            o.getString("domain", o.getString("proxy")), o.getString("username"), o.getString("password")))))
+        .toList();
+  }
+
+  /**
+   * The outbound wall's rules of the trunks that place calls (docs/security.md): {@code outbound: {region, callerId,
+   * international=false, premium=false, maxConcurrent=2, maxPerDay=100, allowedRoles=[], allowedAgents=[],
+   * callbacks=true, ringTimeoutSeconds=30}}. Everything not enabled is refused.
+   */
+  static List<TrunkPolicy> outboundPolicies(List<JsonObject> documents) {
+    return documents.stream().filter(d -> d.getJsonObject("outbound") != null).map(d -> {
+      JsonObject o = d.getJsonObject("outbound");
+      return new TrunkPolicy(d.getString("_id"),
+          new DialPlan(o.getString("region", "DE"), o.getBoolean("international", false),
+              o.getBoolean("premium", false)),
+          o.getString("callerId"), o.getInteger("maxConcurrent", 2), o.getInteger("maxPerDay", 100),
+          strings(o.getJsonArray("allowedRoles")), strings(o.getJsonArray("allowedAgents")),
+          o.getBoolean("callbacks", true), Duration.ofSeconds(o.getLong("ringTimeoutSeconds", 30L)));
+    }).toList();
   }
 
   private static List<String> strings(JsonArray array) {

@@ -16,8 +16,10 @@ import io.switchboard.server.api.VoicemailsApi;
 import io.switchboard.server.api.WrapUpApi;
 import io.switchboard.server.calls.CallCenter;
 import io.switchboard.server.calls.InterruptedCalls;
+import io.switchboard.server.calls.OutboundDialer;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
+import io.switchboard.server.outbound.OutboundWall;
 import io.switchboard.server.routingconfig.RoutingConfigStore;
 import io.switchboard.server.store.Store;
 import io.switchboard.signaling.AgentSignaling;
@@ -108,6 +110,7 @@ public final class SwitchboardServer {
           return parts.store.trunks();
         })
         .compose(stored -> {
+          parts.trunkDocuments = stored;
           parts.callCenter = new CallCenter(vertx, config.calls(), parts.store, parts.endpoint, parts.recordings,
               parts.prompts, parts.routingConfig.current());
           parts.routingConfig.onChange(parts.callCenter::apply);
@@ -120,6 +123,9 @@ public final class SwitchboardServer {
         .compose(gateway -> {
           parts.gateway = gateway;
           closers.push(gateway::close);
+          // The one place the trunk dialer is handed out: to the call center's outbound dialer (docs/security.md).
+          parts.callCenter.outbound(new OutboundDialer(gateway.dialer(),
+              new OutboundWall(Routing.outboundPolicies(parts.trunkDocuments), java.time.Clock.systemUTC())));
           return vertx.executeBlocking(() -> Secrets.jwtSecret(config.auth(), config.dataDir()));
         })
         .compose(secret -> {
@@ -168,6 +174,7 @@ public final class SwitchboardServer {
     Prompts prompts;
     CallCenter callCenter;
     SipGateway gateway;
+    java.util.List<io.vertx.core.json.JsonObject> trunkDocuments;
   }
 
   private static Future<WebRtcEndpoint> startMedia(Vertx vertx, Config config, MediaStarter media) {

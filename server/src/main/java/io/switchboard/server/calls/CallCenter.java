@@ -75,6 +75,8 @@ public final class CallCenter implements InboundCallHandler {
   private final AgentDesk desk = new AgentDesk(this);
   final AcdSteps acd = new AcdSteps(this);
   final FlowSteps flows = new FlowSteps(this);
+  /** Calls agents place; dialling needs {@link #outbound(OutboundDialer)} (a trunk with outbound settings). */
+  final AgentDialing dialing = new AgentDialing(this);
   /** History records being written; a graceful stop waits for them before the store closes. */
   private final java.util.Set<Future<Void>> pendingWrites = new java.util.HashSet<>();
   private boolean closing;
@@ -146,6 +148,17 @@ public final class CallCenter implements InboundCallHandler {
   static AgentProfile defaultProfile(String agentId, RoutingConfiguration routing) {
     return new AgentProfile(agentId, Map.of(),
         routing.queues().stream().map(q -> Membership.of(q.id())).toList());
+  }
+
+  /**
+   * Lets agents place calls through the one {@link OutboundDialer} (docs/security.md); without it {@code call.dial}
+   * is refused.
+   */
+  public void outbound(OutboundDialer dialer) {
+    on(() -> {
+      dialing.dialer(dialer);
+      return Future.succeededFuture();
+    });
   }
 
   String queueName(String queueId) {
@@ -509,6 +522,7 @@ public final class CallCenter implements InboundCallHandler {
   public Future<Void> close() {
     return on(() -> {
       closing = true;
+      dialing.closeAll();
       for (Call call : new ArrayList<>(calls.values())) {
         call.event("server_stopping");
         end(call, call.answeredAt != null ? "answered" : call.voicemail != null ? "voicemail" : "missed", "system");

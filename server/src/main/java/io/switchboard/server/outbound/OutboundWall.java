@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 /**
  * The toll-fraud wall (docs/security.md): decides whether a party may place a call to a number, and counts the calls
  * each trunk has up and has started today. Every refusal is logged at WARNING with who asked, for what and why.
- * Not thread-safe: used on the call center's context only.
+ * Thread-safe (synchronized): the checks are cheap and calls are placed a few per second at most.
  */
 public final class OutboundWall {
 
@@ -53,7 +53,7 @@ public final class OutboundWall {
    *
    * @param trunk the trunk asked for, or null for the first trunk that places calls
    */
-  public Admitted admit(DialingParty party, String trunk, String number) throws Refused {
+  public synchronized Admitted admit(DialingParty party, String trunk, String number) throws Refused {
     TrunkPolicy policy = trunk == null ? policies.values().stream().findFirst().orElse(null) : policies.get(trunk);
     if (policy == null) {
       throw refuse(party, trunk, number, "no_outbound_trunk", "no trunk places outbound calls");
@@ -84,7 +84,7 @@ public final class OutboundWall {
   }
 
   /** An admitted call is over (or never went out): it no longer counts against the concurrent cap. */
-  public void released(Admitted call) {
+  public synchronized void released(Admitted call) {
     up.computeIfPresent(call.policy().trunk(), (t, n) -> n > 1 ? n - 1 : null);
   }
 
@@ -93,11 +93,11 @@ public final class OutboundWall {
     return !policies.isEmpty();
   }
 
-  public int upOn(String trunk) {
+  public synchronized int upOn(String trunk) {
     return up.getOrDefault(trunk, 0);
   }
 
-  public int startedToday(String trunk) {
+  public synchronized int startedToday(String trunk) {
     rollDay();
     return today.getOrDefault(trunk, 0);
   }

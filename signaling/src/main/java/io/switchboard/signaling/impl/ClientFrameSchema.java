@@ -22,6 +22,7 @@ final class ClientFrameSchema {
   static final String CALL_HOLD = "call.hold";
   static final String CALL_MUTE = "call.mute";
   static final String CALL_DTMF = "call.dtmf";
+  static final String CALL_DIAL = "call.dial";
   static final String PING = "ping";
 
   static final int MAX_ID_CHARS = 64;
@@ -59,18 +60,21 @@ final class ClientFrameSchema {
   // Call ids are minted by the server; the pattern keeps them printable and log-safe.
   private static final Field CALL_ID = Field.pattern("callId", "[A-Za-z0-9._:-]{1,64}", "1–64 of A-Z a-z 0-9 . _ : -");
 
-  private static final Map<String, List<Field>> TYPES = Map.of(
-      AUTH, List.of(Field.string("token", 4096)),
-      MEDIA_OFFER, List.of(Field.string("sdp", Integer.MAX_VALUE)),
-      STATE_SET, List.of(Field.oneOf("state", "ready", "not_ready"), Field.string("reason", 64).optional()),
-      CALL_ANSWER, List.of(CALL_ID),
-      CALL_REJECT, List.of(CALL_ID),
-      CALL_HANGUP, List.of(CALL_ID),
-      CALL_HOLD, List.of(CALL_ID, Field.bool("on")),
-      CALL_MUTE, List.of(CALL_ID, Field.bool("on")),
+  private static final Map<String, List<Field>> TYPES = Map.ofEntries(
+      Map.entry(AUTH, List.of(Field.string("token", 4096))),
+      Map.entry(MEDIA_OFFER, List.of(Field.string("sdp", Integer.MAX_VALUE))),
+      Map.entry(STATE_SET, List.of(Field.oneOf("state", "ready", "not_ready"), Field.string("reason", 64).optional())),
+      Map.entry(CALL_ANSWER, List.of(CALL_ID)),
+      Map.entry(CALL_REJECT, List.of(CALL_ID)),
+      Map.entry(CALL_HANGUP, List.of(CALL_ID)),
+      Map.entry(CALL_HOLD, List.of(CALL_ID, Field.bool("on"))),
+      Map.entry(CALL_MUTE, List.of(CALL_ID, Field.bool("on"))),
       // RFC 4733 §3.2 events 0–15: the digits, * and #, and A–D.
-      CALL_DTMF, List.of(CALL_ID, Field.pattern("digits", "[0-9*#A-D]{1,32}", "1–32 of 0-9 * # A-D")),
-      PING, List.of());
+      Map.entry(CALL_DTMF, List.of(CALL_ID, Field.pattern("digits", "[0-9*#A-D]{1,32}", "1–32 of 0-9 * # A-D"))),
+      // Digits only (no URI, no letters): what reaches the INVITE is checked again by the outbound wall.
+      Map.entry(CALL_DIAL, List.of(Field.pattern("number", "\\+?[0-9]{2,20}", "2–20 digits with an optional +")
+          .optional(), Field.pattern("ref", "[A-Za-z0-9._:-]{1,64}", "1–64 of A-Z a-z 0-9 . _ : -").optional())),
+      Map.entry(PING, List.of()));
 
   private ClientFrameSchema() {
   }
@@ -100,6 +104,9 @@ final class ClientFrameSchema {
     }
     for (Field field : fields) {
       check(field, json, id);
+    }
+    if (typeName.equals(CALL_DIAL) && json.containsKey("number") == json.containsKey("ref")) {
+      throw invalid("number", "call.dial needs exactly one of number and ref", id);
     }
     if (typeName.equals(STATE_SET)) {
       boolean notReady = json.getString("state").equals("not_ready");

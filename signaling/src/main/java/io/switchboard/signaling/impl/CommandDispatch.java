@@ -33,6 +33,7 @@ final class CommandDispatch {
         case ClientFrameSchema.CALL_HOLD -> nonNull(commands.hold(c, frame.string("callId"), frame.bool("on")));
         case ClientFrameSchema.CALL_MUTE -> nonNull(commands.mute(c, frame.string("callId"), frame.bool("on")));
         case ClientFrameSchema.CALL_DTMF -> nonNull(commands.dtmf(c, frame.string("callId"), frame.string("digits")));
+        case ClientFrameSchema.CALL_DIAL -> nonNull(commands.dial(c, frame.string("number"), frame.string("ref")));
         default -> Future.failedFuture(new IllegalStateException("no command for " + frame.type()));
       };
     } catch (RuntimeException e) {
