@@ -95,7 +95,10 @@ const HANDLERS = {
 
   'call.answered'(desk, f, now) {
     const offered = desk.ringing?.callId === f.callId ? desk.ringing : null;
+    const placed = desk.call?.callId === f.callId && desk.call.outbound;
     desk.call = {
+      outbound: placed,
+      progress: placed ? 'answered' : null,
       callId: f.callId,
       from: offered?.from ?? desk.call?.from ?? '',
       to: offered?.to ?? '',
@@ -108,6 +111,28 @@ const HANDLERS = {
     };
     if (offered) desk.ringing = null;
     desk.lastOutcome = null;
+  },
+
+  // An outbound call the agent placed: shown like a call from the start, with its progress until answered.
+  'call.dialing'(desk, f, now) {
+    desk.call = {
+      callId: f.callId,
+      from: f.to ?? '',
+      to: f.to ?? '',
+      queue: '',
+      customer: null,
+      outbound: true,
+      progress: 'dialing',
+      held: false,
+      muted: false,
+      startedAt: new Date(now).toISOString(),
+      startedAtMs: now,
+    };
+    desk.lastOutcome = null;
+  },
+
+  'call.progress'(desk, f) {
+    if (desk.call?.callId === f.callId && desk.call.progress !== 'answered') desk.call.progress = f.progress ?? 'ringing';
   },
 
   'call.held'(desk, f) {
@@ -124,7 +149,9 @@ const HANDLERS = {
       : call ? Math.round((now - call.startedAtMs) / 1000) : 0;
     desk.lastEnded = { callId: f.callId, from: call?.from ?? desk.ringing?.from ?? '', by: f.by ?? 'system', durationSeconds: duration };
     desk.lastOutcome = 'ended';
-    if (call && !desk.wrapUps.some((w) => w.callId === call.callId)) {
+    // An outbound call nobody answered (busy, no answer...) has nothing to wrap up.
+    const unanswered = call?.outbound && call.progress !== 'answered';
+    if (call && !unanswered && !desk.wrapUps.some((w) => w.callId === call.callId)) {
       desk.wrapUps.push({ callId: call.callId, from: call.from, customer: call.customer, endedAtMs: now, wrapUpSeconds: null });
     }
     if (call) desk.call = null;

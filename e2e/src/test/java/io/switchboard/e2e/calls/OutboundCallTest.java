@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.e2e.RunningServerTest;
-import io.switchboard.server.SwitchboardServer;
-import io.switchboard.server.config.Config;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * of attacks, after which the carrier has received no INVITE at all and every refusal is in the log.
  */
 class OutboundCallTest extends RunningServerTest {
-  private static final String HOTLINE = "+4930555000";
+  private static final String HOTLINE = OutboundTrunk.HOTLINE;
   private static final String CUSTOMER = "+4915112345678";
   private static final String PREMIUM = "+499001234567";
   private static final String ABROAD = "+33123456789";
@@ -63,20 +60,9 @@ class OutboundCallTest extends RunningServerTest {
     watched.forEach(l -> l.removeHandler(capture));
   }
 
-  /** Adds the trunk "pstn" that places calls through the carrier, and restarts the server so the gateway has it. */
+  /** Adds the trunk "pstn" that places calls through the carrier (a restart), and watches the refusal logs. */
   private void outboundTrunk(int carrierPort) throws Exception {
-    JsonObject trunk = new JsonObject().put("_id", "pstn")
-        // Inbound from nowhere reachable: this trunk only carries our outbound calls.
-        .put("allowedSources", new JsonArray().add("192.0.2.1")).put("dids", new JsonArray())
-        .put("outbound", new JsonObject().put("proxy", "127.0.0.1:" + carrierPort).put("domain", "carrier.example")
-            .put("username", "outuser").put("password", "outpass").put("region", "DE").put("callerId", HOTLINE)
-            .put("allowedAgents", new JsonArray().add("alice")).put("maxConcurrent", 2).put("maxPerDay", 50)
-            .put("ringTimeoutSeconds", 20));
-    await(server.store().saveTrunk(trunk));
-    await(server.stop());
-    server = await(SwitchboardServer.start(vertx, Config.load(Map.of(), List.of("--http.port=0",
-        "--media.webrtc.port=0", "--sip.bind-host=127.0.0.1", "--sip.port=0", "--media.rtp.bind-host=127.0.0.1",
-        "--data.dir=" + dataDir.toAbsolutePath(), "--demo.enabled=true"))));
+    server = OutboundTrunk.install(vertx, server, dataDir, carrierPort);
     for (String name : List.of("io.switchboard.server.outbound.OutboundWall",
         "io.switchboard.gateway.impl.SipGatewayImpl")) {
       Logger logger = Logger.getLogger(name);
