@@ -4,6 +4,7 @@ import io.switchboard.gateway.DigestCredentials;
 import io.switchboard.gateway.OutboundConfig;
 import io.switchboard.gateway.Registration;
 import io.switchboard.gateway.TrunkConfig;
+import io.switchboard.server.calls.CallbackSchedule;
 import io.switchboard.server.outbound.DialPlan;
 import io.switchboard.server.outbound.TrunkPolicy;
 import io.vertx.core.json.JsonArray;
@@ -51,6 +52,19 @@ final class Routing {
           strings(o.getJsonArray("allowedRoles")), strings(o.getJsonArray("allowedAgents")),
           o.getBoolean("callbacks", true), Duration.ofSeconds(o.getLong("ringTimeoutSeconds", 30L)));
     }).toList();
+  }
+
+  /**
+   * How stored callbacks are dialled, from the first trunk that places calls: {@code outbound: {callbackPollMillis=2000,
+   * callbackAcceptSeconds=20, callbackRetrySeconds=300, callbackMaxAttempts=3}}; null (callbacks stay stored) when
+   * no trunk places calls.
+   */
+  static CallbackSchedule callbackSchedule(List<JsonObject> documents) {
+    return documents.stream().map(d -> d.getJsonObject("outbound")).filter(o -> o != null).findFirst()
+        .map(o -> new CallbackSchedule(Duration.ofMillis(o.getLong("callbackPollMillis", 2000L)),
+            Duration.ofSeconds(o.getLong("callbackAcceptSeconds", 20L)),
+            Duration.ofSeconds(o.getLong("callbackRetrySeconds", 300L)), o.getInteger("callbackMaxAttempts", 3)))
+        .orElse(null);
   }
 
   private static List<String> strings(JsonArray array) {

@@ -125,7 +125,8 @@ public final class SwitchboardServer {
           closers.push(gateway::close);
           // The one place the trunk dialer is handed out: to the call center's outbound dialer (docs/security.md).
           parts.callCenter.outbound(new OutboundDialer(gateway.dialer(),
-              new OutboundWall(Routing.outboundPolicies(parts.trunkDocuments), java.time.Clock.systemUTC())));
+              new OutboundWall(Routing.outboundPolicies(parts.trunkDocuments), java.time.Clock.systemUTC())),
+              Routing.callbackSchedule(parts.trunkDocuments));
           return vertx.executeBlocking(() -> Secrets.jwtSecret(config.auth(), config.dataDir()));
         })
         .compose(secret -> {

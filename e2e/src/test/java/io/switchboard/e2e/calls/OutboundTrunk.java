@@ -25,13 +25,19 @@ final class OutboundTrunk {
   /** Stores the trunk, stops {@code running} and returns a server started anew with the demo data. */
   static SwitchboardServer install(Vertx vertx, SwitchboardServer running, Path dataDir, int carrierPort)
       throws Exception {
+    return install(vertx, running, dataDir, carrierPort, new JsonObject());
+  }
+
+  /** As {@link #install(Vertx, SwitchboardServer, Path, int)}, with more {@code outbound} settings. */
+  static SwitchboardServer install(Vertx vertx, SwitchboardServer running, Path dataDir, int carrierPort,
+      JsonObject moreOutbound) throws Exception {
     JsonObject trunk = new JsonObject().put("_id", "pstn")
         // Inbound from nowhere reachable: this trunk only carries our outbound calls.
         .put("allowedSources", new JsonArray().add("192.0.2.1")).put("dids", new JsonArray())
         .put("outbound", new JsonObject().put("proxy", "127.0.0.1:" + carrierPort).put("domain", "carrier.example")
             .put("username", "outuser").put("password", "outpass").put("region", "DE").put("callerId", HOTLINE)
             .put("allowedAgents", new JsonArray().add("alice")).put("maxConcurrent", 2).put("maxPerDay", 50)
-            .put("ringTimeoutSeconds", 20));
+            .put("ringTimeoutSeconds", 20).mergeIn(moreOutbound));
     await(running.store().saveTrunk(trunk));
     await(running.stop());
     return await(SwitchboardServer.start(vertx, Config.load(Map.of(), List.of("--http.port=0",

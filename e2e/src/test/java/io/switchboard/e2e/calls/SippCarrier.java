@@ -32,6 +32,12 @@ public final class SippCarrier implements AutoCloseable {
   /** Starts SIPp in UAS mode on a free port; {@code placeholders} are replaced in the scenario text first. */
   public static SippCarrier listen(String scenario, Map<String, String> placeholders, Path workDir)
       throws IOException {
+    return listen(scenario, placeholders, workDir, SippCaller.freeUdpPort());
+  }
+
+  /** As {@link #listen(String, Map, Path)} on a given port (a second carrier scenario where the first one was). */
+  public static SippCarrier listen(String scenario, Map<String, String> placeholders, Path workDir, int port)
+      throws IOException {
     String text;
     try (InputStream in = SippCarrier.class.getResourceAsStream("/sipp/" + scenario)) {
       if (in == null) {
@@ -42,16 +48,15 @@ public final class SippCarrier implements AutoCloseable {
     for (var p : placeholders.entrySet()) {
       text = text.replace(p.getKey(), p.getValue());
     }
-    Path scenarioFile = workDir.resolve("carrier-" + scenario);
+    Path scenarioFile = workDir.resolve("carrier-" + port + "-" + scenario);
     Files.writeString(scenarioFile, text);
-    int port = SippCaller.freeUdpPort();
-    Path messages = workDir.resolve("carrier-" + scenario + ".messages");
-    Path output = workDir.resolve("carrier-" + scenario + ".out");
+    Path messages = workDir.resolve("carrier-" + port + "-" + scenario + ".messages");
+    Path output = workDir.resolve("carrier-" + port + "-" + scenario + ".out");
     List<String> command = new ArrayList<>(List.of("sipp", "-sf", scenarioFile.toString(), "-m", "1",
         "-i", "127.0.0.1", "-p", String.valueOf(port), "-mi", "127.0.0.1",
         "-mp", String.valueOf(SippCaller.freeUdpPort()), "-timeout", "120s", "-timeout_error",
         "-trace_msg", "-message_file", messages.toString(),
-        "-trace_err", "-error_file", workDir.resolve("carrier-" + scenario + ".errors").toString(),
+        "-trace_err", "-error_file", workDir.resolve("carrier-" + port + "-" + scenario + ".errors").toString(),
         "-nostdin", "-nd"));
     Process process = new ProcessBuilder(command).directory(workDir.toFile())
         .redirectErrorStream(true).redirectOutput(output.toFile()).start();

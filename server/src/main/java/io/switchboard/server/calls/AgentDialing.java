@@ -57,6 +57,12 @@ final class AgentDialing {
       return Future.failedFuture(new SignalingException("media_required",
           "the headset (media session) is not connected"));
     }
+    if (ref != null && ref.startsWith("cb-")) {
+      // Accepting a callback preview: the server dials the stored request as the callback job.
+      boolean restoreReady = center.callbacks.restoresReady(ref);
+      return center.callbacks.accept(agent, ref).compose(n -> center.on(() -> place(agent, n, ref, restoreReady)));
+    }
+    boolean wasReady = agent.state == AgentState.READY;
     Future<String> resolved = ref == null ? Future.succeededFuture(number) : center.store.call(ref)
         .compose(record -> record.map(r -> r.getString("direction", "inbound").equals("outbound")
                 ? r.getString("to") : r.getString("from"))
@@ -64,27 +70,42 @@ final class AgentDialing {
             .map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new SignalingException("no_such_call",
                 "no call " + ref + " with a number to call back"))));
-    return resolved.compose(n -> center.on(() -> place(agent, n, ref)));
+    return resolved.compose(n -> center.on(() -> place(agent, n, ref, wasReady)));
   }
 
-  private Future<Void> place(Agent agent, String number, String ref) {
+  private Future<Void> place(Agent agent, String number, String ref, boolean restoreReady) {
     if (agent.call != null || callOf(agent) != null) {
       return Future.failedFuture(new SignalingException("not_allowed", "you are already on a call"));
     }
-    return dialer.dialForAgent(agent, number)
+    boolean callback = ref != null && ref.startsWith("cb-");
+    Future<OutboundDialer.Placed> placing = callback
+        ? dialer.dialForCallback(ref, queueOf(ref), number)
+        : dialer.dialForAgent(agent, number);
+    return placing
+        .onFailure(e -> center.on(() -> {
+          if (callback) {
+            center.callbacks.notPlaced(ref, "not_placed", agent.id());
+          }
+          return Future.succeededFuture();
+        }))
         .recover(e -> Future.failedFuture(e instanceof OutboundWall.Refused r
             ? new SignalingException("not_allowed", r.getMessage() + " [" + r.reason() + "]")
             : new SignalingException("unavailable", "the call could not be placed: " + e.getMessage())))
         .compose(placed -> center.on(() -> {
-          started(agent, placed, ref);
+          started(agent, placed, ref, restoreReady);
           return Future.succeededFuture();
         }));
   }
 
-  private void started(Agent agent, OutboundDialer.Placed placed, String ref) {
+  /** The queue of the callback being previewed (for the wall's log line). */
+  private String queueOf(String callbackId) {
+    return center.callbacks.queueOf(callbackId);
+  }
+
+  private void started(Agent agent, OutboundDialer.Placed placed, String ref, boolean restoreReady) {
     OutboundCall call = new OutboundCall("o-" + UUID.randomUUID(), agent, placed, ref);
     calls.put(call.id, call);
-    call.wasReady = agent.state == AgentState.READY;
+    call.wasReady = restoreReady;
     center.engineEvent("outbound " + agent.id(), () -> center.engine.notReady(agent.id(), NOT_READY_REASON));
     String shown = ref == null ? placed.admitted().e164() : masked(placed.admitted().e164());
     call.event("dialled", new JsonObject().put("agent", agent.id()).put("to", placed.admitted().e164())
@@ -178,6 +199,9 @@ final class AgentDialing {
         .put("reason", ended.reason().name().toLowerCase(Locale.ROOT))
         .put("durationSeconds", call.answeredAt == null ? 0
             : Duration.between(call.answeredAt, call.endedAt).toSeconds()));
+    if (call.reference != null && call.reference.startsWith("cb-")) {
+      center.callbacks.attemptEnded(call.reference, call.outcome, agent.id());
+    }
     if (call.wasReady && center.agents.get(agent.id()) == agent) {
       center.engineEvent("outbound over " + agent.id(), () -> center.engine.ready(agent.id()));
     }
