@@ -6,7 +6,8 @@
 //
 // Event: 'change' {frame} after every frame that changed something.
 
-export const KNOWN_REASONS = Object.freeze(['break', 'lunch', 'training', 'after_call_work', 'missed_calls', 'logged_in']);
+export const KNOWN_REASONS = Object.freeze(['break', 'lunch', 'training', 'after_call_work', 'missed_calls', 'logged_in',
+  'outbound_call', 'callback_preview']);
 
 export class Desk extends EventTarget {
   constructor() {
@@ -35,6 +36,8 @@ export class Desk extends EventTarget {
      * @type {{callId, from, customer, endedAtMs, wrapUpSeconds: number|null}[]}
      */
     this.wrapUps = [];
+    /** A stored callback the server reserved this agent for: {callbackId, to (masked), queue, reason, attempts}. */
+    this.callbackOffer = null;
   }
 
   /** The agent saved (or the server no longer needs) the wrap-up of this call. */
@@ -115,6 +118,7 @@ const HANDLERS = {
 
   // An outbound call the agent placed: shown like a call from the start, with its progress until answered.
   'call.dialing'(desk, f, now) {
+    desk.callbackOffer = null;
     desk.call = {
       callId: f.callId,
       from: f.to ?? '',
@@ -129,6 +133,15 @@ const HANDLERS = {
       startedAtMs: now,
     };
     desk.lastOutcome = null;
+  },
+
+  'callback.offer'(desk, f) {
+    desk.callbackOffer = { callbackId: f.callbackId, to: f.to ?? '', queue: f.queue ?? '', reason: f.reason ?? '',
+      attempts: Number.isFinite(f.attempts) ? f.attempts : 0 };
+  },
+
+  'callback.offer_cancelled'(desk, f) {
+    if (desk.callbackOffer?.callbackId === f.callbackId) desk.callbackOffer = null;
   },
 
   'call.progress'(desk, f) {

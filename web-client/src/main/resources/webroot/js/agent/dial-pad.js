@@ -17,7 +17,16 @@ export class DialPad {
       error: document.getElementById('dial-error'),
       submit: document.getElementById('dial-submit'),
       callBack: document.getElementById('call-back'),
+      preview: document.getElementById('callback-preview'),
+      previewTitle: document.getElementById('callback-preview-title'),
+      previewText: document.getElementById('callback-preview-text'),
+      accept: document.getElementById('callback-accept'),
     };
+    this.offeredId = null;
+    // Accepting a callback preview: the server dials the stored request (the number stays on the server).
+    this.el.accept.addEventListener('click', () => {
+      if (this.offeredId) this.actions.dial({ ref: this.offeredId }).catch(() => {});
+    });
     this.lastCallId = null;
     this.el.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -50,7 +59,23 @@ export class DialPad {
     const last = desk.lastOutcome === 'ended' ? desk.lastEnded : desk.lastOutcome === 'missed' ? desk.lastMissed : null;
     // Calls the agent placed are called back by typing the number again; offers and answered calls by reference.
     this.lastCallId = last && !String(last.callId).startsWith('o-') ? last.callId : null;
-    this.el.callBack.hidden = !this.lastCallId;
+    this.el.callBack.hidden = !this.lastCallId || Boolean(desk.callbackOffer);
     this.el.callBack.disabled = !usable;
+
+    const offer = desk.callbackOffer;
+    const newOffer = offer && offer.callbackId !== this.offeredId;
+    this.offeredId = offer?.callbackId ?? null;
+    this.el.preview.hidden = !offer;
+    if (offer) {
+      this.el.previewTitle.textContent = t('agent.callback.title', { number: offer.to });
+      this.el.previewText.textContent = t('agent.callback.text', {
+        queue: offer.queue || t('agent.none'),
+        reason: t(`agent.callback.reason.${offer.reason}`) !== `agent.callback.reason.${offer.reason}`
+          ? t(`agent.callback.reason.${offer.reason}`) : offer.reason,
+        attempts: offer.attempts,
+      });
+      this.el.accept.disabled = !usable;
+      if (newOffer) this.el.accept.focus();
+    }
   }
 }

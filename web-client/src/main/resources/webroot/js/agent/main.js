@@ -374,6 +374,10 @@ function announce(frame) {
     case 'call.offer_cancelled':
       if (desk.lastMissed) text = t(`agent.cancelled.${desk.lastMissed.reason}`, { caller: callerLabel(desk.lastMissed.from) });
       break;
+    case 'callback.offer':
+      urgent = true;
+      text = t('agent.callback.title', { number: frame.to ?? '' });
+      break;
     case 'call.dialing':
       text = t('agent.announce.dialing', { number: callerLabel(frame.to) });
       break;
@@ -459,6 +463,7 @@ window.agentDesk = Object.freeze({
         outbound: desk.call.outbound === true, progress: desk.call.progress ?? null }
       : null,
     wrapUp: desk.wrapUps[0]?.callId ?? null,
+    callbackOffer: desk.callbackOffer ? { callbackId: desk.callbackOffer.callbackId, to: desk.callbackOffer.to } : null,
     lastEnded: desk.lastEnded
       ? { callId: desk.lastEnded.callId, by: desk.lastEnded.by, durationSeconds: desk.lastEnded.durationSeconds }
       : null,
