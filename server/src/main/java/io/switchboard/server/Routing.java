@@ -4,6 +4,8 @@ import io.switchboard.gateway.DigestCredentials;
 import io.switchboard.gateway.OutboundConfig;
 import io.switchboard.gateway.Registration;
 import io.switchboard.gateway.TrunkConfig;
+import io.switchboard.routing.calendar.BusinessHours;
+import io.switchboard.routing.calendar.TimeRange;
 import io.switchboard.server.calls.CallbackSchedule;
 import io.switchboard.server.outbound.DialPlan;
 import io.switchboard.server.outbound.TrunkPolicy;
@@ -63,8 +65,21 @@ final class Routing {
     return documents.stream().map(d -> d.getJsonObject("outbound")).filter(o -> o != null).findFirst()
         .map(o -> new CallbackSchedule(Duration.ofMillis(o.getLong("callbackPollMillis", 2000L)),
             Duration.ofSeconds(o.getLong("callbackAcceptSeconds", 20L)),
-            Duration.ofSeconds(o.getLong("callbackRetrySeconds", 300L)), o.getInteger("callbackMaxAttempts", 3)))
+            Duration.ofSeconds(o.getLong("callbackRetrySeconds", 300L)), o.getInteger("callbackMaxAttempts", 3),
+            Optional.ofNullable(o.getJsonObject("callbackHours")).map(Routing::hours)))
         .orElse(null);
+  }
+
+  /** {@code {zone: "Europe/Berlin", days: {"MONDAY": ["09:00-18:00"], ...}, holidays: ["2026-12-25"]}}. */
+  static BusinessHours hours(JsonObject json) {
+    java.util.Map<java.time.DayOfWeek, List<TimeRange>> week = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+    JsonObject days = json.getJsonObject("days", new JsonObject());
+    for (String day : days.fieldNames()) {
+      week.put(java.time.DayOfWeek.valueOf(day.toUpperCase(java.util.Locale.ROOT)),
+          strings(days.getJsonArray(day)).stream().map(TimeRange::parse).toList());
+    }
+    return new BusinessHours(java.time.ZoneId.of(json.getString("zone", "UTC")), week,
+        java.util.Set.copyOf(strings(json.getJsonArray("holidays")).stream().map(java.time.LocalDate::parse).toList()));
   }
 
   private static List<String> strings(JsonArray array) {

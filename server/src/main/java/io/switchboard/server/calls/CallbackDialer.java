@@ -52,7 +52,7 @@ final class CallbackDialer {
   }
 
   private void tick() {
-    if (current != null || looking || center.closing()) {
+    if (current != null || looking || center.closing() || !schedule.open(Instant.now())) {
       return;
     }
     if (center.agents.values().stream().noneMatch(this::free)) {
