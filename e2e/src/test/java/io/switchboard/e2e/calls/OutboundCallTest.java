@@ -121,6 +121,51 @@ class OutboundCallTest extends RunningServerTest {
     }
   }
 
+  @Test
+  void maskedQueue_agentSeesLastDigitsOnly_andCallsTheCallerBackByReference() throws Exception {
+    String caller = "+49301234567";
+    Path tone = ToneFile.write(dataDir.resolve("customer-1khz.ulaw"), 1000, 30);
+    try (SippCarrier carrier = SippCarrier.listen("carrier-digest-answers-with-tone.xml", Map.of(
+        "@CALLER_ID@", HOTLINE, "@CALLEE@", caller, "@AUDIO@", tone.toAbsolutePath().toString()), dataDir)) {
+      outboundTrunk(carrier.port());
+      JsonObject support = await(server.routingConfig().entry("queue", "support"));
+      await(server.routingConfig().put("queue", "support", support.getJsonObject("doc").copy()
+          .put("maskNumbers", true), support.getLong("version"), "test"));
+      try (JavaAgent alice = new JavaAgent(vertx, server.httpPort())) {
+        alice.login("alice", "alice-demo");
+        alice.ready();
+        String callId;
+        try (SippCaller inbound = SippCaller.call("caller-expects-bye-from-the-agent.xml", server.sipPort(),
+            HOTLINE, caller, tone, 0, dataDir)) {
+          JsonObject offer = alice.await("call.offer", Duration.ofSeconds(15));
+          callId = offer.getString("callId");
+          assertThat(offer.getBoolean("masked")).isTrue();
+          assertThat(offer.getString("from")).endsWith("4567").doesNotContain("4930");
+          alice.command(new JsonObject().put("type", "call.answer").put("callId", callId));
+          alice.await("call.answered", Duration.ofSeconds(5));
+          alice.command(new JsonObject().put("type", "call.hangup").put("callId", callId));
+          assertThat(inbound.awaitExit(Duration.ofSeconds(20))).as(inbound.report()).isZero();
+        }
+        awaitCallRecord(callId);
+
+        // "Call back" by reference: the server dials the number the browser never saw.
+        alice.command(new JsonObject().put("type", "call.dial").put("ref", callId));
+        JsonObject dialing = alice.await("call.dialing", Duration.ofSeconds(5));
+        assertThat(dialing.getBoolean("masked")).isTrue();
+        assertThat(dialing.getString("to")).endsWith("4567").doesNotContain("4930");
+        alice.await("call.answered", Duration.ofSeconds(15));
+        alice.media().awaitTone(1000, 0.7, Duration.ofSeconds(5)).get();
+        alice.command(new JsonObject().put("type", "call.hangup").put("callId", dialing.getString("callId")));
+        assertThat(carrier.awaitExit(Duration.ofSeconds(20))).as(carrier.report()).isZero();
+        assertThat(alice.seen().stream().map(JsonObject::encode).filter(f -> f.contains(caller)).toList())
+            .as("frames naming the caller's number").isEmpty();
+        JsonObject record = awaitCallRecord(dialing.getString("callId"));
+        assertThat(record.getString("to")).isEqualTo(caller);
+        assertThat(record.getJsonObject("dialledBy").getString("reference")).isEqualTo(callId);
+      }
+    }
+  }
+
   /** Relative power at {@code frequency} of the 1.5 s before the last half second of a channel. */
   private static double tail(short[] samples, double frequency) {
     int end = Math.max(0, samples.length - 4000);

@@ -50,7 +50,7 @@ public final class ConfigurationFactory {
   private static final Set<String> ENGINE_REASONS = Set.of("login", "ring-no-answer");
   private static final Set<String> QUEUE_FIELDS = Set.of("_id", "id", "name", "strategy", "weight", "wrapUp",
       "offerTimeout", "missesBeforeNotReady", "maxLength", "whenFull", "maxWait", "whenMaxWait", "whenNoAgents",
-      "announceEvery", "aging", "widening", "defaultHandleTime");
+      "announceEvery", "aging", "widening", "defaultHandleTime", "maskNumbers");
   private static final Set<String> AGENT_FIELDS = Set.of("_id", "id", "name", "skills", "queues", "group");
   private static final Set<String> GROUP_FIELDS = Set.of("_id", "id", "name", "members", "supervisors");
   private static final Set<String> ENTRY_FIELDS = Set.of("_id", "id", "numbers", "widget");
@@ -79,8 +79,12 @@ public final class ConfigurationFactory {
 
     Map<String, String> queueNames = new LinkedHashMap<>();
     Map<String, QueueConfig> queues = new LinkedHashMap<>();
+    Set<String> maskedQueues = new java.util.HashSet<>();
     queueDocs.forEach((id, f) -> {
       queueNames.put(id, f.str("name", id));
+      if (f.bool("maskNumbers", false)) {
+        maskedQueues.add(id);
+      }
       QueueConfig q = queue(id, f, queueDocs.keySet());
       if (q != null) {
         queues.put(id, q);
@@ -112,7 +116,8 @@ public final class ConfigurationFactory {
     if (!problems.isEmpty()) {
       throw new ConfigRejection(problems);
     }
-    return new RoutingConfiguration(revision, ordered, queueNames, agents, groups, flows, entryPoints, reasons);
+    return new RoutingConfiguration(revision, ordered, queueNames, agents, groups, flows, entryPoints, reasons,
+        maskedQueues);
   }
 
   /** A kind's documents by id; a document without a valid id, or with the id of another, is a problem. */

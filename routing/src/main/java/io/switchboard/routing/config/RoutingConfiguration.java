@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One complete, cross-validated routing configuration; immutable. Built only by {@link ConfigurationFactory}
@@ -27,7 +28,14 @@ import java.util.Optional;
  */
 public record RoutingConfiguration(long revision, List<QueueConfig> queues, Map<String, String> queueNames,
     List<AgentProfile> agents, Map<String, AgentGroup> groups, Map<String, Flow> flows, EntryPoints entryPoints,
-    List<String> notReadyReasons) {
+    List<String> notReadyReasons, Set<String> maskedQueues) {
+
+  /** A configuration in which no queue masks its callers' numbers. */
+  public RoutingConfiguration(long revision, List<QueueConfig> queues, Map<String, String> queueNames,
+      List<AgentProfile> agents, Map<String, AgentGroup> groups, Map<String, Flow> flows, EntryPoints entryPoints,
+      List<String> notReadyReasons) {
+    this(revision, queues, queueNames, agents, groups, flows, entryPoints, notReadyReasons, Set.of());
+  }
 
   /** The reasons offered when no settings document exists. */
   public static final List<String> DEFAULT_NOT_READY_REASONS =
@@ -41,6 +49,12 @@ public record RoutingConfiguration(long revision, List<QueueConfig> queues, Map<
     flows = Collections.unmodifiableMap(new LinkedHashMap<>(flows));
     Objects.requireNonNull(entryPoints, "entryPoints");
     notReadyReasons = List.copyOf(notReadyReasons);
+    maskedQueues = Set.copyOf(maskedQueues);
+  }
+
+  /** Whether agents of this queue see its callers' numbers masked (queue document {@code maskNumbers: true}). */
+  public boolean masksNumbers(String queueId) {
+    return queueId != null && maskedQueues.contains(queueId);
   }
 
   /** Nothing configured: no queue, agent, flow or entry point; the default not-ready reasons. */

@@ -107,7 +107,7 @@ class ConfigurationFactoryTest {
 
     assertThat(problems(d)).containsExactlyInAnyOrder(
         "queue sales: unknown field 'weigth' (known: _id, aging, announceEvery, defaultHandleTime, id,"
-            + " maxLength, maxWait, missesBeforeNotReady, name, offerTimeout, strategy, weight, whenFull,"
+            + " maskNumbers, maxLength, maxWait, missesBeforeNotReady, name, offerTimeout, strategy, weight, whenFull,"
             + " whenMaxWait, whenNoAgents, widening, wrapUp)",
         "queue sales: strategy: unknown 'fastest' (known: longest-idle, round-robin, ring-all, fewest-calls,"
             + " least-talk-time, linear, random, weighted-random)",
