@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The SIP side of the trunks: one JAIN-SIP stack listening on UDP and TCP, accepting INVITEs from the configured
- * trunks and handing each accepted call to the {@link InboundCallHandler} as a {@link SipLeg}. Inbound only: the
- * gateway never places calls.
+ * trunks and handing each accepted call to the {@link InboundCallHandler} as a {@link SipLeg}. The
+ * gateway places calls only through the {@link TrunkDialer} that {@link #dialer()} hands out once.
  */
 public interface SipGateway {
 
@@ -29,6 +29,14 @@ public interface SipGateway {
       InboundCallHandler handler, SipTrafficObserver observer) {
     return SipGatewayImpl.start(vertx, config, trunks, rtpPorts, handler, SipGatewayImpl.ACK_TIMEOUT, observer);
   }
+
+  /**
+   * The capability to place calls on the trunks, handed out once: the composition root gives it to the one object
+   * allowed to dial (docs/security.md, "The outbound wall"). A second call fails, so no other part can obtain it.
+   *
+   * @throws IllegalStateException when it was already handed out
+   */
+  TrunkDialer dialer();
 
   /** The bound port (UDP and TCP), also when the config said 0. */
   int port();

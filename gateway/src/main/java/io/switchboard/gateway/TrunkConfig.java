@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param inboundDigest  when present, INVITEs must also pass digest authentication (RFC 3261 §22)
  * @param registration   when present, we register to the carrier's registrar
  * @param dids           dialled numbers this trunk carries, as in the Request-URI user part ("+4930555000", "100")
+ * @param outbound       when present, calls may be placed on this trunk (through {@link TrunkDialer} only)
  */
 public record TrunkConfig(String name, List<String> allowedSources, Optional<DigestCredentials> inboundDigest,
-    Optional<Registration> registration, List<String> dids) {
+    Optional<Registration> registration, List<String> dids, Optional<OutboundConfig> outbound) {
+
+  /** An inbound-only trunk. */
+  public TrunkConfig(String name, List<String> allowedSources, Optional<DigestCredentials> inboundDigest,
+      Optional<Registration> registration, List<String> dids) {
+    this(name, allowedSources, inboundDigest, registration, dids, Optional.empty());
+  }
 
   public TrunkConfig {
     Objects.requireNonNull(name, "trunk name");
@@ -22,6 +29,7 @@ public record TrunkConfig(String name, List<String> allowedSources, Optional<Dig
     inboundDigest = Objects.requireNonNull(inboundDigest, "trunk " + name + ": inbound-digest");
     registration = Objects.requireNonNull(registration, "trunk " + name + ": registration");
     dids = List.copyOf(Objects.requireNonNull(dids, "trunk " + name + ": dids"));
+    outbound = Objects.requireNonNull(outbound, "trunk " + name + ": outbound");
     if (name.isBlank()) {
       throw new IllegalArgumentException("trunk name must not be blank");
     }

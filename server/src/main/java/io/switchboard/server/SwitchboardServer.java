@@ -31,6 +31,8 @@ import io.switchboard.server.live.WallboardSocket;
 import io.switchboard.server.config.Config;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.metrics.ServerMetrics;
+import io.switchboard.server.calls.OutboundDialer;
+import io.switchboard.server.outbound.OutboundWall;
 import io.switchboard.server.routingconfig.RoutingConfigStore;
 import io.switchboard.server.store.Store;
 import io.switchboard.server.webcall.WebChannel;
@@ -158,6 +160,7 @@ public final class SwitchboardServer {
           return parts.store.trunks();
         })
         .compose(stored -> {
+          parts.trunkDocuments = stored;
           parts.callCenter = new CallCenter(vertx, config.calls(), parts.store, parts.endpoint, parts.recordings,
               parts.prompts, parts.routingConfig.current());
           parts.routingConfig.onChange(parts.callCenter::apply);
@@ -181,6 +184,10 @@ public final class SwitchboardServer {
         .compose(gateway -> {
           parts.gateway = gateway;
           closers.push(gateway::close);
+          // The one place the trunk dialer is handed out: to the call center's outbound dialer (docs/security.md).
+          parts.callCenter.outbound(new OutboundDialer(gateway.dialer(),
+              new OutboundWall(Routing.outboundPolicies(parts.trunkDocuments), java.time.Clock.systemUTC())),
+              Routing.callbackSchedule(parts.trunkDocuments));
           return vertx.executeBlocking(() -> Secrets.jwtSecret(config.auth(), config.dataDir()));
         })
         .compose(secret -> {
@@ -263,6 +270,7 @@ public final class SwitchboardServer {
     LiveStats liveStats;
     DemoShop shop;
     HttpVerticle http;
+    java.util.List<io.vertx.core.json.JsonObject> trunkDocuments;
   }
 
   private static Future<WebRtcEndpoint> startMedia(Vertx vertx, Config config, MediaStarter media) {

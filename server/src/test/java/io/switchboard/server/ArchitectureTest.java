@@ -93,4 +93,29 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule apiDoesNotTouchCallControl = noClasses().that().resideInAPackage("io.switchboard.server.api..")
       .should().dependOnClassesThat().resideInAPackage("io.switchboard.server.calls..");
+
+  /**
+   * The outbound wall (docs/security.md): the trunk dialer is handed from the gateway to the one outbound dialer and
+   * touched nowhere else, so no inbound leg, flow, REST resource or web caller can place a call.
+   */
+  @ArchTest
+  static final ArchRule onlyTheOutboundDialerDials = noClasses().that().resideInAPackage("io.switchboard..")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.OutboundDialer")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.SwitchboardServer")
+      .and().resideOutsideOfPackage("io.switchboard.gateway..")
+      .should().dependOnClassesThat().haveFullyQualifiedName("io.switchboard.gateway.TrunkDialer")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("io.switchboard.gateway.DialRequest")
+      .because("only the outbound dialer, behind the wall, may place calls on a trunk");
+
+  /** Only the agents' desk and the callback job ask the outbound dialer for calls; the inbound path never does. */
+  @ArchTest
+  static final ArchRule onlyTheDeskAndCallbacksAskForCalls = noClasses().that().resideInAPackage("io.switchboard..")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.OutboundDialer")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.AgentDialing")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.OutboundCall")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.CallbackDialer")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.CallCenter")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.SwitchboardServer")
+      .should().dependOnClassesThat().haveFullyQualifiedName("io.switchboard.server.calls.OutboundDialer")
+      .because("only an authenticated agent or a stored callback may lead to an outbound call");
 }

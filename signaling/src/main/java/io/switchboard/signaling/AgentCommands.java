@@ -41,4 +41,13 @@ public interface AgentCommands {
 
   /** {@code digits}: 1–32 of {@code 0-9 * # A-D}. */
   Future<Void> dtmf(AgentConnection c, String callId, String digits);
+
+  /**
+   * {@code call.dial}: place a call from the desk, to {@code number} (digits with an optional leading +) or to the
+   * customer of the call {@code ref} (the server looks the number up, so a masked number never reaches the
+   * browser). Exactly one of the two is non-null. Completes once the call is placed; refusals are errors.
+   */
+  default Future<Void> dial(AgentConnection c, String number, String ref) {
+    return Future.failedFuture(new SignalingException("not_allowed", "outbound calls are not available"));
+  }
 }

@@ -193,7 +193,8 @@ export class CallPanel {
       this.setKeypadOpen(false);
     }
     this.el.callFrom.textContent = callerLabel(call.from);
-    this.el.callQueue.textContent = call.queue ? `· ${call.queue}` : '';
+    this.el.callQueue.textContent = call.outbound ? `· ${t(`agent.dial.progress.${call.progress ?? 'dialing'}`)}`
+      : call.queue ? `· ${call.queue}` : '';
     this.el.hold.setAttribute('aria-pressed', String(call.held));
     this.el.mute.setAttribute('aria-pressed', String(call.muted));
     this.el.flagHeld.hidden = !call.held;

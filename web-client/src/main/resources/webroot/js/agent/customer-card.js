@@ -62,7 +62,7 @@ export class CustomerCard {
     this.el.history.href = url.pathname.split('/').pop() + url.search;
 
     const calls = Array.isArray(customer.lastCalls) ? customer.lastCalls.slice(0, 5) : [];
-    this.el.calls.replaceChildren(...(calls.length ? calls.map((c) => callItem(c, this.dispositions))
+    this.el.calls.replaceChildren(...(calls.length ? calls.map((c) => callItem(c, this.dispositions, this.onCallBack))
       : [emptyItem('agent.customer.noCalls')]));
     const incidents = Array.isArray(customer.openIncidents) ? [...customer.openIncidents] : [];
     incidents.sort((a, b) => (a.priority ?? 9) - (b.priority ?? 9));
@@ -110,7 +110,7 @@ function shortDate(iso, withTime) {
     : { dateStyle: 'short' }).format(at);
 }
 
-function callItem(call, dispositions) {
+function callItem(call, dispositions, onCallBack) {
   const li = document.createElement('li');
   li.className = 'customer-card__call';
   const when = timeElement(call.at);
@@ -125,6 +125,15 @@ function callItem(call, dispositions) {
     disposition.className = 'customer-card__disposition';
     disposition.textContent = `· ${dispositionLabel(dispositions, String(call.disposition), language())}`;
     li.append(' ', disposition);
+  }
+  if (onCallBack && typeof call.id === 'string') {
+    // By reference: the server dials the customer of that call, the number is never needed here.
+    const back = document.createElement('button');
+    back.type = 'button';
+    back.className = 'button button--small customer-card__call-back';
+    back.textContent = t('agent.customer.callBack');
+    back.addEventListener('click', () => onCallBack(call.id));
+    li.append(' ', back);
   }
   return li;
 }

@@ -6,7 +6,8 @@
 //
 // Event: 'change' {frame} after every frame that changed something.
 
-export const KNOWN_REASONS = Object.freeze(['break', 'lunch', 'training', 'after_call_work', 'missed_calls', 'logged_in']);
+export const KNOWN_REASONS = Object.freeze(['break', 'lunch', 'training', 'after_call_work', 'missed_calls', 'logged_in',
+  'outbound_call', 'callback_preview']);
 
 export class Desk extends EventTarget {
   constructor() {
@@ -35,6 +36,8 @@ export class Desk extends EventTarget {
      * @type {{callId, from, customer, endedAtMs, wrapUpSeconds: number|null}[]}
      */
     this.wrapUps = [];
+    /** A stored callback the server reserved this agent for: {callbackId, to (masked), queue, reason, attempts}. */
+    this.callbackOffer = null;
   }
 
   /** The agent saved (or the server no longer needs) the wrap-up of this call. */
@@ -95,7 +98,10 @@ const HANDLERS = {
 
   'call.answered'(desk, f, now) {
     const offered = desk.ringing?.callId === f.callId ? desk.ringing : null;
+    const placed = desk.call?.callId === f.callId && desk.call.outbound;
     desk.call = {
+      outbound: placed,
+      progress: placed ? 'answered' : null,
       callId: f.callId,
       from: offered?.from ?? desk.call?.from ?? '',
       to: offered?.to ?? '',
@@ -108,6 +114,38 @@ const HANDLERS = {
     };
     if (offered) desk.ringing = null;
     desk.lastOutcome = null;
+  },
+
+  // An outbound call the agent placed: shown like a call from the start, with its progress until answered.
+  'call.dialing'(desk, f, now) {
+    desk.callbackOffer = null;
+    desk.call = {
+      callId: f.callId,
+      from: f.to ?? '',
+      to: f.to ?? '',
+      queue: '',
+      customer: null,
+      outbound: true,
+      progress: 'dialing',
+      held: false,
+      muted: false,
+      startedAt: new Date(now).toISOString(),
+      startedAtMs: now,
+    };
+    desk.lastOutcome = null;
+  },
+
+  'callback.offer'(desk, f) {
+    desk.callbackOffer = { callbackId: f.callbackId, to: f.to ?? '', queue: f.queue ?? '', reason: f.reason ?? '',
+      attempts: Number.isFinite(f.attempts) ? f.attempts : 0 };
+  },
+
+  'callback.offer_cancelled'(desk, f) {
+    if (desk.callbackOffer?.callbackId === f.callbackId) desk.callbackOffer = null;
+  },
+
+  'call.progress'(desk, f) {
+    if (desk.call?.callId === f.callId && desk.call.progress !== 'answered') desk.call.progress = f.progress ?? 'ringing';
   },
 
   'call.held'(desk, f) {
@@ -124,7 +162,9 @@ const HANDLERS = {
       : call ? Math.round((now - call.startedAtMs) / 1000) : 0;
     desk.lastEnded = { callId: f.callId, from: call?.from ?? desk.ringing?.from ?? '', by: f.by ?? 'system', durationSeconds: duration };
     desk.lastOutcome = 'ended';
-    if (call && !desk.wrapUps.some((w) => w.callId === call.callId)) {
+    // An outbound call nobody answered (busy, no answer...) has nothing to wrap up.
+    const unanswered = call?.outbound && call.progress !== 'answered';
+    if (call && !unanswered && !desk.wrapUps.some((w) => w.callId === call.callId)) {
       desk.wrapUps.push({ callId: call.callId, from: call.from, customer: call.customer, endedAtMs: now, wrapUpSeconds: null });
     }
     if (call) desk.call = null;

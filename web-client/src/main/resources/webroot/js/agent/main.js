@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { initI18n, onLanguageChange, t } from '../i18n.js';
 import { CallPanel } from './call-panel.js';
 import { Desk } from './desk.js';
+import { DialPad } from './dial-pad.js';
 import { callerLabel, formatDuration, stateLabel } from './format.js';
 import { moveFocusIfLost } from './focus.js';
 import { forgetSession, saveSession, storedSession } from './login.js';
@@ -103,6 +104,30 @@ function loadDispositions() {
       notices.show('dispositions', { key: 'agent.wrapUp.noDispositions', params: { message: e.message ?? '' }, tone: 'error' });
     });
 }
+
+/** Places a call (call.dial); a refusal of the outbound wall is shown with its reason. */
+function dial(target) {
+  if (!session || busy.call) return Promise.reject(new Error('busy'));
+  busy.call = true;
+  render();
+  return session.dial(target).catch((e) => {
+    const reason = /\[([a-z_]+)\]$/.exec(e.message ?? '')?.[1];
+    if (e instanceof ProtocolError && reason) {
+      const key = t(`agent.dial.refused.${reason}`) !== `agent.dial.refused.${reason}` ? `agent.dial.refused.${reason}`
+        : 'agent.dial.refused.other';
+      notices.show('error', { key, params: { reason }, tone: 'error', autoHideMs: ERROR_NOTICE_MS });
+    } else {
+      showRequestError(e);
+    }
+    throw e;
+  }).finally(() => {
+    busy.call = false;
+    render();
+  });
+}
+
+const dialPad = new DialPad({ dial });
+callPanel.customerCard.onCallBack = (callId) => dial({ ref: callId }).catch(() => {});
 
 const loginView = new LoginView((result) => {
   sounds.unlock(); // the submit is a user gesture: allow the ring and the call audio from now on
@@ -334,6 +359,7 @@ function render() {
 
   statusPanel.render(desk, { socket, media: mediaStatus, mediaFailure: media?.failure ?? null, busy: busy.state });
   callPanel.render(desk, { socketOpen: socket === 'open', mediaConnected: mediaStatus === 'connected', busy: busy.call });
+  dialPad.render(desk, { socketOpen: socket === 'open', mediaConnected: mediaStatus === 'connected', busy: busy.call });
 
   if (desk.ringing && !busy.call && socket === 'open') sounds.startRing();
   else sounds.stopRing();
@@ -360,6 +386,13 @@ function announce(frame) {
       break;
     case 'call.offer_cancelled':
       if (desk.lastMissed) text = t(`agent.cancelled.${desk.lastMissed.reason}`, { caller: callerLabel(desk.lastMissed.from) });
+      break;
+    case 'callback.offer':
+      urgent = true;
+      text = t('agent.callback.title', { number: frame.to ?? '' });
+      break;
+    case 'call.dialing':
+      text = t('agent.announce.dialing', { number: callerLabel(frame.to) });
       break;
     case 'call.answered':
       text = t('agent.announce.answered', { caller: callerLabel(desk.call?.from) });
@@ -439,9 +472,11 @@ window.agentDesk = Object.freeze({
       ? { callId: desk.ringing.callId, from: desk.ringing.from, to: desk.ringing.to, queue: desk.ringing.queue }
       : null,
     call: desk.call
-      ? { callId: desk.call.callId, from: desk.call.from, held: desk.call.held, muted: desk.call.muted, startedAt: desk.call.startedAt }
+      ? { callId: desk.call.callId, from: desk.call.from, held: desk.call.held, muted: desk.call.muted, startedAt: desk.call.startedAt,
+        outbound: desk.call.outbound === true, progress: desk.call.progress ?? null }
       : null,
     wrapUp: desk.wrapUps[0]?.callId ?? null,
+    callbackOffer: desk.callbackOffer ? { callbackId: desk.callbackOffer.callbackId, to: desk.callbackOffer.to } : null,
     lastEnded: desk.lastEnded
       ? { callId: desk.lastEnded.callId, by: desk.lastEnded.by, durationSeconds: desk.lastEnded.durationSeconds }
       : null,

@@ -277,4 +277,9 @@ export class AgentSession extends EventTarget {
   dtmf(callId, digits) {
     return this.request('call.dtmf', { callId, digits });
   }
+
+  /** Places a call: {number} typed, or {ref} a call id whose customer the server calls back. */
+  dial(target) {
+    return this.request('call.dial', target.ref ? { ref: target.ref } : { number: target.number });
+  }
 }

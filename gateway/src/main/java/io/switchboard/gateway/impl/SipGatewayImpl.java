@@ -7,12 +7,15 @@ import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
+import io.switchboard.gateway.DialRequest;
 import io.switchboard.gateway.InboundCallHandler;
+import io.switchboard.gateway.OutboundLeg;
 import io.switchboard.gateway.SipConfig;
 import io.switchboard.gateway.SipGateway;
 import io.switchboard.gateway.SipLeg;
 import io.switchboard.gateway.SipTrafficObserver;
 import io.switchboard.gateway.TrunkConfig;
+import io.switchboard.gateway.TrunkDialer;
 import io.switchboard.media.RtpLeg;
 import io.switchboard.media.RtpPorts;
 import io.vertx.core.Context;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -82,6 +86,9 @@ public final class SipGatewayImpl implements SipGateway {
   /** Legs by Call-ID; written on the context only, concurrent so debugState may be read from anywhere. */
   private final Map<String, SipLegImpl> legs = new ConcurrentHashMap<>();
   private final List<TrunkRegistration> registrations = new ArrayList<>();
+  /** Calls we placed, by Call-ID; written on the context only. */
+  private final Map<String, OutboundLegImpl> outbound = new ConcurrentHashMap<>();
+  private final AtomicBoolean dialerHandedOut = new AtomicBoolean();
 
   private SipStackImpl stack;
   private UserAgentCore ua;
@@ -201,6 +208,46 @@ public final class SipGatewayImpl implements SipGateway {
   }
 
   @Override
+  public TrunkDialer dialer() {
+    if (!dialerHandedOut.compareAndSet(false, true)) {
+      throw new IllegalStateException("the trunk dialer was already handed out");
+    }
+    return this::dial;
+  }
+
+  private Future<OutboundLeg> dial(DialRequest request) {
+    Promise<OutboundLeg> promise = Promise.promise();
+    context.runOnContext(v -> {
+      Trunk trunk = trunks.stream().filter(t -> t.name().equals(request.trunk())).findFirst().orElse(null);
+      if (closing) {
+        promise.fail(new IllegalStateException("the gateway is closing"));
+      } else if (trunk == null) {
+        promise.fail(new IllegalArgumentException("no trunk " + request.trunk()));
+      } else if (trunk.config().outbound().isEmpty()) {
+        promise.fail(new IllegalArgumentException("trunk " + request.trunk() + " places no calls (no outbound)"));
+      } else {
+        rtpPorts.allocate().onComplete(ar -> context.runOnContext(w -> {
+          if (ar.failed()) {
+            counters.increment("rtp_allocation_failed");
+            promise.fail(ar.cause());
+            return;
+          }
+          OutboundLegImpl leg = new OutboundLegImpl("out-" + LEG_IDS.incrementAndGet(), request,
+              trunk.config().outbound().get(), ua, context, counters, this::forgetOutbound, ar.result());
+          outbound.put(leg.callId(), leg);
+          leg.start();
+          promise.complete(leg);
+        }));
+      }
+    });
+    return promise.future();
+  }
+
+  private void forgetOutbound(OutboundLegImpl leg) {
+    outbound.remove(leg.callId(), leg);
+  }
+
+  @Override
   public int port() {
     return port;
   }
@@ -221,6 +268,7 @@ public final class SipGatewayImpl implements SipGateway {
     }
     JsonArray dialogs = new JsonArray();
     legs.values().forEach(leg -> dialogs.add(leg.debugState()));
+    outbound.values().forEach(leg -> dialogs.add(leg.debugState()));
     return new JsonObject()
         .put("port", port)
         .put("transports", new JsonArray(config.transports()))
@@ -251,6 +299,8 @@ public final class SipGatewayImpl implements SipGateway {
       registrations.forEach(TrunkRegistration::stop);
       List.copyOf(legs.values()).forEach(SipLegImpl::shutdown);
       legs.clear();
+      List.copyOf(outbound.values()).forEach(OutboundLegImpl::shutdown);
+      outbound.clear();
       context.executeBlocking(() -> {
         stack.stop();
         return null;
@@ -339,8 +389,19 @@ public final class SipGatewayImpl implements SipGateway {
   }
 
   private void inDialog(ServerTransaction tx, Request request) {
-    SipLegImpl leg = legs.get(callIdOf(request));
     String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+    OutboundLegImpl placed = outbound.get(callIdOf(request));
+    if (placed != null && placed.fromTag().equals(toTag)) {
+      switch (request.getMethod()) {
+        case Request.BYE -> placed.onBye(tx, request);
+        case Request.INVITE -> placed.onReInvite(tx, request);
+        // REFER from a carrier never moves a call we placed: RFC 3515 §2.4.2 lets us decline with 403.
+        case Request.REFER -> ua.respond(tx, request, Response.FORBIDDEN, null);
+        default -> ua.respond(tx, request, Response.NOT_IMPLEMENTED, null);
+      }
+      return;
+    }
+    SipLegImpl leg = legs.get(callIdOf(request));
     if (leg == null || !leg.toTag().equals(toTag)) {
       ua.respond(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
@@ -350,6 +411,15 @@ public final class SipGatewayImpl implements SipGateway {
       case Request.BYE -> leg.onBye(tx, request);
       case Request.INVITE -> leg.onReInvite(tx, request);
       case Request.INFO -> leg.onInfo(tx, request);
+      case Request.REFER -> {
+        // The outbound wall (docs/security.md): a trunk cannot hand its caller to a number of its choosing.
+        javax.sip.header.Header referTo = request.getHeader("Refer-To");
+        LOG.warning(() -> "outbound refused: REFER from trunk " + leg.trunk() + " (caller " + leg.from()
+            + ", call " + leg.callId() + ") to " + (referTo == null ? "nothing" : referTo.toString().trim())
+            + ": 501");
+        counters.increment("refer_refused");
+        ua.respond(tx, request, Response.NOT_IMPLEMENTED, null);
+      }
       default -> ua.respond(tx, request, Response.NOT_IMPLEMENTED, null);
     }
   }
@@ -464,9 +534,23 @@ public final class SipGatewayImpl implements SipGateway {
     @Override
     public void processResponse(ResponseEvent event) {
       ClientTransaction tx = event.getClientTransaction();
+      Response response = event.getResponse();
       if (tx != null && tx.getApplicationData() instanceof TrunkRegistration registration) {
-        Response response = event.getResponse();
         context.runOnContext(v -> registration.onResponse(response));
+        return;
+      }
+      if (tx != null && tx.getApplicationData() instanceof OutboundLegImpl leg) {
+        javax.sip.Dialog dialog = event.getDialog();
+        context.runOnContext(v -> leg.onResponse(response, tx, dialog));
+        return;
+      }
+      if (tx == null) {
+        // A 2xx retransmitted after its transaction ended (RFC 3261 §13.2.2.4): the leg acknowledges it again.
+        OutboundLegImpl leg = outbound.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
+        if (leg != null) {
+          javax.sip.Dialog dialog = event.getDialog();
+          context.runOnContext(v -> leg.onResponse(response, null, dialog));
+        }
       }
       // Responses to our BYEs need nothing: the dialog is already over on our side.
     }
@@ -476,6 +560,11 @@ public final class SipGatewayImpl implements SipGateway {
       if (!event.isServerTransaction()
           && event.getClientTransaction().getApplicationData() instanceof TrunkRegistration registration) {
         context.runOnContext(v -> registration.onTimeout());
+      }
+      if (!event.isServerTransaction()
+          && event.getClientTransaction().getApplicationData() instanceof OutboundLegImpl leg) {
+        ClientTransaction tx = event.getClientTransaction();
+        context.runOnContext(v -> leg.onTimeout(tx));
       }
     }
 

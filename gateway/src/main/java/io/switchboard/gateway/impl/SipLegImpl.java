@@ -224,7 +224,7 @@ final class SipLegImpl implements SipLeg {
   public void onEnded(Consumer<EndReason> listener) {
     this.endedListener = listener;
     if (state == State.ENDED) {
-      fire(listener, endReason);
+      LegListeners.fire(id, listener, endReason);
       endedListener = null;
     }
   }
@@ -371,7 +371,7 @@ final class SipLegImpl implements SipLeg {
     if (nowHeld != held) {
       held = nowHeld;
       counters.increment(nowHeld ? "holds" : "resumes");
-      fire(holdListener, nowHeld);
+      LegListeners.fire(id, holdListener, nowHeld);
     }
   }
 
@@ -449,23 +449,14 @@ final class SipLegImpl implements SipLeg {
 
   private void dtmf(char digit) {
     if (state == State.CONFIRMED || state == State.ANSWERING || state == State.EARLY) {
-      fire(dtmfListener, digit);
+      LegListeners.fire(id, dtmfListener, digit);
     }
   }
 
   private void sendBye() {
-    if (dialog == null) {
-      return;
-    }
-    try {
-      Request bye = dialog.createRequest(Request.BYE);
-      ClientTransaction tx = ua.provider.getNewClientTransaction(bye);
-      dialog.sendRequest(tx);
-      counters.increment("bye_sent");
-    } catch (SipException | RuntimeException e) {
-      LOG.log(Level.WARNING, "cannot send BYE for " + callId, e);
-    }
+    ua.bye(dialog, counters);
   }
+
 
   private void cancelAckTimer() {
     if (ackTimer >= 0) {
@@ -493,17 +484,7 @@ final class SipLegImpl implements SipLeg {
     counters.increment("legs_ended_" + reason.name().toLowerCase(Locale.ROOT));
     Consumer<EndReason> listener = endedListener;
     endedListener = null;
-    fire(listener, reason);
+    LegListeners.fire(id, listener, reason);
   }
 
-  private <T> void fire(Consumer<T> listener, T value) {
-    if (listener == null) {
-      return;
-    }
-    try {
-      listener.accept(value);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "listener of leg " + id + " failed", e);
-    }
-  }
 }

@@ -14,17 +14,14 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
-import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
-import javax.sip.header.ProxyAuthenticateHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -216,47 +213,9 @@ final class TrunkRegistration {
     register.addHeader(ua.headers.createContactHeader(ua.addresses.createAddress(contactUri)));
     register.addHeader(ua.headers.createExpiresHeader((int) config.expires().toSeconds()));
     if (challenge != null) {
-      register.addHeader(authorization(challenge, requestUri.toString()));
+      register.addHeader(DigestAnswer.to(challenge, ua, Request.REGISTER, requestUri.toString(), config.username(),
+          config.password()));
     }
     return register;
-  }
-
-  /** Our answer to a digest challenge (RFC 2617 §3.2.2), with qop=auth when the registrar offers it. */
-  private AuthorizationHeader authorization(Response challenge, String uri) throws ParseException {
-    boolean proxy = challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
-    WWWAuthenticateHeader c = (WWWAuthenticateHeader) challenge.getHeader(
-        proxy ? ProxyAuthenticateHeader.NAME : WWWAuthenticateHeader.NAME);
-    if (c == null) {
-      throw new ParseException("challenge without " + (proxy ? "Proxy-" : "WWW-") + "Authenticate", 0);
-    }
-    String qop = null;
-    if (c.getQop() != null) {
-      for (String option : c.getQop().split(",")) {
-        if (option.trim().equals("auth")) {
-          qop = "auth";
-        }
-      }
-    }
-    String cnonce = Digest.randomHex(8);
-    String nc = "00000001";
-    String response = Digest.response(config.username(), c.getRealm(), config.password(), Request.REGISTER, uri,
-        c.getNonce(), qop, nc, cnonce);
-    AuthorizationHeader auth = proxy ? ua.headers.createProxyAuthorizationHeader("Digest")
-        : ua.headers.createAuthorizationHeader("Digest");
-    auth.setUsername(config.username());
-    auth.setRealm(c.getRealm());
-    auth.setNonce(c.getNonce());
-    auth.setURI(ua.addresses.createURI(uri));
-    auth.setResponse(response);
-    auth.setAlgorithm("MD5");
-    if (c.getOpaque() != null) {
-      auth.setOpaque(c.getOpaque());
-    }
-    if (qop != null) {
-      auth.setQop(qop);
-      auth.setCNonce(cnonce);
-      auth.setNonceCount(1);
-    }
-    return auth;
   }
 }

@@ -129,4 +129,20 @@ final class UserAgentCore {
     CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
     observer.responseSent(cseq == null ? "UNKNOWN" : cseq.getMethod(), response.getStatusCode());
   }
+
+  /** Sends BYE in {@code dialog} (RFC 3261 §15.1.1); failures are logged, never thrown. */
+  boolean bye(javax.sip.Dialog dialog, GatewayCounters counters) {
+    if (dialog == null) {
+      return false;
+    }
+    try {
+      Request bye = dialog.createRequest(Request.BYE);
+      dialog.sendRequest(provider.getNewClientTransaction(bye));
+      counters.increment("bye_sent");
+      return true;
+    } catch (SipException | RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot send BYE for " + dialog.getCallId().getCallId(), e);
+      return false;
+    }
+  }
 }

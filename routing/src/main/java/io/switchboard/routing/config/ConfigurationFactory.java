@@ -50,7 +50,7 @@ public final class ConfigurationFactory {
   private static final Set<String> ENGINE_REASONS = Set.of("login", "ring-no-answer");
   private static final Set<String> QUEUE_FIELDS = Set.of("_id", "id", "name", "strategy", "weight", "wrapUp",
       "offerTimeout", "missesBeforeNotReady", "maxLength", "whenFull", "maxWait", "whenMaxWait", "whenNoAgents",
-      "announceEvery", "aging", "widening", "defaultHandleTime", "line",
+      "announceEvery", "aging", "widening", "defaultHandleTime", "line", "maskNumbers",
       "serviceLevelSeconds", "serviceLevelTarget", "alertWaitingCalls");
   /** The seed articles' first, second and third line of a hotline; reports compute FCR per line. */
   public static final int MAX_LINE = 3;
@@ -83,9 +83,13 @@ public final class ConfigurationFactory {
     Map<String, String> queueNames = new LinkedHashMap<>();
     Map<String, QueueConfig> queues = new LinkedHashMap<>();
     Map<String, QueueTargets> queueTargets = new LinkedHashMap<>();
+    Set<String> maskedQueues = new java.util.HashSet<>();
     queueDocs.forEach((id, f) -> {
       queueNames.put(id, f.str("name", id));
       queueTargets.put(id, targets(f));
+      if (f.bool("maskNumbers", false)) {
+        maskedQueues.add(id);
+      }
       QueueConfig q = queue(id, f, queueDocs.keySet());
       if (q != null) {
         queues.put(id, q);
@@ -118,7 +122,7 @@ public final class ConfigurationFactory {
       throw new ConfigRejection(problems);
     }
     return new RoutingConfiguration(revision, ordered, queueNames, agents, groups, flows, entryPoints, reasons,
-        queueTargets);
+        queueTargets, maskedQueues);
   }
 
   /** The wallboard's measures of a queue (docs/routing.md, "Configuration"). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One complete, cross-validated routing configuration; immutable. Built only by {@link ConfigurationFactory}
@@ -28,7 +29,21 @@ import java.util.Optional;
  */
 public record RoutingConfiguration(long revision, List<QueueConfig> queues, Map<String, String> queueNames,
     List<AgentProfile> agents, Map<String, AgentGroup> groups, Map<String, Flow> flows, EntryPoints entryPoints,
-    List<String> notReadyReasons, Map<String, QueueTargets> queueTargets) {
+    List<String> notReadyReasons, Map<String, QueueTargets> queueTargets, Set<String> maskedQueues) {
+
+  /** A configuration in which no queue masks its callers' numbers. */
+  public RoutingConfiguration(long revision, List<QueueConfig> queues, Map<String, String> queueNames,
+      List<AgentProfile> agents, Map<String, AgentGroup> groups, Map<String, Flow> flows, EntryPoints entryPoints,
+      List<String> notReadyReasons, Map<String, QueueTargets> queueTargets) {
+    this(revision, queues, queueNames, agents, groups, flows, entryPoints, notReadyReasons, queueTargets, Set.of());
+  }
+
+  /** Every queue measured against {@link QueueTargets#DEFAULT}. */
+  public RoutingConfiguration(long revision, List<QueueConfig> queues, Map<String, String> queueNames,
+      List<AgentProfile> agents, Map<String, AgentGroup> groups, Map<String, Flow> flows, EntryPoints entryPoints,
+      List<String> notReadyReasons, Set<String> maskedQueues) {
+    this(revision, queues, queueNames, agents, groups, flows, entryPoints, notReadyReasons, Map.of(), maskedQueues);
+  }
 
   /** The reasons offered when no settings document exists. */
   public static final List<String> DEFAULT_NOT_READY_REASONS =
@@ -43,18 +58,24 @@ public record RoutingConfiguration(long revision, List<QueueConfig> queues, Map<
     Objects.requireNonNull(entryPoints, "entryPoints");
     notReadyReasons = List.copyOf(notReadyReasons);
     queueTargets = Collections.unmodifiableMap(new LinkedHashMap<>(queueTargets));
+    maskedQueues = Set.copyOf(maskedQueues);
   }
 
-  /** Every queue measured against {@link QueueTargets#DEFAULT}. */
+  /** Every queue measured against {@link QueueTargets#DEFAULT}, no queue masking its callers' numbers. */
   public RoutingConfiguration(long revision, List<QueueConfig> queues, Map<String, String> queueNames,
       List<AgentProfile> agents, Map<String, AgentGroup> groups, Map<String, Flow> flows, EntryPoints entryPoints,
       List<String> notReadyReasons) {
-    this(revision, queues, queueNames, agents, groups, flows, entryPoints, notReadyReasons, Map.of());
+    this(revision, queues, queueNames, agents, groups, flows, entryPoints, notReadyReasons, Map.of(), Set.of());
   }
 
   /** The queue's wallboard targets, the defaults when it sets none. */
   public QueueTargets targets(String queueId) {
     return queueTargets.getOrDefault(queueId, QueueTargets.DEFAULT);
+  }
+
+  /** Whether agents of this queue see its callers' numbers masked (queue document {@code maskNumbers: true}). */
+  public boolean masksNumbers(String queueId) {
+    return queueId != null && maskedQueues.contains(queueId);
   }
 
   /** Nothing configured: no queue, agent, flow or entry point; the default not-ready reasons. */

@@ -109,9 +109,9 @@ class ConfigurationFactoryTest {
     assertThat(problems(d)).containsExactlyInAnyOrder(
         "queue sales: line: expected a whole number 1..3, got Integer 4",
         "queue sales: unknown field 'weigth' (known: _id, aging, alertWaitingCalls, announceEvery,"
-            + " defaultHandleTime, id, line, maxLength, maxWait, missesBeforeNotReady, name, offerTimeout,"
-            + " serviceLevelSeconds, serviceLevelTarget, strategy, weight, whenFull, whenMaxWait, whenNoAgents,"
-            + " widening, wrapUp)",
+            + " defaultHandleTime, id, line, maskNumbers, maxLength, maxWait, missesBeforeNotReady, name,"
+            + " offerTimeout, serviceLevelSeconds, serviceLevelTarget, strategy, weight, whenFull, whenMaxWait,"
+            + " whenNoAgents, widening, wrapUp)",
         "queue sales: strategy: unknown 'fastest' (known: longest-idle, round-robin, ring-all, fewest-calls,"
             + " least-talk-time, linear, random, weighted-random)",
         "queue sales: wrapUp: expected whole seconds 0..3600, got Double 1.5",

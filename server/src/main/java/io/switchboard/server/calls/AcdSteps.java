@@ -98,7 +98,10 @@ final class AcdSteps {
     agent.call = call;
     call.offerExplanations.add(new Call.OfferNote(agent.id(), Instant.now(), o.explanation()));
     call.event("offered", new JsonObject().put("agent", agent.id()).put("why", o.explanation().why()));
-    agent.send(new JsonObject().put("type", "call.offer").put("callId", call.id).put("from", call.from)
+    // Number masking (docs/security.md): the agent calls back by reference (call.dial ref), never by the number.
+    boolean masked = center.routing.masksNumbers(call.queueId);
+    agent.send(new JsonObject().put("type", "call.offer").put("callId", call.id)
+        .put("from", masked ? AgentDialing.masked(call.from) : call.from).put("masked", masked)
         .put("to", call.to)
         .put("queue", call.queueId == null ? null
             : new JsonObject().put("id", call.queueId).put("name", call.queueName))

@@ -194,7 +194,18 @@ final class AgentDesk implements AgentCommands {
   }
 
   @Override
+  public Future<Void> dial(AgentConnection c, String number, String ref) {
+    return onAgent(c, agent -> center.dialing.dial(agent, number, ref));
+  }
+
+  @Override
   public Future<Void> hangup(AgentConnection c, String callId) {
+    if (callId.startsWith("o-")) {
+      return onAgent(c, agent -> {
+        center.dialing.hangup(agent, callId);
+        return Future.succeededFuture();
+      });
+    }
     return onCall(c, callId, (agent, call) -> {
       requireConnected(agent, call);
       center.agentHungUp(call);

@@ -79,6 +79,10 @@ public final class CallCenter implements InboundCallHandler {
   private final AgentCommands desks = new Desks(desk, new SupervisorDesk(this, supervision));
   final AcdSteps acd = new AcdSteps(this);
   final FlowSteps flows = new FlowSteps(this);
+  /** Calls agents place; dialling needs {@link #outbound(OutboundDialer)} (a trunk with outbound settings). */
+  final AgentDialing dialing = new AgentDialing(this);
+  /** Dials stored callback requests once {@link #outbound} enabled it. */
+  final CallbackDialer callbacks = new CallbackDialer(this);
   /** History records being written; a graceful stop waits for them before the store closes. */
   private final java.util.Set<Future<Void>> pendingWrites = new java.util.HashSet<>();
   private boolean closing;
@@ -153,6 +157,20 @@ public final class CallCenter implements InboundCallHandler {
   static AgentProfile defaultProfile(String agentId, RoutingConfiguration routing) {
     return new AgentProfile(agentId, Map.of(),
         routing.queues().stream().map(q -> Membership.of(q.id())).toList());
+  }
+
+  /**
+   * Lets agents place calls through the one {@link OutboundDialer} (docs/security.md), and the server dial stored
+   * callbacks when a schedule is given; without it {@code call.dial} is refused and callbacks stay stored.
+   */
+  public void outbound(OutboundDialer dialer, CallbackSchedule callbackSchedule) {
+    on(() -> {
+      dialing.dialer(dialer);
+      if (callbackSchedule != null) {
+        callbacks.start(callbackSchedule);
+      }
+      return Future.succeededFuture();
+    });
   }
 
   String queueName(String queueId) {
@@ -568,6 +586,8 @@ public final class CallCenter implements InboundCallHandler {
   public Future<Void> close() {
     return on(() -> {
       closing = true;
+      callbacks.stop();
+      dialing.closeAll();
       for (Call call : new ArrayList<>(calls.values())) {
         call.event("server_stopping");
         end(call, call.answeredAt != null ? "answered" : call.voicemail != null ? "voicemail" : "missed", "system");

@@ -22,6 +22,7 @@ final class ClientFrameSchema {
   static final String CALL_HOLD = "call.hold";
   static final String CALL_MUTE = "call.mute";
   static final String CALL_DTMF = "call.dtmf";
+  static final String CALL_DIAL = "call.dial";
   static final String PING = "ping";
   static final String MONITOR_START = "monitor.start";
   static final String MONITOR_MODE = "monitor.mode";
@@ -76,6 +77,9 @@ final class ClientFrameSchema {
       Map.entry(CALL_MUTE, List.of(CALL_ID, Field.bool("on"))),
       // RFC 4733 §3.2 events 0–15: the digits, * and #, and A–D.
       Map.entry(CALL_DTMF, List.of(CALL_ID, Field.pattern("digits", "[0-9*#A-D]{1,32}", "1–32 of 0-9 * # A-D"))),
+      // Digits only (no URI, no letters): what reaches the INVITE is checked again by the outbound wall.
+      Map.entry(CALL_DIAL, List.of(Field.pattern("number", "\\+?[0-9]{2,20}", "2–20 digits with an optional +")
+          .optional(), Field.pattern("ref", "[A-Za-z0-9._:-]{1,64}", "1–64 of A-Z a-z 0-9 . _ : -").optional())),
       Map.entry(PING, List.of()),
       Map.entry(MONITOR_START, List.of(CALL_ID, MONITOR_MODE_FIELD)),
       Map.entry(MONITOR_MODE, List.of(CALL_ID, MONITOR_MODE_FIELD)),
@@ -109,6 +113,9 @@ final class ClientFrameSchema {
     }
     for (Field field : fields) {
       check(field, json, id);
+    }
+    if (typeName.equals(CALL_DIAL) && json.containsKey("number") == json.containsKey("ref")) {
+      throw invalid("number", "call.dial needs exactly one of number and ref", id);
     }
     if (typeName.equals(STATE_SET)) {
       boolean notReady = json.getString("state").equals("not_ready");

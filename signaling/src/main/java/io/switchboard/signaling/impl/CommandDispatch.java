@@ -41,6 +41,7 @@ final class CommandDispatch {
         case ClientFrameSchema.MONITOR_MODE -> nonNull(supervisors.changeMode(c, frame.string("callId"),
             frame.string("mode")));
         case ClientFrameSchema.MONITOR_STOP -> nonNull(supervisors.stopMonitoring(c, frame.string("callId")));
+        case ClientFrameSchema.CALL_DIAL -> nonNull(commands.dial(c, frame.string("number"), frame.string("ref")));
         default -> Future.failedFuture(new IllegalStateException("no command for " + frame.type()));
       };
     } catch (RuntimeException e) {

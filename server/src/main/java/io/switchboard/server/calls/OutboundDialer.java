@@ -1,0 +1,60 @@
+package io.switchboard.server.calls;
+
+import io.switchboard.gateway.DialRequest;
+import io.switchboard.gateway.OutboundLeg;
+import io.switchboard.gateway.TrunkDialer;
+import io.switchboard.server.outbound.DialingParty;
+import io.switchboard.server.outbound.OutboundWall;
+import io.vertx.core.Future;
+import java.util.Objects;
+
+/**
+ * The only object that holds the gateway's {@link TrunkDialer} (docs/security.md, "The outbound wall"). It places a
+ * call only for a party the call center has authenticated — an {@link Agent} signed in on the desk, or a stored
+ * callback request the server dials itself — and only once the {@link OutboundWall} admits the number. Its dialling
+ * methods are package-private and take those call-control types, so no inbound leg, flow, web request or caller's
+ * digits can reach them; {@code ArchitectureTest} checks that nothing else touches the trunk dialer.
+ */
+public final class OutboundDialer {
+
+  private final TrunkDialer trunks;
+  private final OutboundWall wall;
+
+  public OutboundDialer(TrunkDialer trunks, OutboundWall wall) {
+    this.trunks = Objects.requireNonNull(trunks, "trunks");
+    this.wall = Objects.requireNonNull(wall, "wall");
+  }
+
+  /** A call the wall admitted and the gateway sent. {@link #released} must follow when it ends. */
+  record Placed(OutboundLeg leg, OutboundWall.Admitted admitted) {
+  }
+
+  /** An agent signed in on the desk dials a number (typed on the keypad, or looked up by the server). */
+  Future<Placed> dialForAgent(Agent agent, String number) {
+    return place(new DialingParty(DialingParty.AGENT, agent.id(), agent.account.username(),
+        agent.account.roles()), number);
+  }
+
+  /** The server dials a stored callback request of a queue. */
+  Future<Placed> dialForCallback(String callbackId, String queueId, String number) {
+    return place(new DialingParty(DialingParty.CALLBACK, callbackId, queueId, null), number);
+  }
+
+  void released(Placed placed) {
+    wall.released(placed.admitted());
+  }
+
+  private Future<Placed> place(DialingParty party, String number) {
+    OutboundWall.Admitted admitted;
+    try {
+      admitted = wall.admit(party, null, number);
+    } catch (OutboundWall.Refused refused) {
+      return Future.failedFuture(refused);
+    }
+    DialRequest request = new DialRequest(admitted.policy().trunk(), admitted.e164(), admitted.policy().callerId(),
+        admitted.policy().ringTimeout());
+    return trunks.dial(request)
+        .onFailure(e -> wall.released(admitted))
+        .map(leg -> new Placed(leg, admitted));
+  }
+}
