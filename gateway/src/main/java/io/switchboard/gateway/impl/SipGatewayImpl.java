@@ -9,6 +9,8 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import io.switchboard.gateway.InboundCallHandler;
 import io.switchboard.gateway.SipConfig;
+import io.switchboard.gateway.SipEdgeConfig;
+import io.switchboard.gateway.SipEdgeCounters;
 import io.switchboard.gateway.SipGateway;
 import io.switchboard.gateway.SipLeg;
 import io.switchboard.gateway.TrunkConfig;
@@ -74,6 +76,7 @@ public final class SipGatewayImpl implements SipGateway {
   private final RtpPorts rtpPorts;
   private final InboundCallHandler handler;
   private final Duration ackTimeout;
+  private final SipEdgeConfig edge;
   private final GatewayCounters counters = new GatewayCounters();
   private final DigestChallenges challenges = new DigestChallenges();
   /** Legs by Call-ID; written on the context only, concurrent so debugState may be read from anywhere. */
@@ -88,8 +91,9 @@ public final class SipGatewayImpl implements SipGateway {
   private Promise<Void> closed;
 
   private SipGatewayImpl(Vertx vertx, Context context, SipConfig config, List<Trunk> trunks, RtpPorts rtpPorts,
-      InboundCallHandler handler, Duration ackTimeout) {
+      InboundCallHandler handler, Duration ackTimeout, SipEdgeConfig edge) {
     this.vertx = vertx;
+    this.edge = edge;
     this.context = context;
     this.config = config;
     this.trunks = trunks;
@@ -100,12 +104,18 @@ public final class SipGatewayImpl implements SipGateway {
 
   public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
       RtpPorts rtpPorts, InboundCallHandler handler) {
-    return start(vertx, config, trunkConfigs, rtpPorts, handler, ACK_TIMEOUT);
+    return start(vertx, config, trunkConfigs, rtpPorts, handler, SipEdgeConfig.defaults(), ACK_TIMEOUT);
   }
 
   /** As {@link SipGateway#start}, with a shorter ACK timeout for tests. */
   public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
       RtpPorts rtpPorts, InboundCallHandler handler, Duration ackTimeout) {
+    return start(vertx, config, trunkConfigs, rtpPorts, handler, SipEdgeConfig.defaults(), ackTimeout);
+  }
+
+  /** As {@link SipGateway#start}, with the edge's defences configured and the ACK timeout given. */
+  public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
+      RtpPorts rtpPorts, InboundCallHandler handler, SipEdgeConfig edge, Duration ackTimeout) {
     List<Trunk> trunks;
     try {
       Set<String> names = new HashSet<>();
@@ -119,7 +129,8 @@ public final class SipGatewayImpl implements SipGateway {
       return Future.failedFuture(e);
     }
     Context context = vertx.getOrCreateContext();
-    SipGatewayImpl gateway = new SipGatewayImpl(vertx, context, config, trunks, rtpPorts, handler, ackTimeout);
+    SipGatewayImpl gateway = new SipGatewayImpl(vertx, context, config, trunks, rtpPorts, handler, ackTimeout,
+        edge);
     // Binding sockets and starting the stack's threads is blocking work: off the event loop.
     return context.executeBlocking(() -> {
       gateway.startStack();
@@ -152,6 +163,7 @@ public final class SipGatewayImpl implements SipGateway {
   private void bind(int candidate) throws Exception {
     SipStackImpl s = new SipStackImpl(StackProperties.of(config, "switchboard-gateway-" + UUID.randomUUID()));
     try {
+      bindEdgeValve(s);
       SipProvider provider = null;
       for (String transport : config.transports()) {
         ListeningPoint lp = s.createListeningPoint(config.bindHost(), candidate, transport);
@@ -173,6 +185,17 @@ public final class SipGatewayImpl implements SipGateway {
       s.stop();
       throw e;
     }
+  }
+
+  /** The stack created our {@link EdgeValve} by reflection; hand it the flood guard before anything listens. */
+  private void bindEdgeValve(SipStackImpl s) {
+    FloodGuard guard = new FloodGuard(edge, this::fromTrunk, legs::size, counters, System::nanoTime);
+    s.sipMessageValves.stream().filter(EdgeValve.class::isInstance).map(EdgeValve.class::cast)
+        .forEach(valve -> valve.bind(guard, counters));
+  }
+
+  private boolean fromTrunk(java.net.InetAddress source) {
+    return trunks.stream().anyMatch(t -> t.allows(source));
   }
 
   private void startRegistrations() {
@@ -237,6 +260,11 @@ public final class SipGatewayImpl implements SipGateway {
       }).<Void>mapEmpty().onComplete(promise);
     });
     return promise.future();
+  }
+
+  @Override
+  public SipEdgeCounters edgeCounters() {
+    return counters;
   }
 
   /** Counters by name, for tests. */
