@@ -1,13 +1,17 @@
 package io.switchboard.gateway.impl;
 
+import gov.nist.javax.sip.header.RetryAfter;
+import gov.nist.javax.sip.header.To;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import java.text.ParseException;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sip.SipStack;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
@@ -46,6 +50,14 @@ public final class EdgeValve implements SIPMessageValve {
   @Override
   public boolean processRequest(SIPRequest request, MessageChannel channel) {
     answerOnArrivalTransport(request, channel);
+    if (request.getApplicationData() == StrictSyntax.OTHER_SIP_VERSION) {
+      // RFC 3261 §21.5.6; RFC 4475 §3.1.2.16 (badvers). Stateless: no transaction for a protocol we do not speak.
+      count("rejected_version");
+      if (!request.getMethod().equals(Request.ACK)) {
+        sendStateless(request, channel, Response.VERSION_NOT_SUPPORTED, 0);
+      }
+      return false;
+    }
     FloodGuard g = guard;
     if (g == null) {
       return true;
@@ -56,7 +68,7 @@ public final class EdgeValve implements SIPMessageValve {
         return true;
       }
       case BUSY -> {
-        sendServiceUnavailable(request, channel, g.retryAfterSeconds());
+        sendStateless(request, channel, Response.SERVICE_UNAVAILABLE, g.retryAfterSeconds());
         return false;
       }
       default -> {
@@ -73,27 +85,36 @@ public final class EdgeValve implements SIPMessageValve {
     }
     try {
       top.setTransport(arrived.toUpperCase(Locale.ROOT));
-      GatewayCounters c = counters;
-      if (c != null) {
-        c.increment("via_transport_mismatch");
-      }
+      count("via_transport_mismatch");
     } catch (ParseException e) {
       LOG.fine(() -> "cannot set Via transport " + arrived);
     }
   }
 
-  /** RFC 3261 §21.5.4: 503 with Retry-After, sent statelessly so a flood leaves no transaction behind. */
-  private void sendServiceUnavailable(SIPRequest request, MessageChannel channel, int retryAfter) {
+  private void count(String name) {
+    GatewayCounters c = counters;
+    if (c != null) {
+      c.increment(name);
+    }
+  }
+
+  /**
+   * A response sent statelessly on the channel the request came in on, so a flood leaves no transaction behind;
+   * with Retry-After when {@code retryAfter} > 0 (RFC 3261 §21.5.4: when to try again after a 503).
+   */
+  private static void sendStateless(SIPRequest request, MessageChannel channel, int status, int retryAfter) {
     try {
-      gov.nist.javax.sip.message.SIPResponse response = request.createResponse(Response.SERVICE_UNAVAILABLE);
-      response.setHeader(new gov.nist.javax.sip.header.RetryAfter() {
-        {
-          setRetryAfter(retryAfter);
-        }
-      });
-      channel.sendMessage(response);
+      SIPResponse response = request.createResponse(status);
+      ((To) response.getTo()).setTag(UserAgentCore.newTag());
+      if (retryAfter > 0) {
+        RetryAfter header = new RetryAfter();
+        header.setRetryAfter(retryAfter);
+        response.setHeader(header);
+      }
+      // To the packet's source, as every answer of ours (ALWAYS_ADD_RPORT): the channel alone would use the Via.
+      channel.sendMessage(response, channel.getPeerPacketSourceAddress(), channel.getPeerPacketSourcePort());
     } catch (Exception e) {
-      LOG.fine(() -> "cannot send 503: " + e);
+      LOG.fine(() -> "cannot send " + status + ": " + e);
     }
   }
 

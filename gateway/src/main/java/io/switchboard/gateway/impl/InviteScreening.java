@@ -41,8 +41,11 @@ final class InviteScreening {
   private final DigestChallenges challenges;
   private final UserAgentCore ua;
   private final GatewayCounters counters;
+  private final UasChecks uasChecks;
 
-  InviteScreening(List<Trunk> trunks, DigestChallenges challenges, UserAgentCore ua, GatewayCounters counters) {
+  InviteScreening(List<Trunk> trunks, DigestChallenges challenges, UserAgentCore ua, GatewayCounters counters,
+      UasChecks uasChecks) {
+    this.uasChecks = uasChecks;
     this.trunks = trunks;
     this.challenges = challenges;
     this.ua = ua;
@@ -60,6 +63,9 @@ final class InviteScreening {
     }
     if (malformed(invite)) {
       return reject(tx, invite, Response.BAD_REQUEST, "rejected_malformed");
+    }
+    if (uasChecks.refused(tx, invite)) {
+      return null;
     }
     if (trunk.config().inboundDigest().isPresent()) {
       DigestCredentials credentials = trunk.config().inboundDigest().get();
@@ -82,6 +88,9 @@ final class InviteScreening {
     if (dialled == null || !trunk.dids().contains(dialled)) {
       return reject(tx, invite, Response.NOT_FOUND, "rejected_did");
     }
+    if (!UasChecks.acceptsSdp(invite)) {
+      return reject(tx, invite, Response.NOT_ACCEPTABLE, "rejected_accept");
+    }
     ContentTypeHeader type = (ContentTypeHeader) invite.getHeader(ContentTypeHeader.NAME);
     byte[] body = invite.getRawContent();
     if (body == null || body.length == 0) {
@@ -90,7 +99,7 @@ final class InviteScreening {
     }
     if (type == null || !"application".equalsIgnoreCase(type.getContentType())
         || !"sdp".equalsIgnoreCase(type.getContentSubType())) {
-      return reject(tx, invite, Response.UNSUPPORTED_MEDIA_TYPE, "rejected_content_type");
+      return unsupportedMediaType(tx, invite);
     }
     SdpOffer offer;
     try {
@@ -160,6 +169,19 @@ final class InviteScreening {
       counters.increment("digest_challenged");
     } catch (ParseException e) {
       LOG.log(Level.WARNING, "cannot build 401", e);
+    }
+    return null;
+  }
+
+  /** 415 names what we take (RFC 3261 §21.4.13): application/sdp. */
+  private Passed unsupportedMediaType(ServerTransaction tx, Request invite) {
+    counters.increment("rejected_content_type");
+    try {
+      Response response = ua.response(invite, Response.UNSUPPORTED_MEDIA_TYPE, UserAgentCore.newTag());
+      response.addHeader(ua.headers.createAcceptHeader("application", "sdp"));
+      ua.send(tx, response);
+    } catch (ParseException e) {
+      LOG.log(Level.WARNING, "cannot build 415", e);
     }
     return null;
   }

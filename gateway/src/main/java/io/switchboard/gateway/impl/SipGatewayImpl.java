@@ -66,6 +66,8 @@ public final class SipGatewayImpl implements SipGateway {
   public static final Duration ACK_TIMEOUT = Duration.ofSeconds(32);
   private static final AtomicLong LEG_IDS = new AtomicLong();
   /** Methods we know but do not take outside a dialog: 405, everything else unknown: 501 (RFC 3261 §8.2.1). */
+  /** Methods we handle outside a dialog (the rest get 405 or 501). */
+  private static final Set<String> SERVED_METHODS = Set.of("INVITE", "OPTIONS", "BYE", "INFO");
   private static final Set<String> KNOWN_METHODS = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "REFER",
       "UPDATE", "PRACK", "PUBLISH", "BYE", "INFO");
 
@@ -86,6 +88,7 @@ public final class SipGatewayImpl implements SipGateway {
   private SipStackImpl stack;
   private UserAgentCore ua;
   private InviteScreening screening;
+  private UasChecks uasChecks;
   private int port;
   private volatile boolean closing;
   private Promise<Void> closed;
@@ -179,7 +182,8 @@ public final class SipGatewayImpl implements SipGateway {
       s.start();
       ua = new UserAgentCore(provider, new HeaderFactoryImpl(), new MessageFactoryImpl(), new AddressFactoryImpl(),
           config.announcedAddress(), candidate);
-      screening = new InviteScreening(trunks, challenges, ua, counters);
+      uasChecks = new UasChecks(ua, counters);
+      screening = new InviteScreening(trunks, challenges, ua, counters, uasChecks);
       stack = s;
     } catch (Exception e) {
       s.stop();
@@ -389,6 +393,12 @@ public final class SipGatewayImpl implements SipGateway {
     }
     ServerTransaction transaction = tx;
     boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    // RFC 3261 §8.2: method first (405/501 below), then headers (416, 420); new INVITEs get these after the
+    // source check, in InviteScreening, so unknown sources still learn only 403.
+    boolean served = inDialog || SERVED_METHODS.contains(method);
+    if (served && !(method.equals(Request.INVITE) && !inDialog) && uasChecks.refused(transaction, request)) {
+      return;
+    }
     switch (method) {
       case Request.OPTIONS -> options(transaction, request);
       case Request.CANCEL -> context.runOnContext(v -> cancel(transaction, request));
@@ -410,9 +420,9 @@ public final class SipGatewayImpl implements SipGateway {
         } else if (method.equals(Request.BYE) || method.equals(Request.INFO)) {
           ua.respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
         } else if (KNOWN_METHODS.contains(method)) {
-          methodNotAllowed(transaction, request);
+          refuseMethod(transaction, request, Response.METHOD_NOT_ALLOWED);
         } else {
-          ua.respond(transaction, request, Response.NOT_IMPLEMENTED, null);
+          refuseMethod(transaction, request, Response.NOT_IMPLEMENTED);
         }
       }
     }
@@ -430,13 +440,14 @@ public final class SipGatewayImpl implements SipGateway {
     }
   }
 
-  private void methodNotAllowed(ServerTransaction tx, Request request) {
+  /** 405 or 501, both with Allow (RFC 3261 §8.2.1; RFC 4475 §3.1.1.2: a 501 lists what we understand). */
+  private void refuseMethod(ServerTransaction tx, Request request, int status) {
     try {
-      Response response = ua.response(request, Response.METHOD_NOT_ALLOWED, UserAgentCore.newTag());
+      Response response = ua.response(request, status, UserAgentCore.newTag());
       response.addHeader(ua.headers.createAllowHeader(UserAgentCore.ALLOW));
       ua.send(tx, response);
     } catch (ParseException e) {
-      LOG.log(Level.WARNING, "cannot build 405", e);
+      LOG.log(Level.WARNING, "cannot build " + status, e);
     }
   }
 
