@@ -17,13 +17,13 @@ import java.util.Locale;
  * A carrier as the gateway sees it: a UDP socket on a trusted address that sends raw datagrams and reads the
  * responses. Raw on purpose: a SIP library would refuse to send most torture messages.
  */
-final class FakeTrunk implements AutoCloseable {
+public final class FakeTrunk implements AutoCloseable {
 
   /** One response as received: status code, the raw text, and the header lines (folding undone). */
-  record Response(int status, String text, List<String> headers) {
+  public record Response(int status, String text, List<String> headers) {
 
     /** Values of a header by its long or compact name, case-insensitive. */
-    List<String> header(String name, String compact) {
+    public List<String> header(String name, String compact) {
       List<String> values = new ArrayList<>();
       for (String line : headers) {
         int colon = line.indexOf(':');
@@ -44,7 +44,7 @@ final class FakeTrunk implements AutoCloseable {
   private final DatagramSocket socket;
   private final InetSocketAddress gateway;
 
-  FakeTrunk(String localIp, int gatewayPort) {
+  public FakeTrunk(String localIp, int gatewayPort) {
     try {
       socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(localIp), 0));
       gateway = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), gatewayPort);
@@ -53,11 +53,11 @@ final class FakeTrunk implements AutoCloseable {
     }
   }
 
-  int localPort() {
+  public int localPort() {
     return socket.getLocalPort();
   }
 
-  void send(byte[] datagram) {
+  public void send(byte[] datagram) {
     try {
       socket.send(new DatagramPacket(datagram, datagram.length, gateway));
     } catch (IOException e) {
@@ -65,12 +65,12 @@ final class FakeTrunk implements AutoCloseable {
     }
   }
 
-  void send(String datagram) {
+  public void send(String datagram) {
     send(datagram.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The next response, or null if none arrives within {@code wait}. */
-  Response receive(Duration wait) {
+  public Response receive(Duration wait) {
     byte[] buffer = new byte[65536];
     DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
     try {
@@ -86,7 +86,7 @@ final class FakeTrunk implements AutoCloseable {
   }
 
   /** The first final (>= 200) response within {@code wait}, skipping provisional ones; null if none came. */
-  Response receiveFinal(Duration wait) {
+  public Response receiveFinal(Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       long left = deadline - System.nanoTime();
