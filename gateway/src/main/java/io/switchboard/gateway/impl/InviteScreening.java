@@ -42,10 +42,16 @@ final class InviteScreening {
   private final UserAgentCore ua;
   private final GatewayCounters counters;
   private final UasChecks uasChecks;
+  private final DigestGuessers guessers;
+
+  /** Who failed digest authentication how often: by source address and by trunk (the account attacked). */
+  record DigestGuessers(Lockouts<InetAddress> bySource, Lockouts<String> byAccount) {
+  }
 
   InviteScreening(List<Trunk> trunks, DigestChallenges challenges, UserAgentCore ua, GatewayCounters counters,
-      UasChecks uasChecks) {
+      UasChecks uasChecks, DigestGuessers guessers) {
     this.uasChecks = uasChecks;
+    this.guessers = guessers;
     this.trunks = trunks;
     this.challenges = challenges;
     this.ua = ua;
@@ -69,8 +75,20 @@ final class InviteScreening {
     }
     if (trunk.config().inboundDigest().isPresent()) {
       DigestCredentials credentials = trunk.config().inboundDigest().get();
+      long now = System.nanoTime();
+      // A locked-out guesser gets 403 and no challenge: no nonce to try the next password with.
+      if (guessers.bySource.locked(source, now)) {
+        return reject(tx, invite, Response.FORBIDDEN, "rejected_lockout_source");
+      }
+      if (guessers.byAccount.locked(trunk.name(), now)) {
+        return reject(tx, invite, Response.FORBIDDEN, "rejected_lockout_account");
+      }
       switch (challenges.verify(invite, credentials)) {
-        case OK -> counters.increment("digest_ok");
+        case OK -> {
+          counters.increment("digest_ok");
+          guessers.bySource.succeeded(source);
+          guessers.byAccount.succeeded(trunk.name());
+        }
         case MISSING -> {
           return challenge(tx, invite, credentials, false);
         }
@@ -78,6 +96,12 @@ final class InviteScreening {
           return challenge(tx, invite, credentials, true);
         }
         case WRONG -> {
+          if (guessers.bySource.failed(source, now)) {
+            counters.increment("lockouts_source");
+          }
+          if (guessers.byAccount.failed(trunk.name(), now)) {
+            counters.increment("lockouts_account");
+          }
           return reject(tx, invite, Response.FORBIDDEN, "rejected_digest");
         }
       }

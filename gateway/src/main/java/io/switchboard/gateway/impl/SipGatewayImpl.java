@@ -183,7 +183,9 @@ public final class SipGatewayImpl implements SipGateway {
       ua = new UserAgentCore(provider, new HeaderFactoryImpl(), new MessageFactoryImpl(), new AddressFactoryImpl(),
           config.announcedAddress(), candidate);
       uasChecks = new UasChecks(ua, counters);
-      screening = new InviteScreening(trunks, challenges, ua, counters, uasChecks);
+      screening = new InviteScreening(trunks, challenges, ua, counters, uasChecks, new InviteScreening.DigestGuessers(
+          new Lockouts<>(edge.digestFailuresPerSource(), edge.lockout(), edge.maxLockout()),
+          new Lockouts<>(edge.digestFailuresPerAccount(), edge.lockout(), edge.maxLockout())));
       stack = s;
     } catch (Exception e) {
       s.stop();
