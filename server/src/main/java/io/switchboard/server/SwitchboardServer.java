@@ -113,7 +113,7 @@ public final class SwitchboardServer {
           parts.routingConfig.onChange(parts.callCenter::apply);
           closers.push(parts.callCenter::close);
           return SipGateway.start(vertx, config.sip(), Routing.trunks(stored), parts.rtpPorts,
-                  parts.callCenter)
+                  parts.callCenter, config.sipEdge())
               .recover(e -> Future.failedFuture(new IllegalStateException("SIP cannot listen on "
                   + config.sip().bindHost() + ":" + config.sip().port() + " (sip.port): " + e.getMessage(), e)));
         })

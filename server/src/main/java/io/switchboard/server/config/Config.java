@@ -1,6 +1,7 @@
 package io.switchboard.server.config;
 
 import io.switchboard.gateway.SipConfig;
+import io.switchboard.gateway.SipEdgeConfig;
 import io.switchboard.media.RtpConfig;
 import io.switchboard.media.WebRtcConfig;
 import io.switchboard.server.calls.CallsConfig;
@@ -25,9 +26,11 @@ import java.util.regex.Pattern;
  * @param auth            agents' login tokens
  * @param demo            whether to seed demo data
  * @param shutdownTimeout how long a graceful shutdown may take
+ * @param sipEdge         the SIP edge's defences: per-source rates, call cap, digest lockouts
  */
 public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
-    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout) {
+    SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout,
+    SipEdgeConfig sipEdge) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -41,6 +44,7 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(sip, "sip");
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(sipEdge, "sipEdge");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -78,7 +82,15 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
         checked(() -> new AuthConfig(settings.text("auth.jwt-secret"),
             Duration.ofHours(settings.positiveInt("auth.token-lifetime-hours")))),
         settings.bool("demo.enabled"),
-        settings.seconds("shutdown.timeout-seconds"));
+        settings.seconds("shutdown.timeout-seconds"),
+        checked(() -> new SipEdgeConfig(settings.positiveInt("sip.edge.invites-per-second-per-source"),
+            settings.positiveInt("sip.edge.invite-burst-per-source"),
+            settings.positiveInt("sip.edge.requests-per-second-per-source"),
+            settings.positiveInt("sip.edge.request-burst-per-source"), settings.positiveInt("sip.edge.max-calls"),
+            settings.seconds("sip.edge.retry-after-seconds"),
+            settings.positiveInt("sip.edge.digest-failures-per-source"),
+            settings.positiveInt("sip.edge.digest-failures-per-account"),
+            settings.seconds("sip.edge.lockout-seconds"), settings.seconds("sip.edge.max-lockout-seconds"))));
   }
 
   private static String region(Settings settings) {
