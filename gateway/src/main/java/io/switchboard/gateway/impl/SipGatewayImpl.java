@@ -22,6 +22,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.InetAddress;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,9 +66,9 @@ public final class SipGatewayImpl implements SipGateway {
   /** RFC 3261 §13.3.1.4: 64 * T1. */
   public static final Duration ACK_TIMEOUT = Duration.ofSeconds(32);
   private static final AtomicLong LEG_IDS = new AtomicLong();
-  /** Methods we know but do not take outside a dialog: 405, everything else unknown: 501 (RFC 3261 §8.2.1). */
   /** Methods we handle outside a dialog (the rest get 405 or 501). */
   private static final Set<String> SERVED_METHODS = Set.of("INVITE", "OPTIONS", "BYE", "INFO");
+  /** Methods we know but do not take outside a dialog: 405, everything else unknown: 501 (RFC 3261 §8.2.1). */
   private static final Set<String> KNOWN_METHODS = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "REFER",
       "UPDATE", "PRACK", "PUBLISH", "BYE", "INFO");
 
@@ -200,7 +201,7 @@ public final class SipGatewayImpl implements SipGateway {
         .forEach(valve -> valve.bind(guard, counters));
   }
 
-  private boolean fromTrunk(java.net.InetAddress source) {
+  private boolean fromTrunk(InetAddress source) {
     return trunks.stream().anyMatch(t -> t.allows(source));
   }
 
