@@ -14,7 +14,8 @@ import javax.sip.message.Request;
  * Decides, per request and before the stack keeps any state for it, whether the edge can afford it.
  *
  * <ul>
- *   <li>Requests inside a dialog (To tag), ACK and CANCEL always pass: they end or keep up calls we already carry.</li>
+ *   <li>ACK and CANCEL always pass, and requests inside a dialog (To tag) from a trunk's address: they end or keep
+ *       up calls we carry. A stranger's in-dialog requests spend its request bucket like OPTIONS.</li>
  *   <li>New INVITEs spend a token of their source's INVITE bucket. Without one, a trunk's source gets 503 with
  *       Retry-After (RFC 3261 §21.5.4: a carrier retries elsewhere or later), any other source nothing at all (a
  *       scanner learns nothing, and we send no traffic toward a spoofed address). With one, and
@@ -60,11 +61,19 @@ final class FloodGuard {
 
   Verdict admit(SIPRequest request, InetAddress source) {
     String method = request.getMethod();
-    if (method.equals(Request.ACK) || method.equals(Request.CANCEL) || request.getToTag() != null
-        || source == null) {
+    if (method.equals(Request.ACK) || method.equals(Request.CANCEL) || source == null) {
       return Verdict.PASS;
     }
     long now = clock.getAsLong();
+    if (request.getToTag() != null) {
+      // Our dialogs are with trunks: theirs always pass. A stranger's "in-dialog" request is a forgery or a scan
+      // (it can only get 481) and spends its request bucket, so a flood of fake BYEs builds no transactions.
+      if (trunkSource.test(source) || bucket(requestBuckets, overflowRequests, source, now, false).take(now)) {
+        return Verdict.PASS;
+      }
+      counters.increment("dropped_rate_request");
+      return Verdict.DROP;
+    }
     if (method.equals(Request.INVITE)) {
       if (!bucket(inviteBuckets, overflowInvites, source, now, true).take(now)) {
         counters.increment("rejected_rate_invite");

@@ -59,6 +59,16 @@ class FloodGuardTest {
     assertThat(counters.get("dropped_rate_request")).isEqualTo(1);
   }
 
+  @Test
+  void inDialogRequestsFromAStranger_spendItsRequestBucket() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(guard.admit(request("BYE", "totag"), trunk)).isEqualTo(FloodGuard.Verdict.PASS);
+    }
+    assertThat(guard.admit(request("BYE", "totag"), stranger)).isEqualTo(FloodGuard.Verdict.PASS);
+    assertThat(guard.admit(request("BYE", "totag"), stranger)).isEqualTo(FloodGuard.Verdict.PASS);
+    assertThat(guard.admit(request("BYE", "totag"), stranger)).isEqualTo(FloodGuard.Verdict.DROP);
+  }
+
   private static SIPRequest request(String method, String toTag) {
     String text = method + " sip:100@192.0.2.9 SIP/2.0\r\n"
         + "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK" + System.nanoTime() + "\r\n"
