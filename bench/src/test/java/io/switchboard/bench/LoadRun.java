@@ -180,7 +180,14 @@ public final class LoadRun {
         "--demo.shop-port=0",
         "--media.rtp.bind-host=127.0.0.1",
         "--data.dir=" + work.toAbsolutePath(),
-        "--demo.enabled=true"));
+        "--demo.enabled=true",
+        // One SIPp is one source carrying every call, like a carrier at full tilt: these runs measure capacity, so
+        // the edge's per-source flood limits and call cap (docs/reliability.md) are lifted out of the way.
+        "--sip.edge.invites-per-second-per-source=1000000",
+        "--sip.edge.invite-burst-per-source=1000000",
+        "--sip.edge.requests-per-second-per-source=1000000",
+        "--sip.edge.request-burst-per-source=1000000",
+        "--sip.edge.max-calls=1000000"));
     String extra = System.getProperty("bench.server.args", "").trim();
     if (!extra.isEmpty()) {
       args.addAll(List.of(extra.split("\\s+")));

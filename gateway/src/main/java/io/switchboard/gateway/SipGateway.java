@@ -38,8 +38,24 @@ public interface SipGateway {
    */
   TrunkDialer dialer();
 
+  /** As {@link #start(Vertx, SipConfig, List, RtpPorts, InboundCallHandler)}, with the edge's defences configured. */
+  static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunks, RtpPorts rtpPorts,
+      InboundCallHandler handler, SipEdgeConfig edge) {
+    return SipGatewayImpl.start(vertx, config, trunks, rtpPorts, handler, edge, SipGatewayImpl.ACK_TIMEOUT);
+  }
+
+  /** As {@link #start(Vertx, SipConfig, List, RtpPorts, InboundCallHandler)}, with the edge's defences configured and
+   * traffic reported to {@code observer}. */
+  static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunks, RtpPorts rtpPorts,
+      InboundCallHandler handler, SipEdgeConfig edge, SipTrafficObserver observer) {
+    return SipGatewayImpl.start(vertx, config, trunks, rtpPorts, handler, edge, SipGatewayImpl.ACK_TIMEOUT, observer);
+  }
+
   /** The bound port (UDP and TCP), also when the config said 0. */
   int port();
+
+  /** What the edge turned away, by reason (floods, lockouts, bad requests), for metrics. */
+  SipEdgeCounters edgeCounters();
 
   /** Trunks, registrations, open dialogs and counters. */
   JsonObject debugState();

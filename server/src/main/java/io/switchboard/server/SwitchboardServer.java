@@ -177,7 +177,7 @@ public final class SwitchboardServer {
           CallCenter callCenter = parts.callCenter;
           metrics.liveFigures(() -> LiveFigures.of(callCenter));
           return SipGateway.start(vertx, config.sip(), Routing.trunks(stored), parts.rtpPorts,
-                  parts.callCenter, metrics.sip())
+                  parts.callCenter, config.sipEdge(), metrics.sip())
               .recover(e -> Future.failedFuture(new IllegalStateException("SIP cannot listen on "
                   + config.sip().bindHost() + ":" + config.sip().port() + " (sip.port): " + e.getMessage(), e)));
         })

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param authTimeout        how long a new socket may take to send {@code auth} (10 s)
  * @param maxFrameBytes      largest client message (64 KiB); larger closes the socket with 1009
  * @param maxFramesPerSecond client messages per second per socket (50); more get {@code rate_limited}
+ * @param loginLockout       lockout of password guessers on login (per address and per username, with back-off)
  */
 public record SignalingConfig(Buffer jwtSecret, Duration tokenLifetime, Duration authTimeout, int maxFrameBytes,
-                              int maxFramesPerSecond) {
+                              int maxFramesPerSecond, LoginLockoutConfig loginLockout) {
 
   public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(12);
   public static final Duration DEFAULT_AUTH_TIMEOUT = Duration.ofSeconds(10);
@@ -42,13 +43,14 @@ public record SignalingConfig(Buffer jwtSecret, Duration tokenLifetime, Duration
     if (maxFramesPerSecond < 1) {
       throw new IllegalArgumentException("maxFramesPerSecond must be at least 1, was " + maxFramesPerSecond);
     }
+    Objects.requireNonNull(loginLockout, "loginLockout");
   }
 
   /** The defaults (12 h tokens, 10 s to authenticate, 64 KiB frames, 50 frames/s) with this secret. */
   public static SignalingConfig withSecret(byte[] secret) {
     Objects.requireNonNull(secret, "secret");
     return new SignalingConfig(Buffer.buffer(secret), DEFAULT_TOKEN_LIFETIME, DEFAULT_AUTH_TIMEOUT,
-        DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_PER_SECOND);
+        DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_PER_SECOND, LoginLockoutConfig.defaults());
   }
 
   /** A copy: the secret cannot be changed through this record. */
@@ -58,19 +60,23 @@ public record SignalingConfig(Buffer jwtSecret, Duration tokenLifetime, Duration
   }
 
   public SignalingConfig withTokenLifetime(Duration lifetime) {
-    return new SignalingConfig(jwtSecret, lifetime, authTimeout, maxFrameBytes, maxFramesPerSecond);
+    return new SignalingConfig(jwtSecret, lifetime, authTimeout, maxFrameBytes, maxFramesPerSecond, loginLockout);
   }
 
   public SignalingConfig withAuthTimeout(Duration timeout) {
-    return new SignalingConfig(jwtSecret, tokenLifetime, timeout, maxFrameBytes, maxFramesPerSecond);
+    return new SignalingConfig(jwtSecret, tokenLifetime, timeout, maxFrameBytes, maxFramesPerSecond, loginLockout);
   }
 
   public SignalingConfig withMaxFrameBytes(int bytes) {
-    return new SignalingConfig(jwtSecret, tokenLifetime, authTimeout, bytes, maxFramesPerSecond);
+    return new SignalingConfig(jwtSecret, tokenLifetime, authTimeout, bytes, maxFramesPerSecond, loginLockout);
   }
 
   public SignalingConfig withMaxFramesPerSecond(int frames) {
-    return new SignalingConfig(jwtSecret, tokenLifetime, authTimeout, maxFrameBytes, frames);
+    return new SignalingConfig(jwtSecret, tokenLifetime, authTimeout, maxFrameBytes, frames, loginLockout);
+  }
+
+  public SignalingConfig withLoginLockout(LoginLockoutConfig lockout) {
+    return new SignalingConfig(jwtSecret, tokenLifetime, authTimeout, maxFrameBytes, maxFramesPerSecond, lockout);
   }
 
   /** Leaves the secret out, so the config can be logged. */

@@ -78,8 +78,9 @@ class LoginTest {
 
   @Test
   void eleventhAttemptFromOneAddressWithinAMinute_gets429() {
+    // Ten different usernames: no username reaches its lockout, only the address its rate.
     for (int i = 0; i < 10; i++) {
-      assertThat(desk.login("alice", "guess " + i).status()).as("attempt %d", i + 1).isEqualTo(401);
+      assertThat(desk.login("user" + i, "guess " + i).status()).as("attempt %d", i + 1).isEqualTo(401);
     }
 
     Reply limited = desk.login("alice", AgentDesk.ALICE_PASSWORD);
@@ -87,6 +88,38 @@ class LoginTest {
     assertThat(limited.status()).isEqualTo(429);
     assertThat(limited.json().getString("code")).isEqualTo("rate_limited");
     assertThat(Integer.parseInt(limited.headers().get("Retry-After"))).isBetween(1, 60);
+  }
+
+  @Test
+  void fiveWrongPasswordsForOneUsername_lockIt_evenTheRightPasswordGets429WithAClearMessage() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(desk.login("alice", "guess " + i).status()).as("guess %d", i + 1).isEqualTo(401);
+    }
+
+    Reply locked = desk.login("alice", AgentDesk.ALICE_PASSWORD);
+
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.json().getString("code")).isEqualTo("rate_limited");
+    assertThat(locked.json().getString("message")).contains("username").contains("try again in 60 s");
+    assertThat(locked.headers().get("Retry-After")).isEqualTo("60");
+    // Another username from the same address is not held back.
+    assertThat(desk.login("mallory", "x").status()).isEqualTo(401);
+  }
+
+  @Test
+  void wrongPasswordsForManyUsernamesFromOneAddress_lockTheAddress(Vertx vertx) {
+    desk.stop();
+    desk = AgentDesk.start(vertx, SignalingConfig.withSecret(AgentDesk.SECRET)
+        .withLoginLockout(new LoginLockoutConfig(3, 5, java.time.Duration.ofSeconds(30),
+            java.time.Duration.ofMinutes(5))));
+    for (String user : new String[] {"bob", "carol", "dave"}) {
+      assertThat(desk.login(user, "guess").status()).isEqualTo(401);
+    }
+
+    Reply locked = desk.login("alice", AgentDesk.ALICE_PASSWORD);
+
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.json().getString("message")).contains("address").contains("try again in 30 s");
   }
 
   private static void assertBadRequest(Reply reply, String code, String... messageMentions) {

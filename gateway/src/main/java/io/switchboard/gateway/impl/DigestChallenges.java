@@ -15,7 +15,7 @@ import javax.sip.message.Request;
 
 /**
  * Digest authentication of INVITEs as a server (RFC 3261 §22.2). Nonces are random, remembered for a short time and
- * used once, so a captured Authorization header cannot be replayed. Thread-safe: verified on the stack threads.
+ * used once, right or wrong, so a captured Authorization header cannot be replayed and each guess costs a challenge. Thread-safe: verified on the stack threads.
  */
 final class DigestChallenges {
 
@@ -61,9 +61,10 @@ final class DigestChallenges {
     if (nonce == null) {
       return Verdict.WRONG;
     }
-    Long expiry = nonceExpiry.get(nonce);
+    // Single use, whatever the outcome: a wrong answer cannot be followed by another guess on the same nonce, and a
+    // right one cannot be replayed. A used or expired nonce gets a fresh challenge with stale=true (RFC 2617 §3.2.1).
+    Long expiry = nonceExpiry.remove(nonce);
     if (expiry == null || expiry - System.nanoTime() < 0) {
-      nonceExpiry.remove(nonce);
       return Verdict.STALE;
     }
     String algorithm = auth.getAlgorithm();
@@ -89,7 +90,6 @@ final class DigestChallenges {
     if (!Digest.equal(expected, auth.getResponse())) {
       return Verdict.WRONG;
     }
-    nonceExpiry.remove(nonce);
     return Verdict.OK;
   }
 

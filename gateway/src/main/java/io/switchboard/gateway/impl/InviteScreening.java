@@ -41,8 +41,17 @@ final class InviteScreening {
   private final DigestChallenges challenges;
   private final UserAgentCore ua;
   private final GatewayCounters counters;
+  private final UasChecks uasChecks;
+  private final DigestGuessers guessers;
 
-  InviteScreening(List<Trunk> trunks, DigestChallenges challenges, UserAgentCore ua, GatewayCounters counters) {
+  /** Who failed digest authentication how often: by source address and by trunk (the account attacked). */
+  record DigestGuessers(Lockouts<InetAddress> bySource, Lockouts<String> byAccount) {
+  }
+
+  InviteScreening(List<Trunk> trunks, DigestChallenges challenges, UserAgentCore ua, GatewayCounters counters,
+      UasChecks uasChecks, DigestGuessers guessers) {
+    this.uasChecks = uasChecks;
+    this.guessers = guessers;
     this.trunks = trunks;
     this.challenges = challenges;
     this.ua = ua;
@@ -61,10 +70,25 @@ final class InviteScreening {
     if (malformed(invite)) {
       return reject(tx, invite, Response.BAD_REQUEST, "rejected_malformed");
     }
+    if (uasChecks.refused(tx, invite)) {
+      return null;
+    }
     if (trunk.config().inboundDigest().isPresent()) {
       DigestCredentials credentials = trunk.config().inboundDigest().get();
+      long now = System.nanoTime();
+      // A locked-out guesser gets 403 and no challenge: no nonce to try the next password with.
+      if (guessers.bySource.locked(source, now)) {
+        return reject(tx, invite, Response.FORBIDDEN, "rejected_lockout_source");
+      }
+      if (guessers.byAccount.locked(trunk.name(), now)) {
+        return reject(tx, invite, Response.FORBIDDEN, "rejected_lockout_account");
+      }
       switch (challenges.verify(invite, credentials)) {
-        case OK -> counters.increment("digest_ok");
+        case OK -> {
+          counters.increment("digest_ok");
+          guessers.bySource.succeeded(source);
+          guessers.byAccount.succeeded(trunk.name());
+        }
         case MISSING -> {
           return challenge(tx, invite, credentials, false);
         }
@@ -72,6 +96,12 @@ final class InviteScreening {
           return challenge(tx, invite, credentials, true);
         }
         case WRONG -> {
+          if (guessers.bySource.failed(source, now)) {
+            counters.increment("lockouts_source");
+          }
+          if (guessers.byAccount.failed(trunk.name(), now)) {
+            counters.increment("lockouts_account");
+          }
           return reject(tx, invite, Response.FORBIDDEN, "rejected_digest");
         }
       }
@@ -82,6 +112,9 @@ final class InviteScreening {
     if (dialled == null || !trunk.dids().contains(dialled)) {
       return reject(tx, invite, Response.NOT_FOUND, "rejected_did");
     }
+    if (!UasChecks.acceptsSdp(invite)) {
+      return reject(tx, invite, Response.NOT_ACCEPTABLE, "rejected_accept");
+    }
     ContentTypeHeader type = (ContentTypeHeader) invite.getHeader(ContentTypeHeader.NAME);
     byte[] body = invite.getRawContent();
     if (body == null || body.length == 0) {
@@ -90,7 +123,7 @@ final class InviteScreening {
     }
     if (type == null || !"application".equalsIgnoreCase(type.getContentType())
         || !"sdp".equalsIgnoreCase(type.getContentSubType())) {
-      return reject(tx, invite, Response.UNSUPPORTED_MEDIA_TYPE, "rejected_content_type");
+      return unsupportedMediaType(tx, invite);
     }
     SdpOffer offer;
     try {
@@ -160,6 +193,19 @@ final class InviteScreening {
       counters.increment("digest_challenged");
     } catch (ParseException e) {
       LOG.log(Level.WARNING, "cannot build 401", e);
+    }
+    return null;
+  }
+
+  /** 415 names what we take (RFC 3261 §21.4.13): application/sdp. */
+  private Passed unsupportedMediaType(ServerTransaction tx, Request invite) {
+    counters.increment("rejected_content_type");
+    try {
+      Response response = ua.response(invite, Response.UNSUPPORTED_MEDIA_TYPE, UserAgentCore.newTag());
+      response.addHeader(ua.headers.createAcceptHeader("application", "sdp"));
+      ua.send(tx, response);
+    } catch (ParseException e) {
+      LOG.log(Level.WARNING, "cannot build 415", e);
     }
     return null;
   }

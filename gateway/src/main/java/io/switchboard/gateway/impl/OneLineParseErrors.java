@@ -15,7 +15,8 @@ import java.text.ParseException;
  * writes the ParseException's message into the status line: "SIP/2.0 400 Bad Request (CSeq: one INVITE\n:Number
  * format exception)". That message carries the raw header and a line break, so the 400 is itself malformed and the
  * caller cannot parse it (SIPp: "No valid Call-ID"). Rethrowing with a one-line message keeps the 400 parseable.
- * Set through {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}; used for UDP and TCP.
+ * Set through {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}; used for UDP and TCP. It is also where
+ * {@link StrictSyntax} refuses what the parser forgives, with the same 400.
  */
 public final class OneLineParseErrors implements MessageParserFactory {
 
@@ -32,7 +33,11 @@ public final class OneLineParseErrors implements MessageParserFactory {
   private static SIPMessage parse(StringMsgParser parser, byte[] bytes, boolean readBody, boolean strict,
       ParseExceptionListener listener) throws ParseException {
     try {
-      return parser.parseSIPMessage(bytes, readBody, strict, listener);
+      SIPMessage message = parser.parseSIPMessage(bytes, readBody, strict, listener);
+      if (message != null) {
+        StrictSyntax.check(bytes, message);
+      }
+      return message;
     } catch (ParseException e) {
       ParseException oneLine = new ParseException(oneLine(e.getMessage()), e.getErrorOffset());
       oneLine.initCause(e);
@@ -42,7 +47,8 @@ public final class OneLineParseErrors implements MessageParserFactory {
 
   /** The first line of the message, printable ASCII only, at most 60 characters. */
   static String oneLine(String message) {
-    if (message == null || message.isEmpty()) {
+    if (message == null || message.isEmpty() || message.startsWith("[C@")) {
+      // Some of the stack's lexers put a char[]'s identity where the text should be: say nothing rather than that.
       return "unparseable";
     }
     StringBuilder out = new StringBuilder(60);

@@ -157,11 +157,14 @@ record SdpOffer(List<MediaLine> mediaLines, int audioIndex, String address, int 
       if (address == null) {
         throw new MalformedSdpException("no c= line for the audio stream");
       }
+      if (address.indexOf(':') >= 0) {
+        continue; // IPv6 media (RFC 5118 §4.6): well formed, but our RTP ports are IPv4
+      }
       Direction direction = mediaDirection.get(i) != null ? mediaDirection.get(i)
           : sessionDirection != null ? sessionDirection : Direction.SENDRECV;
       return new SdpOffer(List.copyOf(media), i, address, m.port(), codec, direction);
     }
-    throw new NotAcceptableException("no RTP/AVP audio stream with PCMU or PCMA");
+    throw new NotAcceptableException("no RTP/AVP audio stream with PCMU or PCMA on IPv4");
   }
 
   /** The offer's first G.711 format (its order is the caller's preference), keeping telephone-event/8000. */
@@ -207,13 +210,20 @@ record SdpOffer(List<MediaLine> mediaLines, int audioIndex, String address, int 
     if (parts.length != 3 || !parts[0].equals("IN")) {
       throw new MalformedSdpException("bad c= line");
     }
-    if (!parts[1].equals("IP4")) {
-      throw new MalformedSdpException("only IP4 connection addresses are supported");
-    }
     String address = parts[2];
     int slash = address.indexOf('/');
     if (slash >= 0) {
       address = address.substring(0, slash); // multicast TTL, never used by trunks
+    }
+    if (parts[1].equals("IP6")) {
+      // RFC 4566 §5.7; RFC 5118 §4.6, §4.8. Kept (a ':' marks it) so only the streams that use it are refused.
+      if (!address.matches("[0-9A-Fa-f:.]+") || address.indexOf(':') < 0) {
+        throw new MalformedSdpException("c= address is not an IPv6 literal");
+      }
+      return address;
+    }
+    if (!parts[1].equals("IP4")) {
+      throw new MalformedSdpException("c= address type must be IP4 or IP6");
     }
     if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
       // A host name here would need DNS on the signalling path; carriers send literals.

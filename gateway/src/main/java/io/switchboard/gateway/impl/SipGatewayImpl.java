@@ -11,6 +11,8 @@ import io.switchboard.gateway.DialRequest;
 import io.switchboard.gateway.InboundCallHandler;
 import io.switchboard.gateway.OutboundLeg;
 import io.switchboard.gateway.SipConfig;
+import io.switchboard.gateway.SipEdgeConfig;
+import io.switchboard.gateway.SipEdgeCounters;
 import io.switchboard.gateway.SipGateway;
 import io.switchboard.gateway.SipLeg;
 import io.switchboard.gateway.SipTrafficObserver;
@@ -24,6 +26,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.InetAddress;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +72,8 @@ public final class SipGatewayImpl implements SipGateway {
   /** RFC 3261 §13.3.1.4: 64 * T1. */
   public static final Duration ACK_TIMEOUT = Duration.ofSeconds(32);
   private static final AtomicLong LEG_IDS = new AtomicLong();
+  /** Methods we handle outside a dialog (the rest get 405 or 501). */
+  private static final Set<String> SERVED_METHODS = Set.of("INVITE", "OPTIONS", "BYE", "INFO");
   /** Methods we know but do not take outside a dialog: 405, everything else unknown: 501 (RFC 3261 §8.2.1). */
   private static final Set<String> KNOWN_METHODS = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "REFER",
       "UPDATE", "PRACK", "PUBLISH", "BYE", "INFO");
@@ -80,6 +85,7 @@ public final class SipGatewayImpl implements SipGateway {
   private final RtpPorts rtpPorts;
   private final InboundCallHandler handler;
   private final Duration ackTimeout;
+  private final SipEdgeConfig edge;
   private final SipTrafficObserver observer;
   private final GatewayCounters counters;
   private final DigestChallenges challenges = new DigestChallenges();
@@ -93,6 +99,7 @@ public final class SipGatewayImpl implements SipGateway {
   private SipStackImpl stack;
   private UserAgentCore ua;
   private InviteScreening screening;
+  private UasChecks uasChecks;
   private int port;
   private volatile boolean closing;
   /** Seconds for Retry-After once draining (new INVITEs refused with 503), else -1. */
@@ -100,10 +107,11 @@ public final class SipGatewayImpl implements SipGateway {
   private Promise<Void> closed;
 
   private SipGatewayImpl(Vertx vertx, Context context, SipConfig config, List<Trunk> trunks, RtpPorts rtpPorts,
-      InboundCallHandler handler, Duration ackTimeout, SipTrafficObserver observer) {
+      InboundCallHandler handler, Duration ackTimeout, SipEdgeConfig edge, SipTrafficObserver observer) {
     this.observer = observer;
     this.counters = new GatewayCounters(observer);
     this.vertx = vertx;
+    this.edge = edge;
     this.context = context;
     this.config = config;
     this.trunks = trunks;
@@ -114,18 +122,32 @@ public final class SipGatewayImpl implements SipGateway {
 
   public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
       RtpPorts rtpPorts, InboundCallHandler handler) {
-    return start(vertx, config, trunkConfigs, rtpPorts, handler, ACK_TIMEOUT);
+    return start(vertx, config, trunkConfigs, rtpPorts, handler, SipEdgeConfig.defaults(), ACK_TIMEOUT);
   }
 
   /** As {@link SipGateway#start}, with a shorter ACK timeout for tests. */
   public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
       RtpPorts rtpPorts, InboundCallHandler handler, Duration ackTimeout) {
-    return start(vertx, config, trunkConfigs, rtpPorts, handler, ackTimeout, SipTrafficObserver.NONE);
+    return start(vertx, config, trunkConfigs, rtpPorts, handler, SipEdgeConfig.defaults(), ackTimeout,
+        SipTrafficObserver.NONE);
   }
 
   /** As {@link SipGateway#start}, reporting traffic to {@code observer}. */
   public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
       RtpPorts rtpPorts, InboundCallHandler handler, Duration ackTimeout, SipTrafficObserver observer) {
+    return start(vertx, config, trunkConfigs, rtpPorts, handler, SipEdgeConfig.defaults(), ackTimeout, observer);
+  }
+
+  /** As {@link SipGateway#start}, with the edge's defences configured and the ACK timeout given. */
+  public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
+      RtpPorts rtpPorts, InboundCallHandler handler, SipEdgeConfig edge, Duration ackTimeout) {
+    return start(vertx, config, trunkConfigs, rtpPorts, handler, edge, ackTimeout, SipTrafficObserver.NONE);
+  }
+
+  /** As {@link SipGateway#start}, with the edge's defences, the ACK timeout and the traffic observer given. */
+  public static Future<SipGateway> start(Vertx vertx, SipConfig config, List<TrunkConfig> trunkConfigs,
+      RtpPorts rtpPorts, InboundCallHandler handler, SipEdgeConfig edge, Duration ackTimeout,
+      SipTrafficObserver observer) {
     List<Trunk> trunks;
     try {
       Set<String> names = new HashSet<>();
@@ -140,7 +162,7 @@ public final class SipGatewayImpl implements SipGateway {
     }
     Context context = vertx.getOrCreateContext();
     SipGatewayImpl gateway = new SipGatewayImpl(vertx, context, config, trunks, rtpPorts, handler, ackTimeout,
-        observer);
+        edge, observer);
     // Binding sockets and starting the stack's threads is blocking work: off the event loop.
     return context.executeBlocking(() -> {
       gateway.startStack();
@@ -173,6 +195,7 @@ public final class SipGatewayImpl implements SipGateway {
   private void bind(int candidate) throws Exception {
     SipStackImpl s = new SipStackImpl(StackProperties.of(config, "switchboard-gateway-" + UUID.randomUUID()));
     try {
+      bindEdgeValve(s);
       SipProvider provider = null;
       for (String transport : config.transports()) {
         ListeningPoint lp = s.createListeningPoint(config.bindHost(), candidate, transport);
@@ -189,12 +212,26 @@ public final class SipGatewayImpl implements SipGateway {
       ua = new UserAgentCore(provider, new HeaderFactoryImpl(), new MessageFactoryImpl(), new AddressFactoryImpl(),
           config.announcedAddress(), candidate);
       ua.observer = observer;
-      screening = new InviteScreening(trunks, challenges, ua, counters);
+      uasChecks = new UasChecks(ua, counters);
+      screening = new InviteScreening(trunks, challenges, ua, counters, uasChecks, new InviteScreening.DigestGuessers(
+          new Lockouts<>(edge.digestFailuresPerSource(), edge.lockout(), edge.maxLockout()),
+          new Lockouts<>(edge.digestFailuresPerAccount(), edge.lockout(), edge.maxLockout())));
       stack = s;
     } catch (Exception e) {
       s.stop();
       throw e;
     }
+  }
+
+  /** The stack created our {@link EdgeValve} by reflection; hand it the flood guard before anything listens. */
+  private void bindEdgeValve(SipStackImpl s) {
+    FloodGuard guard = new FloodGuard(edge, this::fromTrunk, legs::size, counters, System::nanoTime);
+    s.sipMessageValves.stream().filter(EdgeValve.class::isInstance).map(EdgeValve.class::cast)
+        .forEach(valve -> valve.bind(guard, counters));
+  }
+
+  private boolean fromTrunk(InetAddress source) {
+    return trunks.stream().anyMatch(t -> t.allows(source));
   }
 
   private void startRegistrations() {
@@ -307,6 +344,11 @@ public final class SipGatewayImpl implements SipGateway {
       }).<Void>mapEmpty().onComplete(promise);
     });
     return promise.future();
+  }
+
+  @Override
+  public SipEdgeCounters edgeCounters() {
+    return counters;
   }
 
   /** Counters by name, for tests. */
@@ -467,6 +509,12 @@ public final class SipGatewayImpl implements SipGateway {
     }
     ServerTransaction transaction = tx;
     boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    // RFC 3261 §8.2: method first (405/501 below), then headers (416, 420); new INVITEs get these after the
+    // source check, in InviteScreening, so unknown sources still learn only 403.
+    boolean served = inDialog || SERVED_METHODS.contains(method);
+    if (served && !(method.equals(Request.INVITE) && !inDialog) && uasChecks.refused(transaction, request)) {
+      return;
+    }
     switch (method) {
       case Request.OPTIONS -> options(transaction, request);
       case Request.CANCEL -> context.runOnContext(v -> cancel(transaction, request));
@@ -488,9 +536,9 @@ public final class SipGatewayImpl implements SipGateway {
         } else if (method.equals(Request.BYE) || method.equals(Request.INFO)) {
           ua.respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
         } else if (KNOWN_METHODS.contains(method)) {
-          methodNotAllowed(transaction, request);
+          refuseMethod(transaction, request, Response.METHOD_NOT_ALLOWED);
         } else {
-          ua.respond(transaction, request, Response.NOT_IMPLEMENTED, null);
+          refuseMethod(transaction, request, Response.NOT_IMPLEMENTED);
         }
       }
     }
@@ -508,13 +556,14 @@ public final class SipGatewayImpl implements SipGateway {
     }
   }
 
-  private void methodNotAllowed(ServerTransaction tx, Request request) {
+  /** 405 or 501, both with Allow (RFC 3261 §8.2.1; RFC 4475 §3.1.1.2: a 501 lists what we understand). */
+  private void refuseMethod(ServerTransaction tx, Request request, int status) {
     try {
-      Response response = ua.response(request, Response.METHOD_NOT_ALLOWED, UserAgentCore.newTag());
+      Response response = ua.response(request, status, UserAgentCore.newTag());
       response.addHeader(ua.headers.createAllowHeader(UserAgentCore.ALLOW));
       ua.send(tx, response);
     } catch (ParseException e) {
-      LOG.log(Level.WARNING, "cannot build 405", e);
+      LOG.log(Level.WARNING, "cannot build " + status, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.switchboard.server.config;
 
 import io.switchboard.gateway.SipConfig;
+import io.switchboard.gateway.SipEdgeConfig;
 import io.switchboard.media.RtpConfig;
 import io.switchboard.media.WebRtcConfig;
 import io.switchboard.server.calls.CallsConfig;
@@ -33,10 +34,12 @@ import java.util.regex.Pattern;
  * @param metrics         {@code GET /metrics}
  * @param live            the live boards' time zone and caller masking
  * @param webCall         the website widget's channel: limits, ICE servers, the demo shop's port
+ * @param sipEdge         the SIP edge's defences: per-source rates, call cap, digest lockouts
  */
 public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
     SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout,
-    ReportsConfig reports, Duration drainTimeout, MetricsConfig metrics, LiveConfig live, WebCallConfig webCall) {
+    ReportsConfig reports, Duration drainTimeout, MetricsConfig metrics, LiveConfig live, WebCallConfig webCall,
+    SipEdgeConfig sipEdge) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -55,6 +58,7 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(live, "live");
     Objects.requireNonNull(webCall, "webCall");
+    Objects.requireNonNull(sipEdge, "sipEdge");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -97,7 +101,15 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
         Duration.ofSeconds(settings.nonNegativeInt("shutdown.drain-seconds", 86_400)),
         checked(() -> new MetricsConfig(settings.bool("metrics.enabled"), settings.text("metrics.token"))),
         live(settings),
-        webCall(settings));
+        webCall(settings),
+        checked(() -> new SipEdgeConfig(settings.positiveInt("sip.edge.invites-per-second-per-source"),
+            settings.positiveInt("sip.edge.invite-burst-per-source"),
+            settings.positiveInt("sip.edge.requests-per-second-per-source"),
+            settings.positiveInt("sip.edge.request-burst-per-source"), settings.positiveInt("sip.edge.max-calls"),
+            settings.seconds("sip.edge.retry-after-seconds"),
+            settings.positiveInt("sip.edge.digest-failures-per-source"),
+            settings.positiveInt("sip.edge.digest-failures-per-account"),
+            settings.seconds("sip.edge.lockout-seconds"), settings.seconds("sip.edge.max-lockout-seconds"))));
   }
 
   private static ReportsConfig reports(Settings settings) {

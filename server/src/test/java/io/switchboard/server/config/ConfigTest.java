@@ -33,6 +33,7 @@ class ConfigTest {
     assertThat(config.webRtc().consentTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.webRtc().connectTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.sipEdge()).isEqualTo(io.switchboard.gateway.SipEdgeConfig.defaults());
   }
 
   @Test

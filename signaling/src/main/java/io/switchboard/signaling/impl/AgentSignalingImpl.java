@@ -52,6 +52,7 @@ public final class AgentSignalingImpl implements AgentSignaling {
   private final AgentTokens tokens;
   private final CommandDispatch dispatch;
   private final LoginRateLimiter loginLimiter = new LoginRateLimiter();
+  private final LoginLockouts loginLockouts;
   private final WorkerExecutor bcryptWorkers;
   private final long sweepTimer;
 
@@ -77,7 +78,11 @@ public final class AgentSignalingImpl implements AgentSignaling {
     this.tokens = new AgentTokens(vertx, config.jwtSecret(), config.tokenLifetime());
     this.dispatch = new CommandDispatch(commands, Objects.requireNonNull(supervisors, "supervisors"));
     this.bcryptWorkers = vertx.createSharedWorkerExecutor("switchboard-login-bcrypt", BCRYPT_THREADS);
-    this.sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MS, t -> loginLimiter.sweep(System.nanoTime()));
+    this.loginLockouts = new LoginLockouts(config.loginLockout());
+    this.sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MS, t -> {
+      loginLimiter.sweep(System.nanoTime());
+      loginLockouts.sweep(System.nanoTime());
+    });
   }
 
   @Override
@@ -86,7 +91,7 @@ public final class AgentSignalingImpl implements AgentSignaling {
     router.post(LOGIN_PATH).handler(this::refuseWhileDraining);
     router.post(LOGIN_PATH)
         .handler(BodyHandler.create(false).setBodyLimit(LoginEndpoint.MAX_BODY_BYTES))
-        .handler(new LoginEndpoint(accounts, tokens, loginLimiter, bcryptWorkers, () -> closed))
+        .handler(new LoginEndpoint(accounts, tokens, loginLimiter, loginLockouts, bcryptWorkers, () -> closed))
         .failureHandler(LoginEndpoint::handleFailure);
     router.get(SOCKET_PATH).handler(this::upgrade);
   }

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * {@code POST /api/login} (docs/protocol.md, "Login"). Answers 200 with a token, 400 for a malformed request, 401 with
- * one message for an unknown user and a wrong password, 429 past the per-address limit, 500 if the account store
+ * one message for an unknown user and a wrong password, 429 past the per-address limit or while the address or
+ * username is locked out after repeated wrong passwords (LoginLockouts), 500 if the account store
  * fails. Error bodies are {@code {"code": …, "message": …}} with the WebSocket error codes.
  */
 final class LoginEndpoint implements Handler<RoutingContext> {
@@ -40,11 +41,13 @@ final class LoginEndpoint implements Handler<RoutingContext> {
   private final AgentAccounts accounts;
   private final AgentTokens tokens;
   private final LoginRateLimiter limiter;
+  private final LoginLockouts lockouts;
   private final WorkerExecutor bcryptWorkers;
   private final java.util.function.BooleanSupplier closed;
 
-  LoginEndpoint(AgentAccounts accounts, AgentTokens tokens, LoginRateLimiter limiter, WorkerExecutor bcryptWorkers,
-                java.util.function.BooleanSupplier closed) {
+  LoginEndpoint(AgentAccounts accounts, AgentTokens tokens, LoginRateLimiter limiter, LoginLockouts lockouts,
+                WorkerExecutor bcryptWorkers, java.util.function.BooleanSupplier closed) {
+    this.lockouts = lockouts;
     this.accounts = accounts;
     this.tokens = tokens;
     this.limiter = limiter;
@@ -71,6 +74,23 @@ final class LoginEndpoint implements Handler<RoutingContext> {
       reply(ctx, 400, e.code, e.getMessage());
       return;
     }
+    String address = remoteIp(ctx);
+    long now = System.nanoTime();
+    // Before bcrypt: a locked-out guesser costs no hashing, and even the right password waits out the lockout.
+    long addressLocked = lockouts.addressLockedFor(address, now);
+    if (addressLocked > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(addressLocked));
+      reply(ctx, 429, "rate_limited", "too many failed logins from this address, try again in " + addressLocked
+          + " s");
+      return;
+    }
+    long accountLocked = lockouts.accountLockedFor(credentials.username, now);
+    if (accountLocked > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(accountLocked));
+      reply(ctx, 429, "rate_limited", "too many failed logins for this username, try again in " + accountLocked
+          + " s; ask a supervisor if you forgot your password");
+      return;
+    }
     lookUp(credentials.username)
         .compose(account -> bcryptWorkers.executeBlocking(() -> {
           boolean matches = Passwords.verify(credentials.password, account.map(AgentAccount::passwordHash)
@@ -79,9 +99,11 @@ final class LoginEndpoint implements Handler<RoutingContext> {
         }, false))
         .onSuccess(verified -> {
           if (verified.isEmpty()) {
+            lockouts.failed(address, credentials.username, System.nanoTime());
             reply(ctx, 401, "auth_failed", WRONG_CREDENTIALS);
             return;
           }
+          lockouts.succeeded(address, credentials.username);
           AgentAccount agent = verified.get();
           JsonObject body = new JsonObject()
               .put("token", tokens.issue(agent))
