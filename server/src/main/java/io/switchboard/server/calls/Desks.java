@@ -76,4 +76,9 @@ final class Desks implements AgentCommands {
   public Future<Void> dtmf(AgentConnection c, String callId, String digits) {
     return of(c).dtmf(c, callId, digits);
   }
+
+  @Override
+  public Future<Void> dial(AgentConnection c, String number, String ref) {
+    return of(c).dial(c, number, ref);
+  }
 }
