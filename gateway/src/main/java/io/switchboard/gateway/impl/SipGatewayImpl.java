@@ -1,7 +1,5 @@
 package io.switchboard.gateway.impl;
 
-import gov.nist.javax.sip.DialogTimeoutEvent;
-import gov.nist.javax.sip.SipListenerExt;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -40,20 +38,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sip.ClientTransaction;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionState;
-import javax.sip.TransactionTerminatedEvent;
-import javax.sip.TransactionUnavailableException;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -62,9 +51,10 @@ import javax.sip.message.Response;
 /**
  * The gateway: owns the JAIN-SIP stack, its listener, the legs and the registrations.
  *
- * <p>Threading: the stack calls {@link StackListener} on its own threads. There we only create server transactions
- * (so retransmissions are absorbed at once), screen new INVITEs (immutable config, no leg state) and answer OPTIONS;
- * everything that touches legs or registrations hops to {@link #context} first.
+ * <p>Threading: the stack calls its listener, {@link StackListener}, on its own threads. There we only create server
+ * transactions (so retransmissions are absorbed at once), screen new INVITEs (immutable config, no leg state) and
+ * answer OPTIONS; everything that touches legs or registrations hops to {@link #context} first, to the methods of
+ * this class below "on the context".
  */
 public final class SipGatewayImpl implements SipGateway {
 
@@ -72,11 +62,6 @@ public final class SipGatewayImpl implements SipGateway {
   /** RFC 3261 §13.3.1.4: 64 * T1. */
   public static final Duration ACK_TIMEOUT = Duration.ofSeconds(32);
   private static final AtomicLong LEG_IDS = new AtomicLong();
-  /** Methods we handle outside a dialog (the rest get 405 or 501). */
-  private static final Set<String> SERVED_METHODS = Set.of("INVITE", "OPTIONS", "BYE", "INFO");
-  /** Methods we know but do not take outside a dialog: 405, everything else unknown: 501 (RFC 3261 §8.2.1). */
-  private static final Set<String> KNOWN_METHODS = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "REFER",
-      "UPDATE", "PRACK", "PUBLISH", "BYE", "INFO");
 
   private final Vertx vertx;
   private final Context context;
@@ -97,9 +82,10 @@ public final class SipGatewayImpl implements SipGateway {
   private final AtomicBoolean dialerHandedOut = new AtomicBoolean();
 
   private SipStackImpl stack;
-  private UserAgentCore ua;
-  private InviteScreening screening;
-  private UasChecks uasChecks;
+  /** Set once the stack is bound; {@link StackListener} reads these three on each request. */
+  UserAgentCore ua;
+  InviteScreening screening;
+  UasChecks uasChecks;
   private int port;
   private volatile boolean closing;
   /** Seconds for Retry-After once draining (new INVITEs refused with 503), else -1. */
@@ -207,7 +193,7 @@ public final class SipGatewayImpl implements SipGateway {
           provider.addListeningPoint(lp);
         }
       }
-      provider.addSipListener(new StackListener());
+      provider.addSipListener(new StackListener(this, context, counters, observer, outbound));
       s.start();
       ua = new UserAgentCore(provider, new HeaderFactoryImpl(), new MessageFactoryImpl(), new AddressFactoryImpl(),
           config.announcedAddress(), candidate);
@@ -358,7 +344,7 @@ public final class SipGatewayImpl implements SipGateway {
 
   // ---- on the context ----
 
-  private void accept(InviteScreening.Passed passed, ServerTransaction tx, Request invite) {
+  void accept(InviteScreening.Passed passed, ServerTransaction tx, Request invite) {
     String callId = callIdOf(invite);
     if (closing) {
       ua.respond(tx, invite, Response.SERVICE_UNAVAILABLE, UserAgentCore.newTag());
@@ -413,7 +399,7 @@ public final class SipGatewayImpl implements SipGateway {
     legs.remove(leg.callId(), leg);
   }
 
-  private void cancel(ServerTransaction tx, Request cancel) {
+  void cancel(ServerTransaction tx, Request cancel) {
     SipLegImpl leg = legs.get(callIdOf(cancel));
     ServerTransaction invite = ((SIPServerTransaction) tx).getCanceledInviteTransaction();
     if (leg == null && invite == null) {
@@ -430,7 +416,7 @@ public final class SipGatewayImpl implements SipGateway {
     }
   }
 
-  private void inDialog(ServerTransaction tx, Request request) {
+  void inDialog(ServerTransaction tx, Request request) {
     String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
     OutboundLegImpl placed = outbound.get(callIdOf(request));
     if (placed != null && placed.fromTag().equals(toTag)) {
@@ -466,7 +452,7 @@ public final class SipGatewayImpl implements SipGateway {
     }
   }
 
-  private void ack(Request ack) {
+  void ack(Request ack) {
     SipLegImpl leg = legs.get(callIdOf(ack));
     if (leg != null) {
       leg.onAck();
@@ -475,165 +461,5 @@ public final class SipGatewayImpl implements SipGateway {
 
   private static String callIdOf(Request request) {
     return ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-  }
-
-  // ---- on the stack threads ----
-
-  private void onRequest(RequestEvent event) {
-    Request request = event.getRequest();
-    String method = request.getMethod();
-    if (method.equals(Request.ACK)) {
-      // ACK to a 2xx has no transaction (RFC 3261 §17); ACK to an error is absorbed by the stack.
-      context.runOnContext(v -> ack(request));
-      return;
-    }
-    ServerTransaction tx = event.getServerTransaction();
-    if (tx == null) {
-      try {
-        tx = ua.provider.getNewServerTransaction(request);
-      } catch (TransactionAlreadyExistsException e) {
-        return; // a retransmission racing the original: the stack answers it from the transaction
-      } catch (TransactionUnavailableException e) {
-        // The stack refuses a transaction to requests missing what it needs (e.g. an unparseable Max-Forwards).
-        // Answer statelessly, keeping the order of the checks: unknown sources still learn only 403.
-        LOG.log(Level.FINE, "no server transaction for " + method, e);
-        if (method.equals(Request.INVITE) && !screening.fromKnownSource(request)) {
-          counters.increment("rejected_source");
-          ua.sendStateless(request, Response.FORBIDDEN);
-        } else {
-          counters.increment("rejected_malformed");
-          ua.sendStateless(request, Response.BAD_REQUEST);
-        }
-        return;
-      }
-    }
-    ServerTransaction transaction = tx;
-    boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
-    // RFC 3261 §8.2: method first (405/501 below), then headers (416, 420); new INVITEs get these after the
-    // source check, in InviteScreening, so unknown sources still learn only 403.
-    boolean served = inDialog || SERVED_METHODS.contains(method);
-    if (served && !(method.equals(Request.INVITE) && !inDialog) && uasChecks.refused(transaction, request)) {
-      return;
-    }
-    switch (method) {
-      case Request.OPTIONS -> options(transaction, request);
-      case Request.CANCEL -> context.runOnContext(v -> cancel(transaction, request));
-      case Request.INVITE -> {
-        if (inDialog) {
-          context.runOnContext(v -> inDialog(transaction, request));
-          return;
-        }
-        counters.increment("invites");
-        InviteScreening.Passed passed = screening.screen(request, transaction);
-        if (passed != null) {
-          ua.respond(transaction, request, Response.TRYING, null);
-          context.runOnContext(v -> accept(passed, transaction, request));
-        }
-      }
-      default -> {
-        if (inDialog) {
-          context.runOnContext(v -> inDialog(transaction, request));
-        } else if (method.equals(Request.BYE) || method.equals(Request.INFO)) {
-          ua.respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-        } else if (KNOWN_METHODS.contains(method)) {
-          refuseMethod(transaction, request, Response.METHOD_NOT_ALLOWED);
-        } else {
-          refuseMethod(transaction, request, Response.NOT_IMPLEMENTED);
-        }
-      }
-    }
-  }
-
-  /** OPTIONS from anyone: 200 with what we allow and accept (RFC 3261 §11.2), the carriers' keepalive. */
-  private void options(ServerTransaction tx, Request request) {
-    counters.increment("options");
-    try {
-      Response ok = ua.response(request, Response.OK, UserAgentCore.newTag());
-      ua.addAllowAndAccept(ok);
-      ua.send(tx, ok);
-    } catch (ParseException e) {
-      LOG.log(Level.WARNING, "cannot build 200 to OPTIONS", e);
-    }
-  }
-
-  /** 405 or 501, both with Allow (RFC 3261 §8.2.1; RFC 4475 §3.1.1.2: a 501 lists what we understand). */
-  private void refuseMethod(ServerTransaction tx, Request request, int status) {
-    try {
-      Response response = ua.response(request, status, UserAgentCore.newTag());
-      response.addHeader(ua.headers.createAllowHeader(UserAgentCore.ALLOW));
-      ua.send(tx, response);
-    } catch (ParseException e) {
-      LOG.log(Level.WARNING, "cannot build " + status, e);
-    }
-  }
-
-  private final class StackListener implements SipListenerExt {
-
-    @Override
-    public void processRequest(RequestEvent event) {
-      try {
-        observer.requestReceived(event.getRequest().getMethod());
-        onRequest(event);
-      } catch (RuntimeException e) {
-        counters.increment("listener_errors");
-        LOG.log(Level.WARNING, "failed to process " + event.getRequest().getMethod(), e);
-      }
-    }
-
-    @Override
-    public void processResponse(ResponseEvent event) {
-      ClientTransaction tx = event.getClientTransaction();
-      Response response = event.getResponse();
-      if (tx != null && tx.getApplicationData() instanceof TrunkRegistration registration) {
-        context.runOnContext(v -> registration.onResponse(response));
-        return;
-      }
-      if (tx != null && tx.getApplicationData() instanceof OutboundLegImpl leg) {
-        javax.sip.Dialog dialog = event.getDialog();
-        context.runOnContext(v -> leg.onResponse(response, tx, dialog));
-        return;
-      }
-      if (tx == null) {
-        // A 2xx retransmitted after its transaction ended (RFC 3261 §13.2.2.4): the leg acknowledges it again.
-        OutboundLegImpl leg = outbound.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
-        if (leg != null) {
-          javax.sip.Dialog dialog = event.getDialog();
-          context.runOnContext(v -> leg.onResponse(response, null, dialog));
-        }
-      }
-      // Responses to our BYEs need nothing: the dialog is already over on our side.
-    }
-
-    @Override
-    public void processTimeout(TimeoutEvent event) {
-      if (!event.isServerTransaction()
-          && event.getClientTransaction().getApplicationData() instanceof TrunkRegistration registration) {
-        context.runOnContext(v -> registration.onTimeout());
-      }
-      if (!event.isServerTransaction()
-          && event.getClientTransaction().getApplicationData() instanceof OutboundLegImpl leg) {
-        ClientTransaction tx = event.getClientTransaction();
-        context.runOnContext(v -> leg.onTimeout(tx));
-      }
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-      counters.increment("io_errors");
-      LOG.fine(() -> "I/O error toward " + event.getHost() + ":" + event.getPort() + "/" + event.getTransport());
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-    }
-
-    @Override
-    public void processDialogTimeout(DialogTimeoutEvent event) {
-      // Our own ACK timer in SipLegImpl handles a missing ACK (and sends the BYE).
-    }
   }
 }

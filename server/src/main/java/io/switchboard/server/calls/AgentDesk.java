@@ -43,7 +43,7 @@ final class AgentDesk implements AgentCommands {
       center.listener.agentSignedIn(id, connection.agent().username(), connection.agent().name());
       if (center.engine.findAgent(id).isEmpty()) {
         center.engineEvent("profile " + id, () -> center.engine.updateAgent(
-            CallCenter.defaultProfile(id, center.routing)));
+            LiveConfiguration.defaultProfile(id, center.routing)));
       }
       AgentState state = center.engine.findAgent(id).orElseThrow().state();
       if (state == AgentState.LOGGED_OUT) {

@@ -207,7 +207,7 @@ final class AgentDialing {
     }
     Future<JsonObject> recording = call.recorder == null ? Future.succeededFuture(null)
         : Future.fromCompletionStage(center.recordings.stop(call.recorder), center.context).map(r -> new JsonObject()
-            .put("file", center.relative(r.file())).put("durationMillis", r.durationMillis())
+            .put("file", center.records.relative(r.file())).put("durationMillis", r.durationMillis())
             .put("bytes", r.bytes()).put("droppedFrames", r.droppedFrames()));
     write(call, recording.recover(e -> Future.succeededFuture(new JsonObject().put("error", e.getMessage()))));
   }
@@ -222,7 +222,7 @@ final class AgentDialing {
 
   private void save(OutboundCall call) {
     JsonObject recording = call.recorder == null ? null
-        : new JsonObject().put("file", center.relative(call.recorder.file()));
+        : new JsonObject().put("file", center.records.relative(call.recorder.file()));
     write(call, Future.succeededFuture(recording));
   }
 
@@ -231,7 +231,7 @@ final class AgentDialing {
         .onFailure(e -> LOG.log(Level.SEVERE, "history record of outbound call " + call.id + " not saved", e))
         .recover(e -> Future.succeededFuture());
     call.lastWrite = write;
-    center.track(write.timeout(10, TimeUnit.SECONDS));
+    center.records.track(write.timeout(10, TimeUnit.SECONDS));
   }
 
   /** The last digits only (deliverable "number masking"): {@code +49151•••••678}. */

@@ -9,18 +9,12 @@ import io.switchboard.media.bridge.TonePlayer;
 import io.switchboard.media.prompt.Clip;
 import io.switchboard.media.prompt.Prompts;
 import io.switchboard.media.recording.Recordings;
-import io.switchboard.routing.acd.AgentProfile;
 import io.switchboard.routing.acd.Decision;
 import io.switchboard.routing.acd.InvariantCheck;
-import io.switchboard.routing.acd.Membership;
-import io.switchboard.routing.acd.QueueConfig;
 import io.switchboard.routing.acd.RoutingEngine;
 import io.switchboard.routing.acd.RoutingRejection;
 import io.switchboard.routing.acd.Violation;
 import io.switchboard.routing.config.RoutingConfiguration;
-import io.switchboard.routing.flow.CallInfo;
-import io.switchboard.routing.flow.Flow;
-import io.switchboard.routing.flow.WebEntryPoint;
 import io.switchboard.server.store.Store;
 import io.switchboard.signaling.AgentCommands;
 import io.vertx.core.Context;
@@ -38,9 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -52,12 +44,12 @@ import java.util.logging.Logger;
  * to the ACD ({@link RoutingEngine}), whose decisions ring agents, bridge the one who answers into their shift-long
  * media session (recorded), and put them into wrap-up afterwards. The engine and the flows are pure state machines:
  * this class feeds them the events (SIP, the agents' sockets, timers) and executes what they decide; everything
- * runs on one Vert.x context, so there are no locks. The agents' side is {@link AgentDesk}, the flows' decisions
- * {@link FlowSteps}, the engine's {@link AcdSteps}.
+ * runs on one Vert.x context, so there are no locks. Callers arrive through {@link CallArrivals}; the agents' side
+ * is {@link AgentDesk}, the flows' decisions {@link FlowSteps}, the engine's {@link AcdSteps}; the history records
+ * are {@link CallRecords}, a new routing configuration is applied by {@link LiveConfiguration}.
  */
 public final class CallCenter implements InboundCallHandler {
   private static final Logger LOG = Logger.getLogger(CallCenter.class.getName());
-  private static final long PROGRESS_INTERVAL_MS = 60_000;
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
   /** Longest a BYE waits for the call's final history record to be written. */
   static final long BYE_AFTER_WRITE_MAX_MS = 2_000;
@@ -70,6 +62,7 @@ public final class CallCenter implements InboundCallHandler {
   final Recordings recordings;
   final Prompts prompts;
   final RoutingEngine engine = new RoutingEngine(InstantSource.system(), new SplittableRandom());
+  private final LiveConfiguration configuration = new LiveConfiguration(this);
   RoutingConfiguration routing;
   final Map<String, Agent> agents = new LinkedHashMap<>();
   final Map<String, Call> calls = new LinkedHashMap<>();
@@ -83,8 +76,10 @@ public final class CallCenter implements InboundCallHandler {
   final AgentDialing dialing = new AgentDialing(this);
   /** Dials stored callback requests once {@link #outbound} enabled it. */
   final CallbackDialer callbacks = new CallbackDialer(this);
-  /** History records being written; a graceful stop waits for them before the store closes. */
-  private final java.util.Set<Future<Void>> pendingWrites = new java.util.HashSet<>();
+  /** The calls' history records, and the writes a graceful stop waits for. */
+  final CallRecords records = new CallRecords(this);
+  /** Callers arriving from a trunk or the web, and leaving. */
+  private final CallArrivals arrivals = new CallArrivals(this);
   private boolean closing;
   private long engineTimer = -1;
   private Instant engineTimerAt;
@@ -103,7 +98,7 @@ public final class CallCenter implements InboundCallHandler {
     this.recordings = recordings;
     this.prompts = prompts;
     this.routing = RoutingConfiguration.empty();
-    applyNow(routing);
+    configuration.apply(routing);
   }
 
   // ---------------------------------------------------------------- configuration, live
@@ -111,52 +106,9 @@ public final class CallCenter implements InboundCallHandler {
   /** Applies a new routing configuration: queues and agents change in place, new calls take the new flows. */
   public Future<Void> apply(RoutingConfiguration next) {
     return on(() -> {
-      applyNow(next);
+      configuration.apply(next);
       return Future.succeededFuture();
     });
-  }
-
-  private void applyNow(RoutingConfiguration next) {
-    for (QueueConfig q : next.queues()) {
-      if (engine.findQueue(q.id()).isPresent()) {
-        engineEvent("reconfigure queue " + q.id(), () -> engine.updateQueue(q));
-      } else {
-        try {
-          engine.addQueue(q);
-        } catch (RoutingRejection e) {
-          LOG.severe("queue " + q.id() + " not applied: " + e.getMessage());
-        }
-      }
-    }
-    Set<String> configured = new java.util.HashSet<>();
-    for (AgentProfile p : next.agents()) {
-      configured.add(p.id());
-      engineEvent("reconfigure agent " + p.id(), () -> engine.updateAgent(p));
-    }
-    // Agents signed in without a profile of their own serve every queue.
-    for (Agent a : agents.values()) {
-      if (!configured.contains(a.id())) {
-        engineEvent("reconfigure agent " + a.id(), () -> engine.updateAgent(defaultProfile(a.id(), next)));
-      }
-    }
-    for (var q : List.copyOf(engine.queues())) {
-      if (next.queues().stream().noneMatch(c -> c.id().equals(q.id()))) {
-        try {
-          engine.removeQueue(q.id());
-        } catch (RoutingRejection e) {
-          LOG.warning("queue " + q.id() + " was removed from the configuration but stays until " + e.getMessage());
-        }
-      }
-    }
-    routing = next;
-    LOG.info(() -> "routing configuration revision " + next.revision() + " applied: " + next.queues().size()
-        + " queue(s), " + next.agents().size() + " agent profile(s), " + next.flows().size() + " flow(s)");
-  }
-
-  /** The profile of an agent the configuration does not list: member of every queue, no skills. */
-  static AgentProfile defaultProfile(String agentId, RoutingConfiguration routing) {
-    return new AgentProfile(agentId, Map.of(),
-        routing.queues().stream().map(q -> Membership.of(q.id())).toList());
   }
 
   /**
@@ -181,29 +133,7 @@ public final class CallCenter implements InboundCallHandler {
 
   @Override
   public void onIncomingCall(SipLeg sip) {
-    on(() -> {
-      arriveFromTrunk(new SipCallerLeg(sip));
-      return Future.succeededFuture();
-    });
-  }
-
-  private void arriveFromTrunk(SipCallerLeg leg) {
-    if (closing) {
-      leg.reject(503, "Service Unavailable");
-      return;
-    }
-    String to = PhoneNumbers.e164(leg.to(), config.defaultRegion());
-    String from = PhoneNumbers.e164(leg.from(), config.defaultRegion());
-    String id = "c-" + UUID.randomUUID();
-    CallInfo info = new CallInfo(id, from != null && from.startsWith("+") ? from : null, to,
-        CallInfo.Channel.TRUNK);
-    Optional<Flow> flow = routing.entryPoints().forCall(info);
-    if (flow.isEmpty()) {
-      LOG.info(() -> "no entry point for " + leg.to() + " (" + to + "): 404");
-      leg.reject(404, "Not Found");
-      return;
-    }
-    arrive(leg, id, from, to, info, flow.get());
+    arrivals.fromTrunk(sip);
   }
 
   /**
@@ -215,90 +145,7 @@ public final class CallCenter implements InboundCallHandler {
    * @return the call id; fails (and the leg is rejected) when the entry point is not open to the web now
    */
   public Future<String> onWebCall(CallerLeg leg, String entry, String statedNumber) {
-    return on(() -> {
-      Optional<WebEntryPoint> web = routing.entryPoints().webEntry(entry);
-      if (closing || web.isEmpty()) {
-        leg.reject(closing ? 503 : 404, closing ? "Service Unavailable" : "Not Found");
-        return Future.failedFuture(closing ? "stopping" : "no web entry point " + entry);
-      }
-      String id = "c-" + UUID.randomUUID();
-      String stated = statedNumber == null ? null : PhoneNumbers.e164(statedNumber, config.defaultRegion());
-      String from = stated != null && stated.startsWith("+") ? stated : "anonymous";
-      CallInfo info = new CallInfo(id, null, web.get().name(), CallInfo.Channel.WIDGET);
-      arrive(leg, id, from, web.get().name(), info, web.get().flow());
-      return Future.succeededFuture(id);
-    });
-  }
-
-  private void arrive(CallerLeg leg, String id, String from, String to, CallInfo info, Flow entryFlow) {
-    Call call = new Call(id, leg, from, to, new CallAudio(vertx, context, leg.media()));
-    call.flowId = entryFlow.id();
-    calls.put(call.id, call);
-    listener.callArrived(call.id, call.from);
-    call.event("arrived", new JsonObject().put("channel", leg.channel())
-        .put("trunk", leg.describe().getString("trunk")).put("from", call.from).put("to", call.to)
-        .put("flow", call.flowId));
-    leg.onEnded(reason -> on(() -> {
-      callerGone(call, reason);
-      return Future.succeededFuture();
-    }));
-    leg.onDtmf(digit -> on(() -> {
-      flows.digit(call, digit);
-      return Future.succeededFuture();
-    }));
-    leg.onHold(held -> on(() -> {
-      call.event(held ? "caller_hold" : "caller_resume");
-      return Future.succeededFuture();
-    }));
-    // Early media (183) rather than answering: the caller hears our ringback and the call is answered (200 OK,
-    // billed) only when a prompt must be heard or an agent picks up (ADR 0005); a caller who gives up sends CANCEL.
-    leg.earlyMedia();
-    call.audio.background(TonePlayer.Pattern.RINGBACK);
-    saveProgress(call);
-    call.progressTimer = vertx.setPeriodic(PROGRESS_INTERVAL_MS, t -> on(() -> {
-      if (!call.answered && call.waiting()) {
-        leg.earlyMedia();
-      }
-      return Future.succeededFuture();
-    }));
-    call.maxWaitTimer = vertx.setTimer(config.maxQueueWait().toMillis(), t -> on(() -> {
-      if (call.waiting()) {
-        call.event("max_wait_reached", new JsonObject().put("seconds", config.maxQueueWait().toSeconds()));
-        end(call, "missed", "system");
-      }
-      return Future.succeededFuture();
-    }));
-    // A slow database must not hold calls: the flow starts without the card after calls.card-wait-ms.
-    store.callerCard(call.from).timeout(config.cardWait().toMillis(), TimeUnit.MILLISECONDS)
-        .onComplete(card -> on(() -> {
-          if (card.failed()) {
-            LOG.fine(() -> "no customer card for " + call.id + ": " + card.cause());
-            if (card.cause() instanceof java.util.concurrent.TimeoutException) {
-              call.event("customer_card_late", new JsonObject().put("waitedMs", config.cardWait().toMillis()));
-            }
-          }
-          if (call.phase != Call.Phase.ENDED) {
-            flows.start(call, entryFlow, info, card.succeeded() ? card.result() : null);
-          }
-          return Future.succeededFuture();
-        }));
-  }
-
-  private void callerGone(Call call, CallerLeg.EndReason reason) {
-    if (call.phase == Call.Phase.ENDED) {
-      return;
-    }
-    call.event("caller_left", new JsonObject().put("reason", reason.name()));
-    if (reason == CallerLeg.EndReason.WE_HUNG_UP) {
-      return;
-    }
-    String outcome = switch (call.phase) {
-      case CONNECTED, SURVEY -> "answered";
-      case VOICEMAIL -> "voicemail";
-      case CLOSING -> call.outcome != null ? call.outcome : "abandoned";
-      default -> "abandoned";
-    };
-    end(call, outcome, "caller");
+    return arrivals.fromWeb(leg, entry, statedNumber);
   }
 
   /** Sends the 200 OK if not yet: from now on the caller hears prompts and music on hold instead of ringback. */
@@ -352,7 +199,7 @@ public final class CallCenter implements InboundCallHandler {
     agent.send(new JsonObject().put("type", "call.answered").put("callId", call.id)
         .put("answeredAt", call.answeredAt.toString()));
     flows.agentAnswered(call, agent.id());
-    saveProgress(call);
+    records.saveProgress(call);
     supervision.callConnected(call);
   }
 
@@ -415,7 +262,7 @@ public final class CallCenter implements InboundCallHandler {
     }
     calls.remove(call.id);
     listener.callEnded(call.id);
-    Future<Void> saved = saveRecord(call);
+    Future<Void> saved = records.saveRecord(call);
     if (!by.equals("caller")) {
       // The BYE tells the caller the call is over: send it once the final record is on disk (a crash right after
       // must not leave the call "interrupted"), but never hold the caller longer than a slow database takes.
@@ -424,6 +271,18 @@ public final class CallCenter implements InboundCallHandler {
         return Future.succeededFuture();
       }));
     }
+  }
+
+  private void cancelTimers(Call call) {
+    for (long t : new long[] {call.progressTimer, call.maxWaitTimer, call.flowTimer, call.voicemailTimer}) {
+      if (t >= 0) {
+        vertx.cancelTimer(t);
+      }
+    }
+    call.progressTimer = -1;
+    call.maxWaitTimer = -1;
+    call.flowTimer = -1;
+    call.voicemailTimer = -1;
   }
 
   // ---------------------------------------------------------------- the routing engine
@@ -485,70 +344,6 @@ public final class CallCenter implements InboundCallHandler {
     return on(() -> Future.succeededFuture(invariantViolations));
   }
 
-  // ---------------------------------------------------------------- history records
-
-  /**
-   * Writes the record of a call that is up (outcome "in_progress"): when it arrives, when it is answered, when the
-   * survey is answered, so a crash leaves a record for the next start to mark "interrupted".
-   */
-  void saveProgress(Call call) {
-    JsonObject recording = call.recorder == null ? null
-        : new JsonObject().put("file", relative(call.recorder.file()));
-    write(call, Future.succeededFuture(call.record(recording)));
-  }
-
-  /** Writes the final record once the recording is final (or failed). */
-  private Future<Void> saveRecord(Call call) {
-    Future<JsonObject> recording = call.recorder == null ? Future.succeededFuture(null)
-        : Future.fromCompletionStage(recordings.stop(call.recorder), context).map(r -> new JsonObject()
-            .put("file", relative(r.file()))
-            .put("durationMillis", r.durationMillis()).put("bytes", r.bytes())
-            .put("droppedFrames", r.droppedFrames()));
-    write(call, recording.recover(e -> {
-      LOG.log(Level.WARNING, "recording of call " + call.id + " failed", e);
-      return Future.succeededFuture(new JsonObject().put("error", String.valueOf(e.getMessage())));
-    }).map(call::record));
-    return call.lastWrite;
-  }
-
-  /**
-   * Upserts the record (by call id, so never twice) after the call's previous write has finished, so an older
-   * snapshot never lands after a newer one. A failed write is logged and does not stop the next.
-   */
-  void write(Call call, Future<JsonObject> record) {
-    Future<Void> write = call.lastWrite.compose(v -> record).compose(store::saveCall)
-        .onFailure(e -> LOG.log(Level.SEVERE, "history record of call " + call.id + " not saved", e))
-        .recover(e -> Future.succeededFuture());
-    call.lastWrite = write;
-    track(write);
-  }
-
-  /** A write a graceful stop must wait for. */
-  void track(Future<?> write) {
-    Future<Void> w = write.<Void>mapEmpty().recover(e -> Future.succeededFuture());
-    pendingWrites.add(w);
-    w.onComplete(v -> on(() -> {
-      pendingWrites.remove(w);
-      return Future.succeededFuture();
-    }));
-  }
-
-  String relative(java.nio.file.Path file) {
-    return recordings.folder().toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/');
-  }
-
-  private void cancelTimers(Call call) {
-    for (long t : new long[] {call.progressTimer, call.maxWaitTimer, call.flowTimer, call.voicemailTimer}) {
-      if (t >= 0) {
-        vertx.cancelTimer(t);
-      }
-    }
-    call.progressTimer = -1;
-    call.maxWaitTimer = -1;
-    call.flowTimer = -1;
-    call.voicemailTimer = -1;
-  }
-
   // ---------------------------------------------------------------- plumbing
 
   /** What the agents' (and supervisors') sockets ask of call control. */
@@ -602,11 +397,7 @@ public final class CallCenter implements InboundCallHandler {
           agent.media.close(CloseReason.SHUTDOWN);
         }
       }
-      return Future.all(new ArrayList<>(pendingWrites)).timeout(10, TimeUnit.SECONDS)
-          .recover(e -> {
-            LOG.severe("stopping with " + pendingWrites.size() + " history record(s) not yet written: " + e);
-            return Future.succeededFuture();
-          }).mapEmpty();
+      return records.allWritten();
     });
   }
 

@@ -177,7 +177,7 @@ final class FlowSteps {
     } else if (decision instanceof RecordCsat r) {
       call.csat = new JsonObject().put("score", r.score()).put("agentId", r.agentId())
           .put("at", Call.date(Instant.now()));
-      center.saveProgress(call);
+      center.records.saveProgress(call);
     } else if (decision instanceof Hangup h) {
       close(call, switch (h.cause()) {
         case BLOCKED -> "blocked";
@@ -282,9 +282,9 @@ final class FlowSteps {
       call.voicemailRecorder = center.recordings.start("voicemail/" + CallCenter.DAY.format(call.arrivedAt) + "/"
           + id);
       call.voicemail.put("recording", new JsonObject().put("file",
-          center.relative(call.voicemailRecorder.file())));
+          center.records.relative(call.voicemailRecorder.file())));
       call.leg.media().onMediaContext(() -> call.leg.media().sink(StreamRecorder.into(call.voicemailRecorder)));
-      center.track(center.store.voicemails().save(call.voicemail.copy()));
+      center.records.track(center.store.voicemails().save(call.voicemail.copy()));
       call.voicemailTimer = center.vertx.setTimer(center.config.voicemailMax().toMillis(), t -> center.on(() -> {
         if (call.phase == Call.Phase.VOICEMAIL) {
           call.event("voicemail_limit", new JsonObject().put("seconds", center.config.voicemailMax().toSeconds()));
@@ -306,7 +306,7 @@ final class FlowSteps {
     call.leg.media().onMediaContext(() -> call.leg.media().sink(MediaSink.DISCARD));
     JsonObject doc = call.voicemail;
     Future<Void> saved = Future.fromCompletionStage(center.recordings.stop(recorder), center.context)
-        .map(r -> doc.put("recording", new JsonObject().put("file", center.relative(r.file()))
+        .map(r -> doc.put("recording", new JsonObject().put("file", center.records.relative(r.file()))
             .put("durationMillis", r.durationMillis()).put("bytes", r.bytes())))
         .recover(e -> {
           LOG.log(Level.WARNING, "voicemail recording " + doc.getString("_id") + " failed", e);
@@ -314,7 +314,7 @@ final class FlowSteps {
         })
         .compose(d -> center.store.voicemails().save(d.put("status", "new")
             .put("updatedAt", Call.date(Instant.now()))));
-    center.track(saved.onFailure(e -> LOG.log(Level.SEVERE, "voicemail " + doc.getString("_id") + " not saved", e)));
+    center.records.track(saved.onFailure(e -> LOG.log(Level.SEVERE, "voicemail " + doc.getString("_id") + " not saved", e)));
   }
 
   /** The call ended: a message being recorded is final now. */
@@ -350,7 +350,7 @@ final class FlowSteps {
       call.event("callback_failed", new JsonObject().put("error", String.valueOf(e.getMessage())));
       return Future.succeededFuture();
     });
-    center.track(booked);
+    center.records.track(booked);
     return booked;
   }
 

@@ -265,7 +265,7 @@ final class Supervision implements SupervisorCommands {
         .put("details", details);
     Future<Void> saved = center.store.saveAudit(entry)
         .onFailure(e -> LOG.log(Level.WARNING, action + " of " + a.id() + " on " + call.id + " not audited", e));
-    center.track(saved);
+    center.records.track(saved);
     return saved;
   }
 
