@@ -3,7 +3,7 @@
 // accuracy, and the CSV download. Every string from the server is set as text, never as markup.
 
 import { api, ApiError } from '../api.js';
-import { initI18n, onLanguageChange, t } from '../i18n.js';
+import { initI18n, language, onLanguageChange, t } from '../i18n.js';
 import { signedIn, signInAgain } from '../crm/signin.js';
 import { cell, day, number, palette, percent, seconds } from './format.js';
 
@@ -217,7 +217,7 @@ function renderFcr(fcr) {
 }
 
 function renderRepeats(items) {
-  const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(language(), { dateStyle: 'short', timeStyle: 'short' });
   el.repeats.replaceChildren(...items.map((r) => {
     const tr = document.createElement('tr');
     tr.append(cell(when.format(new Date(r.at)), { header: true }), cell(r.from, { dir: 'ltr' }), cell(r.queue ?? '—'),
