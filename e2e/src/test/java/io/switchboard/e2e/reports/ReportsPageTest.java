@@ -37,7 +37,7 @@ class ReportsPageTest extends RunningServerTest {
 
   @Override
   protected List<String> extraArgs() {
-    return List.of("--demo.enabled=true", "--reports.time-zone=UTC");
+    return List.of("--demo.enabled=true", "--hotline.time-zone=UTC");
   }
 
   @AfterEach

@@ -112,25 +112,24 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
             settings.seconds("sip.edge.lockout-seconds"), settings.seconds("sip.edge.max-lockout-seconds"))));
   }
 
-  private static ReportsConfig reports(Settings settings) {
-    String zoneName = settings.text("reports.time-zone").trim();
-    java.time.ZoneId zone;
+  /** {@code hotline.time-zone}, the one zone of "today" on the wallboard and of the reports' days; empty: the server's. */
+  private static java.time.ZoneId hotlineZone(Settings settings) {
+    String zoneName = settings.text("hotline.time-zone").trim();
     try {
-      zone = zoneName.isEmpty() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zoneName);
+      return zoneName.isEmpty() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zoneName);
     } catch (java.time.DateTimeException e) {
-      throw settings.invalid("reports.time-zone", "expected a time zone such as Europe/Kyiv or UTC");
+      throw settings.invalid("hotline.time-zone", "expected a time zone such as Europe/Kyiv or UTC");
     }
+  }
+
+  private static ReportsConfig reports(Settings settings) {
+    java.time.ZoneId zone = hotlineZone(settings);
     return checked(() -> new ReportsConfig(zone, settings.positiveInt("reports.service-level-seconds"),
         Duration.ofDays(settings.positiveInt("reports.fcr-window-days"))));
   }
 
   private static LiveConfig live(Settings settings) {
-    java.time.ZoneId zone;
-    try {
-      zone = java.time.ZoneId.of(settings.nonBlank("live.time-zone"));
-    } catch (java.time.DateTimeException e) {
-      throw settings.invalid("live.time-zone", "expected a time zone such as Europe/Kyiv or UTC");
-    }
+    java.time.ZoneId zone = hotlineZone(settings);
     return checked(() -> new LiveConfig(zone, settings.nonNegativeInt("live.caller-digits-shown", 15)));
   }
 

@@ -38,14 +38,18 @@ class ConfigTest {
 
   @Test
   void liveBoards_hotlineTimeZoneAndCallerMasking_validated() {
-    assertThat(Config.load(Map.of(), List.of()).live()).isEqualTo(io.switchboard.server.live.LiveConfig.DEFAULT);
-    Config kyiv = Config.load(Map.of(), List.of("--live.time-zone=Europe/Kyiv", "--live.caller-digits-shown=0"));
+    // Without hotline.time-zone both the boards and the reports count days in the server's zone.
+    Config plain = Config.load(Map.of(), List.of());
+    assertThat(plain.live().timeZone()).isEqualTo(java.time.ZoneId.systemDefault());
+    assertThat(plain.live().timeZone()).isEqualTo(plain.reports().zone());
+    Config kyiv = Config.load(Map.of(), List.of("--hotline.time-zone=Europe/Kyiv", "--live.caller-digits-shown=0"));
     assertThat(kyiv.live().timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Kyiv"));
+    assertThat(kyiv.reports().zone()).isEqualTo(java.time.ZoneId.of("Europe/Kyiv"));
     assertThat(kyiv.live().mask("+380441234567")).isNull();
 
-    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--live.time-zone=Mars/Olympus")))
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--hotline.time-zone=Mars/Olympus")))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("Invalid setting live.time-zone=\"Mars/Olympus\" (from command line): expected a time zone such"
+        .hasMessage("Invalid setting hotline.time-zone=\"Mars/Olympus\" (from command line): expected a time zone such"
             + " as Europe/Kyiv or UTC");
     assertThatThrownBy(() -> Config.load(Map.of(), List.of("--live.caller-digits-shown=16")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("live.caller-digits-shown");
