@@ -1,9 +1,7 @@
 package io.switchboard.server.calls;
 
-import io.switchboard.media.WebRtcSession;
 import io.switchboard.routing.acd.AgentState;
 import io.switchboard.signaling.AgentAccount;
-import io.switchboard.signaling.AgentConnection;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Locale;
@@ -13,10 +11,7 @@ import java.util.Locale;
  * routing engine last reported (the engine is the truth; this copy is what the desktop was told). Touched on the
  * call center's context only.
  */
-final class Agent {
-  final AgentAccount account;
-  AgentConnection connection;
-  WebRtcSession media;
+final class Agent extends Seat {
   AgentState state = AgentState.LOGGED_OUT;
   String reason;
   Instant since = Instant.now();
@@ -26,22 +21,7 @@ final class Agent {
   String wrapUpCall;
 
   Agent(AgentAccount account) {
-    this.account = account;
-  }
-
-  String id() {
-    return account.id();
-  }
-
-  boolean mediaConnected() {
-    return media != null && media.connected().succeeded() && !media.closed().isComplete();
-  }
-
-  void send(JsonObject frame) {
-    AgentConnection c = connection;
-    if (c != null) {
-      c.send(frame);
-    }
+    super(account);
   }
 
   /** Records the engine's new state and tells the desktop (docs/protocol.md, "state"). */

@@ -6,7 +6,6 @@ import io.switchboard.media.SdpException;
 import io.switchboard.media.WebRtcSession;
 import io.switchboard.media.bridge.TonePlayer;
 import io.switchboard.routing.acd.AgentState;
-import io.switchboard.routing.acd.RoutingRejection;
 import io.switchboard.signaling.AgentCommands;
 import io.switchboard.signaling.AgentConnection;
 import io.switchboard.signaling.MediaAnswer;
@@ -252,18 +251,9 @@ final class AgentDesk implements AgentCommands {
 
   /** An engine event on the agent's behalf; the engine's refusal is the socket's not_allowed error. */
   private void engine(Supplier<List<io.switchboard.routing.acd.Decision>> event) {
-    RoutingRejection[] refused = new RoutingRejection[1];
-    center.engineEvent("agent command", () -> {
-      try {
-        return event.get();
-      } catch (RoutingRejection e) {
-        refused[0] = e;
-        throw e;
-      }
+    center.engineCommand("agent command", event).ifPresent(refused -> {
+      throw new SignalingException("not_allowed", refused.getMessage());
     });
-    if (refused[0] != null) {
-      throw new SignalingException("not_allowed", refused[0].getMessage());
-    }
   }
 
   private static void requireConnected(Agent agent, Call call) {

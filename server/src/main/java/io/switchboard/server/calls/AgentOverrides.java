@@ -3,7 +3,6 @@ package io.switchboard.server.calls;
 import io.switchboard.media.CloseReason;
 import io.switchboard.routing.acd.AgentState;
 import io.switchboard.routing.acd.Decision;
-import io.switchboard.routing.acd.RoutingRejection;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Supplier;
@@ -87,17 +86,8 @@ public final class AgentOverrides {
   }
 
   private void engine(Supplier<List<Decision>> event) {
-    RoutingRejection[] refused = new RoutingRejection[1];
-    center.engineEvent("supervisor command", () -> {
-      try {
-        return event.get();
-      } catch (RoutingRejection e) {
-        refused[0] = e;
-        throw e;
-      }
+    center.engineCommand("supervisor command", event).ifPresent(refused -> {
+      throw new Refused(refused.getMessage());
     });
-    if (refused[0] != null) {
-      throw new Refused(refused[0].getMessage());
-    }
   }
 }

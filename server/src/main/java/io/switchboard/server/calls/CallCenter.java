@@ -292,12 +292,20 @@ public final class CallCenter implements InboundCallHandler {
    * meanwhile, a stale offer) changes nothing and is logged; it returns false.
    */
   boolean engineEvent(String what, Supplier<List<Decision>> event) {
+    return engineCommand(what, event).isEmpty();
+  }
+
+  /**
+   * As {@link #engineEvent}, for a command someone asked for (an agent, a supervisor): the engine's refusal is
+   * returned, so the asker can be told why.
+   */
+  Optional<RoutingRejection> engineCommand(String what, Supplier<List<Decision>> event) {
     List<Decision> decisions;
     try {
       decisions = event.get();
     } catch (RoutingRejection e) {
       LOG.fine(() -> what + " refused by the routing engine: " + e.getMessage());
-      return false;
+      return Optional.of(e);
     }
     for (Decision d : decisions) {
       try {
@@ -315,7 +323,7 @@ public final class CallCenter implements InboundCallHandler {
       }
     }
     scheduleTick();
-    return true;
+    return Optional.empty();
   }
 
   /** Keeps one timer at the engine's next deadline (ring-no-answer, wrap-up end, announcements, max wait). */

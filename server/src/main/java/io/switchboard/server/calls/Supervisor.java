@@ -1,8 +1,6 @@
 package io.switchboard.server.calls;
 
-import io.switchboard.media.WebRtcSession;
 import io.switchboard.signaling.AgentAccount;
-import io.switchboard.signaling.AgentConnection;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -10,30 +8,12 @@ import io.vertx.core.json.JsonObject;
  * supervisor's own media session (set up once, like an agent's shift session) and the call they monitor, if any.
  * Touched on the call center's context only.
  */
-final class Supervisor {
-  final AgentAccount account;
-  AgentConnection connection;
-  WebRtcSession media;
+final class Supervisor extends Seat {
   /** The call this supervisor is in, or null. */
   Monitoring monitoring;
 
   Supervisor(AgentAccount account) {
-    this.account = account;
-  }
-
-  String id() {
-    return account.id();
-  }
-
-  boolean mediaConnected() {
-    return media != null && media.connected().succeeded() && !media.closed().isComplete();
-  }
-
-  void send(JsonObject frame) {
-    AgentConnection c = connection;
-    if (c != null) {
-      c.send(frame);
-    }
+    super(account);
   }
 
   JsonObject who() {
