@@ -8,6 +8,7 @@ import io.switchboard.media.prompt.Prompts;
 import io.switchboard.media.recording.Recordings;
 import io.switchboard.server.api.CallbacksApi;
 import io.switchboard.server.api.PlannerApi;
+import io.switchboard.server.api.QualityApi;
 import io.switchboard.server.api.ReportsApi;
 import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
@@ -223,6 +224,7 @@ public final class SwitchboardServer {
             ReportsApi.create(parts.store, signaling::authenticate, config.reports(), parts.routingConfig)
                 .mount(router);
             PlannerApi.create(parts.store, signaling::authenticate, config.reports()).mount(router);
+            QualityApi.create(parts.store, signaling::authenticate, scope, config.reports()).mount(router);
             Supplier<java.util.List<String>> reasons = () ->
                 AgentOverrides.reasons(parts.routingConfig.current());
             LiveFeed feed = new LiveFeed(vertx, parts.liveStats, config.live(), reasons);

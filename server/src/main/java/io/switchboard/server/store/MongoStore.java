@@ -41,6 +41,7 @@ final class MongoStore implements Store {
   private final Dispositions dispositions;
   private final Reports reports;
   private final ConfigDocuments routingConfig;
+  private final MongoQualityRecords quality;
   private Future<Void> closed;
 
   private MongoStore(Vertx vertx, MongoClient client, EmbeddedMongo embedded, String description) {
@@ -57,6 +58,7 @@ final class MongoStore implements Store {
     this.dispositions = new MongoDispositions(client);
     this.reports = new MongoReports(client);
     this.routingConfig = new MongoConfigDocuments(client, durability);
+    this.quality = new MongoQualityRecords(client, durability);
   }
 
   static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir, StoreLatency latency) {
@@ -234,7 +236,8 @@ final class MongoStore implements Store {
             new IndexOptions().unique(true))
         .compose(v -> client.createIndex(CALLS, new JsonObject().put("arrivedAt", -1)))
         .compose(v -> ensureHistoryIndexes())
-        .compose(v -> reports.ensureIndexes());
+        .compose(v -> reports.ensureIndexes())
+        .compose(v -> quality.ensureIndexes());
   }
 
   /** For the history API's filters (each with the sort order, newest first) and the audit log. */
@@ -279,6 +282,11 @@ final class MongoStore implements Store {
   @Override
   public Reports reports() {
     return reports;
+  }
+
+  @Override
+  public QualityRecords quality() {
+    return quality;
   }
 
 

@@ -114,6 +114,9 @@ public interface Store {
   /** Reports over the call history, computed by aggregation pipelines. */
   Reports reports();
 
+  /** Quality evaluation: admin-defined forms (versioned) and supervisors' evaluations of recorded calls. */
+  QualityRecords quality();
+
 
   /**
    * Sets the call record's {@code wrapUp} (the agent's disposition, notes, first-contact resolution, incident), leaving
