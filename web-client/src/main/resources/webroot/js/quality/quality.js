@@ -100,8 +100,12 @@ async function open(callId) {
     queue: detail.queue?.name ?? '' });
   const marks = markers(detail);
   renderEvents(marks);
-  player ??= new RecordingPlayer({ wave: document.getElementById('waveform'), play: document.getElementById('play'),
-    position: document.getElementById('position') });
+  if (!player) {
+    const wave = document.getElementById('waveform');
+    player = new RecordingPlayer({ wave, play: document.getElementById('play'),
+      position: document.getElementById('position') });
+    wave.player = player; // for the browser console and the end-to-end test, which listens to each channel
+  }
   player.load(await response.blob(), marks.filter((m) => m.inRecording));
   chooseForm(el.formChoice.value);
   el.heading.focus();
