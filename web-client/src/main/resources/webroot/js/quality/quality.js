@@ -106,7 +106,14 @@ async function open(callId) {
       position: document.getElementById('position') });
     wave.player = player; // for the browser console and the end-to-end test, which listens to each channel
   }
-  player.load(await response.blob(), marks.filter((m) => m.inRecording));
+  // Events a second apart or less share one label on the waveform (the list below names each).
+  let labelled = -Infinity;
+  const onWave = marks.filter((m) => m.inRecording).map((m) => {
+    const label = m.time - labelled > 1 ? m.label : '';
+    if (label) labelled = m.time;
+    return { ...m, label };
+  });
+  player.load(await response.blob(), onWave);
   chooseForm(el.formChoice.value);
   el.heading.focus();
 }
