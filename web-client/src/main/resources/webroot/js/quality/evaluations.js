@@ -23,6 +23,10 @@ function show(message, tone) {
   if (tone) el.status.dataset.tone = tone;
 }
 
+function percent(value) {
+  return new Intl.NumberFormat(language(), { maximumFractionDigits: 1 }).format(value);
+}
+
 function when(iso) {
   return iso ? new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
     : '—';
@@ -68,7 +72,7 @@ function card(e) {
   const head = document.createElement('div');
   head.className = 'evaluation__head';
   const title = text('h2', t('evaluations.call', { when: when(e.callArrivedAt), queue: e.queue?.name ?? '' }));
-  const score = text('p', e.score === null ? '—' : `${e.score} %`, 'evaluation__score');
+  const score = text('p', e.score === null ? '—' : `${percent(e.score)} %`, 'evaluation__score');
   score.dataset.tone = e.criticalFailed.length ? 'error' : e.score >= 80 ? 'ok' : 'warn';
   const badge = text('span', t(`evaluations.status.${e.status}`), 'badge');
   badge.dataset.tone = e.status === 'disputed' ? 'error' : e.status === 'acknowledged' ? 'ok' : 'warn';
@@ -77,7 +81,7 @@ function card(e) {
   li.append(text('p', t('evaluations.by', { agent: e.agent?.name ?? '', evaluator: e.evaluator?.name ?? '',
     form: e.form.name, version: e.form.version, at: when(e.createdAt) }), 'hint'));
   if (e.criticalFailed.length) {
-    li.append(text('p', t('evaluations.critical', { raw: e.rawScore }), 'status'));
+    li.append(text('p', t('evaluations.critical', { raw: percent(e.rawScore) }), 'status'));
     li.lastChild.dataset.tone = 'error';
   }
   const table = document.createElement('table');
@@ -155,5 +159,7 @@ await initI18n();
 onLanguageChange(render);
 await signIn();
 el.agentField.hidden = !(hasRole('supervisor') || hasRole('admin'));
+const wanted = new URLSearchParams(location.search).get('status');
+if (wanted && [...el.statusFilter.options].some((o) => o.value === wanted)) el.statusFilter.value = wanted;
 el.content.hidden = false;
 load();

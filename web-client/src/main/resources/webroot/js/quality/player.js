@@ -59,6 +59,7 @@ export class RecordingPlayer {
   }
 
   seek(seconds) {
+    if (this.el.wave.dataset.state !== 'ready') return;
     this.ws.setCurrentTime(Math.min(seconds, this.ws.getDuration()));
     this.showPosition();
   }

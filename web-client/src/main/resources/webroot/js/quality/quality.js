@@ -37,6 +37,10 @@ function show(target, message, tone) {
   if (tone) target.dataset.tone = tone;
 }
 
+function percent(value) {
+  return new Intl.NumberFormat(language(), { maximumFractionDigits: 1 }).format(value);
+}
+
 function when(iso) {
   return iso ? new Intl.DateTimeFormat(language(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
     : '—';
@@ -186,8 +190,8 @@ async function save(event) {
   try {
     const saved = await call('/api/quality/evaluations', { method: 'POST', body });
     showFieldError(el.questions, null);
-    const score = saved.score === null ? '—' : `${saved.score} %`;
-    show(el.status, saved.criticalFailed.length ? t('quality.savedCritical', { score, raw: saved.rawScore })
+    const score = saved.score === null ? '—' : `${percent(saved.score)} %`;
+    show(el.status, saved.criticalFailed.length ? t('quality.savedCritical', { score, raw: percent(saved.rawScore) })
       : t('quality.saved', { score }), saved.criticalFailed.length ? 'error' : 'ok');
     el.status.dataset.score = saved.score ?? '';
     el.status.dataset.evaluationId = saved.id;
@@ -198,6 +202,8 @@ async function save(event) {
   }
 }
 
+document.getElementById('back').addEventListener('click', () => player?.seek(Math.max(0, player.currentTime() - 5)));
+document.getElementById('forward').addEventListener('click', () => player?.seek(player.currentTime() + 5));
 el.filters.addEventListener('submit', (event) => {
   event.preventDefault();
   findCalls();

@@ -56,7 +56,7 @@ class QualityEvaluationTest extends RunningServerTest {
         JsonObject offer = alice.await("call.offer", Duration.ofSeconds(15));
         alice.command(new JsonObject().put("type", "call.answer").put("callId", offer.getString("callId")));
         alice.media().startTone(440);
-        alice.await("call.ended", Duration.ofSeconds(20));
+        alice.await("call.ended", Duration.ofSeconds(45)); // 8 s of talk; generous for a loaded machine
         assertThat(caller.awaitExit(Duration.ofSeconds(20))).as(caller.report()).isZero();
         JsonObject record = awaitCallRecord(offer.getString("callId"));
         Path wav = dataDir.resolve("recordings").resolve(record.getJsonObject("recording").getString("file"));
@@ -123,17 +123,19 @@ class QualityEvaluationTest extends RunningServerTest {
     sam.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "quality-scoring.png"))
         .setFullPage(true));
 
-    // Alice sees it on her evaluations page (linked from the desk) and acknowledges it.
+    // Alice sees it on her evaluations page (linked from the desk), in Ukrainian, and acknowledges it.
     Page alice = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000)).newPage();
-    alice.navigate(baseUrl() + "/agent.html?lang=en");
+    alice.navigate(baseUrl() + "/agent.html?lang=uk");
     alice.locator("a[href^='evaluations.html']").first().click();
     signIn(alice, "alice", "alice-demo");
     assertThat(alice.locator(".evaluation")).hasCount(1);
-    assertThat(alice.locator(".evaluation__score")).hasText("87.5 %");
+    assertThat(alice.locator(".evaluation__score")).hasText("87,5 %"); // Ukrainian decimal comma
+    assertThat(alice.locator(".evaluation .badge")).hasText("Чекає на оператора");
     assertThat(alice.locator(".evaluation")).containsText("offer the callback earlier");
     alice.locator(".evaluation textarea").fill("Thanks, understood.");
     alice.locator(".evaluation button[value=acknowledge]").click();
     assertThat(alice.locator(".evaluation")).hasAttribute("data-status", "acknowledged");
+    assertThat(alice.locator(".evaluation .badge")).hasText("Прийнято");
     alice.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "quality-agent.png"))
         .setFullPage(true));
 
