@@ -16,6 +16,7 @@ import io.switchboard.server.api.IceServersApi;
 import io.switchboard.server.api.IncidentsApi;
 import io.switchboard.server.api.AgentControl;
 import io.switchboard.server.api.LiveApi;
+import io.switchboard.server.api.NumberListImport;
 import io.switchboard.server.api.RoutingConfigApi;
 import io.switchboard.server.api.UsersApi;
 import io.switchboard.server.api.SupervisorScope;
@@ -218,6 +219,7 @@ public final class SwitchboardServer {
             WrapUpApi.create(parts.store, signaling::authenticate).mount(router);
             DispositionsApi.create(parts.store, signaling::authenticate).mount(router);
             UsersApi.create(vertx, parts.store, signaling::authenticate, parts.store::saveAudit).mount(router);
+            NumberListImport.create(signaling::authenticate).mount(router);
             RoutingConfigApi.create(parts.routingConfig, signaling::authenticate, parts.store::saveAudit)
                 .mount(router);
             VoicemailsApi.create(vertx, parts.store, signaling::authenticate, config.calls().recordingsDir())

@@ -190,4 +190,25 @@ class AdminFormsValidationTest {
     assertThat(entries.get(1).getJsonObject("by").getString("username")).isEqualTo("ada");
     assertThat(fixture.get("/api/audit?action=Config..", "ada").statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void csvImport_readsASpreadsheetsNumbersToE164_andNamesTheRowsItCannotRead() throws Exception {
+    String csv = "Name;Phone\r\n\"Koval, Olena\";+380 50 000 07 77\r\nPetro;050-000-0778\r\nJunk;12\r\n"
+        + "Again;+380500000777\r\n";
+    HttpResponse<Buffer> read = await(fixture.as(fixture.client.post("/api/lists/import?region=UA"), "ada")
+        .putHeader("Content-Type", "text/csv").sendBuffer(Buffer.buffer(csv)));
+    assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(200);
+    JsonObject body = read.bodyAsJsonObject();
+    assertThat(body.getJsonArray("numbers").getList()).containsExactly("+380500000777", "+380500000778");
+    assertThat(body.getInteger("rows")).isEqualTo(4);
+    assertThat(body.getJsonArray("rejected").getJsonObject(0).getString("value")).isEqualTo("12");
+    assertThat(body.getJsonArray("rejected").getJsonObject(0).getLong("line")).isEqualTo(4L);
+
+    HttpResponse<Buffer> international = await(fixture.as(fixture.client.post("/api/lists/import"), "ada")
+        .sendBuffer(Buffer.buffer("050-000-0778\n")));
+    assertThat(international.bodyAsJsonObject().getJsonArray("rejected").getJsonObject(0).getString("reason"))
+        .contains("not international");
+    assertThat(await(fixture.as(fixture.client.post("/api/lists/import"), "sam").sendBuffer(Buffer.buffer(csv)))
+        .statusCode()).isEqualTo(403);
+  }
 }
