@@ -217,7 +217,7 @@ public final class SwitchboardServer {
             CustomersApi.create(parts.store, signaling::authenticate).mount(router);
             IncidentsApi.create(parts.store, signaling::authenticate).mount(router);
             WrapUpApi.create(parts.store, signaling::authenticate).mount(router);
-            DispositionsApi.create(parts.store, signaling::authenticate).mount(router);
+            DispositionsApi.create(parts.store, signaling::authenticate, parts.store::saveAudit).mount(router);
             UsersApi.create(vertx, parts.store, signaling::authenticate, parts.store::saveAudit).mount(router);
             NumberListImport.create(signaling::authenticate).mount(router);
             RoutingConfigApi.create(parts.routingConfig, signaling::authenticate, parts.store::saveAudit)

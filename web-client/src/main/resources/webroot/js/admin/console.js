@@ -160,6 +160,7 @@ function context(route) {
     },
     save: (message) => save(message),
     navigate: (sectionId, sub = '') => {
+      problems = [];
       location.hash = sub ? `${sectionId}/${sub}` : sectionId;
     },
     notice,

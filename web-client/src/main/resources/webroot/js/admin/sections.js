@@ -2,4 +2,11 @@
 // (the contract is at the top of console.js and in docs/admin-console.md).
 export const SECTIONS = [
   'queues',
+  'agents',
+  'groups',
+  'schedules',
+  'lists',
+  'reasons',
+  'users',
+  'audit',
 ];
