@@ -35,6 +35,7 @@ function weekEditor(ctx, id) {
   const { t } = ctx;
   const byDay = weekByDay(ctx.get(`schedule/${id}/week`));
   const rows = DAYS.map((day) => {
+    ctx.label(`schedule/${id}/week/${day}`, `${t('console.schedule.week')} › ${t(`console.day.${day}`)}`);
     const ranges = byDay[day];
     const open = el('input', { type: 'checkbox', id: `open-${day}`, checked: ranges.length > 0, dataset: { day } });
     const cells = [];
@@ -86,6 +87,8 @@ function holidaysEditor(ctx, id) {
   const list = holidaysOf(ctx, id);
   const write = (items) => ctx.update(path, items.length ? items.map((h) => (h.name ? h : { date: h.date })) : undefined);
   const rows = list.map((h, i) => {
+    ctx.label(`${path}/${i}/date`, t('console.schedule.holidayN', { n: i + 1 }));
+    ctx.label(`${path}/${i}/name`, `${t('console.schedule.holidayN', { n: i + 1 })} › ${t('console.schedule.holidayName')}`);
     const date = el('input', { type: 'date', value: h.date ?? '', 'aria-label': t('console.schedule.holidayDate'),
       dataset: { path: `${path}/${i}/date` } });
     const name = el('input', { type: 'text', value: h.name ?? '', 'aria-label': t('console.schedule.holidayName') });
