@@ -103,9 +103,9 @@ class AdminConsoleTest extends RunningServerTest {
     page.locator("#doc-save").click();
     page.locator("#diff-ok").click();
     assertThat(page.locator("#status")).containsText("The server refused the change");
-    Locator problem = page.locator("[data-path='queue/support/offerTimeout']").locator(
-        "xpath=ancestor::div[contains(@class,'field')][1]/following-sibling::p[contains(@class,'console-problem')]");
+    Locator problem = page.locator(".field:has([data-path='queue/support/offerTimeout']) .console-problem");
     assertThat(problem).containsText("1..600");
+    assertThat(page.locator("#problems")).isHidden(); // every problem is at its field
     assertThat(page.locator("[data-path='queue/support/offerTimeout']")).hasAttribute("aria-invalid", "true");
     shot(page, "console-1-problem-at-field-en");
     assertThat(getJson("/api/config", token).getJsonObject("documents").getJsonArray("queue")).isEmpty();
