@@ -128,6 +128,7 @@ class AdminConsoleTest extends RunningServerTest {
     page.locator("#nav-agents").click();
     addAgent(page, "a-anna", "Anna", "english", "5", "support");
     addAgent(page, "a-boris", "Boris", "ukrainian", "4", "sales");
+    shot(page, "console-6-agent-en");
     var live = server.routingConfig().current();
     assertThat(live.agent("a-anna").orElseThrow().skills()).containsEntry("english", 5);
     assertThat(live.agent("a-boris").orElseThrow().skills()).containsEntry("ukrainian", 4);
