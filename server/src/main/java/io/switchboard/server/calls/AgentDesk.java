@@ -249,6 +249,16 @@ final class AgentDesk implements AgentCommands {
     });
   }
 
+  @Override
+  public Future<Void> transfer(AgentConnection c, io.switchboard.signaling.TransferRequest request) {
+    return onAgent(c, agent -> center.transfers.command(agent, request));
+  }
+
+  @Override
+  public Future<JsonObject> transferTargets(AgentConnection c) {
+    return onAgent(c, agent -> Future.succeededFuture(center.transfers.targets(agent)));
+  }
+
   /** An engine event on the agent's behalf; the engine's refusal is the socket's not_allowed error. */
   private void engine(Supplier<List<io.switchboard.routing.acd.Decision>> event) {
     center.engineCommand("agent command", event).ifPresent(refused -> {
