@@ -114,6 +114,9 @@ class ArchitectureTest {
       .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.AgentDialing")
       .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.OutboundCall")
       .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.CallbackDialer")
+      // A transfer to a number is dialled for the agent on the call (the wall judges the agent, never the caller).
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.Transfers")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.Consultation")
       .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.CallCenter")
       .and().doNotHaveFullyQualifiedName("io.switchboard.server.SwitchboardServer")
       .should().dependOnClassesThat().haveFullyQualifiedName("io.switchboard.server.calls.OutboundDialer")

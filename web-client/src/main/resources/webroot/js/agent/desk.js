@@ -172,6 +172,7 @@ const HANDLERS = {
 
   'transfer.consulting'(desk, f) {
     desk.consult = { callId: f.callId, kind: f.kind ?? 'agent', to: f.to ?? {}, progress: null };
+    if (desk.call?.callId === f.callId) desk.call.consulting = true;
   },
 
   'transfer.progress'(desk, f) {
@@ -184,6 +185,7 @@ const HANDLERS = {
 
   'transfer.ended'(desk, f) {
     if (desk.consult?.callId === f.callId) desk.consult = null;
+    if (desk.call?.callId === f.callId) desk.call.consulting = false;
     if (desk.consultedBy?.callId === f.callId) desk.consultedBy = null;
   },
 

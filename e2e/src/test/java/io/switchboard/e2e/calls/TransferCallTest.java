@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -176,6 +177,57 @@ class TransferCallTest extends RunningServerTest {
         assertThat(segments.getJsonObject(0).getString("agent")).isEqualTo("a-bob");
         assertThat(events(record)).containsSubsequence("answered", "transfer", "offered", "answered", "ended")
             .contains("transfer_queued");
+      }
+    }
+  }
+
+  @Test
+  void consultAnExternalNumber_outboundInviteWithDigestAuth_thenTheCallerTalksToIt() throws Exception {
+    String number = "+4915112345678";
+    Path numberTone = ToneFile.write(dataDir.resolve("number-1500.ulaw"), 1500, 60);
+    Path callerTone = ToneFile.write(dataDir.resolve("caller-1khz.ulaw"), 1000, 60);
+    try (SippCarrier carrier = SippCarrier.listen("carrier-digest-answers-with-tone.xml", Map.of(
+        "@CALLER_ID@", OutboundTrunk.HOTLINE, "@CALLEE@", number, "@AUDIO@", numberTone.toAbsolutePath().toString()),
+        dataDir)) {
+      server = OutboundTrunk.install(vertx, server, dataDir, carrier.port());
+      try (JavaAgent alice = new JavaAgent(vertx, server.httpPort())) {
+        alice.login("alice", "alice-demo");
+        alice.ready();
+        // The caller talks (1 kHz) for 40 s after the answer, then hangs up: time for the consultation and more.
+        try (SippCaller caller = SippCaller.call("caller-talks-then-hangs-up.xml", server.sipPort(), DID, CALLER,
+            callerTone, 40_000, dataDir)) {
+          String callId = alice.await("call.offer", Duration.ofSeconds(15)).getString("callId");
+          alice.command(new JsonObject().put("type", "call.answer").put("callId", callId));
+          alice.media().startTone(440);
+          alice.media().awaitTone(1000, 0.7, TONE_WAIT).get();
+
+          alice.command(new JsonObject().put("type", "transfer.consult").put("callId", callId)
+              .put("number", "015112345678"));
+          alice.await("transfer.consulting", Duration.ofSeconds(10));
+          while (!"answered".equals(alice.await("transfer.progress", Duration.ofSeconds(20)).getString("progress"))) {
+            // ringing, early media: the number answers next
+          }
+          // SIPp's UAS stream stalls a few seconds before it flows: a generous wait for the number's voice.
+          alice.media().awaitTone(1500, 0.6, Duration.ofSeconds(20)).get();
+          alice.command(new JsonObject().put("type", "transfer.complete").put("callId", callId));
+          assertThat(alice.await("call.ended", Duration.ofSeconds(5)).getString("by")).isEqualTo("transfer");
+
+          assertThat(caller.awaitExit(Duration.ofSeconds(60))).as(caller.report()).isZero();
+          assertThat(carrier.awaitExit(Duration.ofSeconds(20))).as("the number gets our BYE; " + carrier.report())
+              .isZero();
+          JsonObject record = awaitCallRecord(callId);
+          JsonObject transfer = record.getJsonArray("transfers").getJsonObject(0);
+          assertThat(transfer.getString("kind")).isEqualTo("number");
+          assertThat(transfer.getString("to")).isEqualTo(number);
+          assertThat(transfer.getString("trunk")).isEqualTo("pstn");
+          assertThat(transfer.getString("outcome")).isEqualTo("completed");
+          assertThat(record.getString("hungUpBy")).isEqualTo("caller");
+          // The caller's segment with the number: the caller (left) and the number (right) both flowed.
+          short[][] wav = Wav.readStereo(recording(record.getJsonObject("recording").getString("file")));
+          assertThat(OutboundCallTest.loudestLevel(wav[0], 1000)).as("caller, left").isGreaterThan(0.5);
+          assertThat(OutboundCallTest.loudestLevel(wav[1], 1500)).as("the number, right").isGreaterThan(0.5);
+          assertThat(record.getJsonArray("segments").getJsonObject(0).getString("agent")).isEqualTo("a-alice");
+        }
       }
     }
   }

@@ -215,6 +215,10 @@ final class AgentDesk implements AgentCommands {
   public Future<Void> hold(AgentConnection c, String callId, boolean on) {
     return onCall(c, callId, (agent, call) -> {
       requireConnected(agent, call);
+      if (center.transfers.inProgress(call)) {
+        // The caller is held for the consultation; resuming would mix them into the agent's talk with the colleague.
+        throw new SignalingException("not_allowed", "complete or cancel the transfer first");
+      }
       if (call.bridge.held() == on) {
         return;
       }

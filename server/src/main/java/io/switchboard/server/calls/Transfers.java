@@ -94,6 +94,11 @@ final class Transfers {
     return Future.succeededFuture();
   }
 
+  /** Whether a transfer of this call is under way (consulting, or dialling its target). */
+  boolean inProgress(Call call) {
+    return byCall.containsKey(call.id);
+  }
+
   /** {@code transfer.targets}: colleagues with their state, queues with their waiting callers, whether numbers can be dialled. */
   JsonObject targets(Agent asking) {
     JsonArray agents = new JsonArray();

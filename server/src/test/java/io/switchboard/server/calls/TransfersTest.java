@@ -269,6 +269,26 @@ class TransfersTest {
         .as("bob is not on the call").hasMessageContaining("not on this call");
   }
 
+  @Test
+  void anAgentWithoutPermission_cannotTransferTheCallerOut_andNoInviteLeaves() throws Exception {
+    FakeTrunk trunk = new FakeTrunk();
+    OutboundWall wall = new OutboundWall(List.of(new TrunkPolicy("pstn", new DialPlan("DE", false, false),
+        "+4930555000", 1, 10, List.of(), List.of("alice"), false, Duration.ofSeconds(20))), Clock.systemUTC());
+    center.outbound(new OutboundDialer(trunk, wall), null);
+    Desk bob = desk("a-bob", "bob");
+    Caller caller = callAnsweredBy(bob);
+
+    assertThatThrownBy(() -> transfer(bob, "blind", caller.callId, "number", "015112345678"))
+        .hasMessageContaining("not_permitted");
+    assertThatThrownBy(() -> transfer(bob, "consult", caller.callId, "number", "015112345678"))
+        .hasMessageContaining("not_permitted");
+
+    assertThat(trunk.requests).as("no INVITE").isEmpty();
+    assertThat(read(() -> call(caller).agent.id())).isEqualTo("a-bob");
+    assertThat(read(() -> call(caller).bridge.held())).as("the caller was never put on hold").isFalse();
+    assertThat(stateOf("a-bob")).isEqualTo(AgentState.ON_CALL);
+  }
+
   // ---------------------------------------------------------------- plumbing
 
   private void transfer(Desk desk, String action, String callId, String kind, String target) throws Exception {
