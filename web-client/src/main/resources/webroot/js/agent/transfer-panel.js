@@ -38,6 +38,8 @@ export class TransferPanel {
       consultedEnd: document.getElementById('consulted-end'),
     };
     this.desk = null;
+    /** What the lists were last drawn from. */
+    this.drawn = null;
     this.el.toggle.addEventListener('click', () => this.setOpen(this.el.panel.hidden));
     this.el.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
@@ -102,8 +104,13 @@ export class TransferPanel {
     if (!canTransfer && !this.el.panel.hidden) this.setOpen(false);
 
     const targets = desk.transferTargets;
-    this.renderAgents(targets?.agents ?? [], !socketOpen || busy);
-    this.renderQueues(targets?.queues ?? [], !socketOpen || busy);
+    // Redrawn only when something in it changed, so a keyboard user's focus survives the frames that keep coming.
+    const drawn = JSON.stringify([targets, !socketOpen || busy, document.documentElement.lang]);
+    if (drawn !== this.drawn) {
+      this.drawn = drawn;
+      this.renderAgents(targets?.agents ?? [], !socketOpen || busy);
+      this.renderQueues(targets?.queues ?? [], !socketOpen || busy);
+    }
     this.el.numberSection.hidden = targets ? targets.numbers !== true : true;
     this.el.numberConsult.disabled = !socketOpen || busy;
     this.el.numberBlind.disabled = !socketOpen || busy;

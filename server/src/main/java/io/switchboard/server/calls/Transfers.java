@@ -162,6 +162,13 @@ final class Transfers {
     return colleague;
   }
 
+  /** Whether the engine will hand a call to this (reserved or Ready) colleague, and their headset can take it. */
+  private boolean canTakeOver(Agent colleague) {
+    AgentState state = center.engine.findAgent(colleague.id()).map(a -> a.state()).orElse(AgentState.LOGGED_OUT);
+    return center.agents.get(colleague.id()) == colleague && colleague.mediaConnected()
+        && (state == AgentState.READY || state == AgentState.NOT_READY);
+  }
+
   private static boolean available(Agent a) {
     return a.state == AgentState.READY && a.call == null && a.mediaConnected();
   }
@@ -329,6 +336,12 @@ final class Transfers {
     if (c.kind.equals(TransferRequest.NUMBER) && !c.answered) {
       throw new SignalingException("not_allowed", "the number has not answered yet");
     }
+    if (c.colleague != null && !canTakeOver(c.colleague)) {
+      // Signed out or lost the headset while consulted: the caller is not handed to nobody.
+      cancel(c, "target_unavailable");
+      throw new SignalingException("not_allowed", c.colleague.account.username()
+          + " can no longer take the call; you are back with the caller");
+    }
     finishTo(c, "completed");
     c.unbridge();
     Call call = c.call;
@@ -375,10 +388,10 @@ final class Transfers {
   void callEnded(Call call) {
     Consultation c = byCall.get(call.id);
     if (c != null && !c.over) {
-      cancel(c, "caller_hung_up");
+      String why = "caller".equals(call.hungUpBy) ? "caller_hung_up" : "call_ended";
+      cancel(c, why);
       if (c.agent != null) {
-        c.agent.send(new JsonObject().put("type", "transfer.ended").put("callId", call.id)
-            .put("outcome", "caller_hung_up"));
+        c.agent.send(new JsonObject().put("type", "transfer.ended").put("callId", call.id).put("outcome", why));
       }
     }
     OutboundDialer.Placed out = external.remove(call.id);

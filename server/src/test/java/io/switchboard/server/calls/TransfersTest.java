@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.gateway.DialRequest;
 import io.switchboard.gateway.OutboundLeg;
-import io.switchboard.gateway.SipLeg;
 import io.switchboard.media.MediaSink;
 import io.switchboard.media.RtpLeg;
 import io.switchboard.media.WebRtcEndpoint;
@@ -157,6 +156,24 @@ class TransfersTest {
     assertThat(alice.next("transfer.ended").getString("outcome")).isEqualTo("declined");
     assertThat(stateOf("a-bob")).isEqualTo(AgentState.READY);
     assertThat(read(() -> call(caller).agent.id())).isEqualTo("a-alice");
+  }
+
+  @Test
+  void theColleagueSignsOutWhileConsulted_completeIsRefused_andTheAgentIsBackWithTheCaller() throws Exception {
+    Desk alice = desk("a-alice", "alice");
+    Caller caller = callAnsweredBy(alice);
+    Desk bob = desk("a-bob", "bob");
+    transfer(alice, "consult", caller.callId, "agent", "a-bob");
+    bob.next("transfer.consulted");
+    center.desk().disconnected(bob.connection);
+
+    assertThatThrownBy(() -> transfer(alice, "complete", caller.callId, null, null))
+        .hasMessageContaining("can no longer take the call");
+
+    assertThat(alice.next("transfer.ended").getString("outcome")).isEqualTo("target_unavailable");
+    assertThat(read(() -> call(caller).agent.id())).isEqualTo("a-alice");
+    assertThat(read(() -> call(caller).bridge.held())).isFalse();
+    assertThat(stateOf("a-alice")).isEqualTo(AgentState.ON_CALL);
   }
 
   @Test
@@ -332,15 +349,16 @@ class TransfersTest {
   }
 
   private Caller callAnsweredBy(Desk agent) throws Exception {
-    FakeLeg leg = new FakeLeg();
+    FakeStream media = new FakeStream();
+    FakeSipLeg leg = new FakeSipLeg(vertx, media, CALLER, LINE);
     center.onIncomingCall(leg);
     String callId = agent.next("call.offer").getString("callId");
     await(center.desk().answer(agent.connection, callId));
     agent.next("call.answered");
-    return new Caller(callId, leg, leg.media);
+    return new Caller(callId, leg, media);
   }
 
-  private record Caller(String callId, FakeLeg leg, FakeStream media) {
+  private record Caller(String callId, FakeSipLeg leg, FakeStream media) {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
@@ -395,80 +413,6 @@ class TransfersTest {
         }
         skipped.add(f.getString("type"));
       }
-    }
-  }
-
-  /** A trunk caller without SIP. */
-  private final class FakeLeg implements SipLeg {
-    final FakeStream media = new FakeStream();
-    private final List<Consumer<EndReason>> ended = new CopyOnWriteArrayList<>();
-
-    void hangUp() {
-      vertx.runOnContext(v -> new ArrayList<>(ended).forEach(l -> l.accept(EndReason.CALLER_HUNG_UP)));
-    }
-
-    @Override
-    public String id() {
-      return "leg-" + media.id();
-    }
-
-    @Override
-    public String callId() {
-      return "sip-" + media.id();
-    }
-
-    @Override
-    public String trunk() {
-      return "test";
-    }
-
-    @Override
-    public String from() {
-      return CALLER;
-    }
-
-    @Override
-    public String to() {
-      return LINE;
-    }
-
-    @Override
-    public RtpLeg media() {
-      return media;
-    }
-
-    @Override
-    public void ringing() {
-    }
-
-    @Override
-    public void earlyMedia() {
-    }
-
-    @Override
-    public Future<Void> answer() {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public void reject(int status, String reason) {
-    }
-
-    @Override
-    public void hangup() {
-    }
-
-    @Override
-    public void onEnded(Consumer<EndReason> listener) {
-      ended.add(listener);
-    }
-
-    @Override
-    public void onHold(Consumer<Boolean> listener) {
-    }
-
-    @Override
-    public void onDtmf(Consumer<Character> listener) {
     }
   }
 
