@@ -3,7 +3,6 @@ package io.switchboard.server.calls;
 import io.switchboard.gateway.OutboundLeg;
 import io.switchboard.media.bridge.Bridge;
 import io.switchboard.media.bridge.TonePlayer;
-import io.switchboard.media.recording.CallRecorder;
 import io.switchboard.routing.acd.AgentState;
 import io.switchboard.routing.acd.CallRequest;
 import io.switchboard.routing.acd.RoutedCall;
@@ -33,10 +32,13 @@ final class Transfers {
 
   /** Priority added to a caller transferred to a queue: they already waited once. */
   static final int QUEUE_PRIORITY_BONUS = 10;
+  /** Longest wait for the carrier's NOTIFY of a REFER's final outcome (the referred number rings meanwhile). */
+  static final long REFER_WAIT_SECONDS = 90;
   /** The Not ready reason that reserves a consulted colleague. */
   static final String RESERVED_REASON = "consultation";
 
   private final CallCenter center;
+  private final TransferRecords records;
   /** Transfers in progress (consulting, or a blind transfer to a number still ringing), by call id. */
   private final Map<String, Consultation> byCall = new HashMap<>();
   /** Calls whose caller now talks to an external number (a completed transfer), by call id. */
@@ -44,6 +46,7 @@ final class Transfers {
 
   Transfers(CallCenter center) {
     this.center = center;
+    this.records = new TransferRecords(center);
   }
 
   // ---------------------------------------------------------------- the desk's commands
@@ -122,8 +125,8 @@ final class Transfers {
     RoutedCall routed = center.engine.findCall(call.id).orElse(null);
     int priority = (routed == null ? 0 : routed.request().priority()) + QUEUE_PRIORITY_BONUS;
     Map<String, Integer> skills = routed == null ? Map.of() : routed.request().skills();
-    JsonObject entry = entry(call, "blind", TransferRequest.QUEUE, agent, queueId);
-    endSegment(call);
+    JsonObject entry = TransferRecords.entry(call, "blind", TransferRequest.QUEUE, agent, queueId);
+    records.endSegment(call);
     center.detachAgent(call, "transfer", true);
     requeue(call, queueId, priority, skills, entry);
   }
@@ -139,10 +142,10 @@ final class Transfers {
     boolean accepted = center.engineEvent("transfer " + call.id + " to " + queueId,
         () -> center.engine.callArrived(new CallRequest(call.id, queueId, priority, skills)));
     if (accepted) {
-      outcome(call, entry, "queued");
+      TransferRecords.outcome(call, entry, "queued");
     } else {
       call.routed = false;
-      outcome(call, entry, "refused");
+      TransferRecords.outcome(call, entry, "refused");
       center.flows.closeWith(call, "all-busy", "refused");
     }
     center.records.saveProgress(call);
@@ -175,7 +178,7 @@ final class Transfers {
 
   private void toColleague(Agent agent, Call call, Agent colleague, boolean blind) {
     if (blind) {
-      JsonObject entry = entry(call, "blind", TransferRequest.AGENT, agent, colleague.id());
+      JsonObject entry = TransferRecords.entry(call, "blind", TransferRequest.AGENT, agent, colleague.id());
       handOver(call, agent, colleague, entry);
       return;
     }
@@ -184,7 +187,7 @@ final class Transfers {
       throw new SignalingException("not_allowed", "agent " + colleague.account.username() + " is busy");
     }
     Consultation c = new Consultation(TransferRequest.AGENT, call, agent, false,
-        entry(call, "consult", TransferRequest.AGENT, agent, colleague.id()));
+        TransferRecords.entry(call, "consult", TransferRequest.AGENT, agent, colleague.id()));
     c.colleague = colleague;
     c.colleagueWasReady = true;
     byCall.put(call.id, c);
@@ -201,7 +204,7 @@ final class Transfers {
 
   /** The colleague takes the call over (blind, or a completed consultation): a new segment, recorded apart. */
   private void handOver(Call call, Agent agent, Agent colleague, JsonObject entry) {
-    endSegment(call);
+    records.endSegment(call);
     center.detachAgent(call, "transfer", false);
     call.hold.set(false, Instant.now());
     colleague.send(new JsonObject().put("type", "call.transferred").put("callId", call.id)
@@ -214,10 +217,10 @@ final class Transfers {
     // The engine's Connect bridges the caller into the colleague's session (CallCenter.connect).
     if (center.engineEvent("transfer " + call.id + " to " + colleague.id(),
         () -> center.engine.handOver(call.id, colleague.id()))) {
-      outcome(call, entry, "completed");
+      TransferRecords.outcome(call, entry, "completed");
     } else {
       // Never expected (availability was checked on this context): the caller is not left alone.
-      outcome(call, entry, "failed");
+      TransferRecords.outcome(call, entry, "failed");
       call.routed = true;
       requeueAfterFailure(call, entry);
     }
@@ -230,15 +233,19 @@ final class Transfers {
     if (dialer == null) {
       throw new SignalingException("not_allowed", "no trunk places outbound calls");
     }
+    if (blind && call.agent == agent && call.leg instanceof SipCallerLeg trunkCaller
+        && dialer.refers(trunkCaller.sip().trunk())) {
+      return byRefer(agent, call, trunkCaller, number, dialer);
+    }
     Consultation c = new Consultation(TransferRequest.NUMBER, call, agent, blind,
-        entry(call, blind ? "blind" : "consult", TransferRequest.NUMBER, agent, number));
+        TransferRecords.entry(call, blind ? "blind" : "consult", TransferRequest.NUMBER, agent, number));
     byCall.put(call.id, c); // holds the place while dialling: no second transfer meanwhile
     // The wall judges the agent (permission, dial plan, caps): the caller's own input never chooses the number.
     return dialer.dialForAgent(agent, number).transform(ar -> center.on(() -> {
       if (ar.failed()) {
         byCall.remove(call.id, c);
         String reason = ar.cause() instanceof OutboundWall.Refused r ? r.reason() : "not_placed";
-        outcome(call, c.entry, reason);
+        TransferRecords.outcome(call, c.entry, reason);
         return Future.failedFuture(ar.cause() instanceof OutboundWall.Refused r
             ? new SignalingException("not_allowed", r.getMessage() + " [" + r.reason() + "]")
             : new SignalingException("unavailable", "the call could not be placed: " + ar.cause().getMessage()));
@@ -252,8 +259,10 @@ final class Transfers {
         return Future.succeededFuture();
       }
       if (blind) {
-        endSegment(call);
-        center.detachAgent(call, "transfer", true);
+        if (call.agent == agent) {
+          records.endSegment(call);
+          center.detachAgent(call, "transfer", true);
+        }
         call.agent = null;
         c.agent = null;
         holdCaller(call, null);
@@ -265,6 +274,46 @@ final class Transfers {
       }
       return Future.succeededFuture();
     }));
+  }
+
+  /**
+   * A blind transfer of a trunk caller by REFER to their carrier (trunk flag {@code transfer: refer}; RFC 3515): the
+   * wall admits the number for the agent on the caller's trunk first (a refusal refuses the command, nothing
+   * changes); the agent leaves, the caller hears music until the carrier's NOTIFY says how the referred call went.
+   * Connected there: our side of the call ends (BYE, RFC 5589 §6). Refused or failed: bridged through an outbound
+   * leg instead, as without the flag.
+   */
+  private Future<Void> byRefer(Agent agent, Call call, SipCallerLeg caller, String number, OutboundDialer dialer) {
+    Future<Integer> referred = dialer.referForAgent(agent, caller.sip(), number);
+    if (referred.failed() && referred.cause() instanceof OutboundWall.Refused r) {
+      if (r.reason().equals("no_outbound_trunk")) {
+        return toNumber(agent, call, number, true); // the caller's trunk has no outbound rules: bridge
+      }
+      throw new SignalingException("not_allowed", r.getMessage() + " [" + r.reason() + "]");
+    }
+    Consultation c = new Consultation(TransferRequest.NUMBER, call, agent, true,
+        TransferRecords.entry(call, "blind", TransferRequest.NUMBER, agent, number).put("via", "refer")
+            .put("trunk", caller.sip().trunk()));
+    byCall.put(call.id, c);
+    records.endSegment(call);
+    center.detachAgent(call, "transfer", true);
+    call.agent = null;
+    c.agent = null;
+    holdCaller(call, null);
+    referred.timeout(REFER_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS).onComplete(ar -> center.on(() -> {
+      if (c.over || call.phase == Call.Phase.ENDED) {
+        return Future.succeededFuture();
+      }
+      if (ar.succeeded()) {
+        finishTo(c, "completed");
+        center.end(call, "answered", "transfer");
+        return Future.succeededFuture();
+      }
+      finishTo(c, "refer_failed");
+      c.entry.put("error", String.valueOf(ar.cause().getMessage()));
+      return toNumber(agent, call, number, true).onFailure(e -> requeueAfterFailure(call, c.entry));
+    }));
+    return Future.succeededFuture();
   }
 
   private void watch(Consultation c) {
@@ -349,7 +398,7 @@ final class Transfers {
       handOver(call, c.agent, c.colleague, c.entry);
       return;
     }
-    endSegment(call);
+    records.endSegment(call);
     center.detachAgent(call, "transfer", true);
     connectExternal(c);
   }
@@ -426,51 +475,11 @@ final class Transfers {
     }
   }
 
-  /** Stops the current agent segment's recording; the next connect starts the next file. */
-  private void endSegment(Call call) {
-    CallRecorder recorder = call.recorder;
-    int segment = call.segment;
-    String agentId = call.agent == null ? null : call.agent.id();
-    call.segment++;
-    if (recorder == null) {
-      return;
-    }
-    call.recorder = null;
-    Future<Void> stopped = Future.fromCompletionStage(center.recordings.stop(recorder), center.context)
-        .transform(ar -> center.on(() -> {
-          JsonObject s = new JsonObject().put("segment", segment).put("agent", agentId);
-          if (ar.succeeded()) {
-            s.put("file", center.records.relative(ar.result().file()))
-                .put("durationMillis", ar.result().durationMillis());
-          } else {
-            s.put("error", String.valueOf(ar.cause().getMessage()));
-          }
-          call.segments.add(s);
-          return Future.<Void>succeededFuture();
-        }));
-    // The call's later history writes wait for this file to be final, so the last record lists every segment.
-    call.lastWrite = Future.all(call.lastWrite, stopped).mapEmpty();
-  }
-
-  private static JsonObject entry(Call call, String mode, String kind, Agent from, String to) {
-    JsonObject e = new JsonObject().put("at", Instant.now().toString()).put("mode", mode).put("kind", kind)
-        .put("from", from.id()).put("to", to).put("segment", call.segment);
-    call.transfers.add(e);
-    call.event("transfer", e.copy());
-    return e;
-  }
-
   private void finishTo(Consultation c, String outcome) {
     c.over = true;
     byCall.remove(c.call.id, c);
     c.entry.put("consultSeconds", Duration.between(c.startedAt, Instant.now()).toSeconds());
-    outcome(c.call, c.entry, outcome);
-  }
-
-  private static void outcome(Call call, JsonObject entry, String outcome) {
-    entry.put("outcome", outcome).put("endedAt", Instant.now().toString());
-    call.event("transfer_" + outcome, new JsonObject().put("kind", entry.getString("kind"))
-        .put("to", entry.getString("to")));
+    TransferRecords.outcome(c.call, c.entry, outcome);
   }
 
   private String shownNumber(Call call) {
