@@ -306,6 +306,36 @@ class TransfersTest {
     assertThat(stateOf("a-bob")).isEqualTo(AgentState.ON_CALL);
   }
 
+  @Test
+  void aReferTrunksCallerWhoseCarrierCannotRefer_isBridgedInstead_andAnUnpermittedAgentIsRefusedFirst() throws Exception {
+    FakeTrunk trunk = new FakeTrunk();
+    TrunkPolicy pstn = new TrunkPolicy("pstn", new DialPlan("DE", false, false), "+4930555000", 2, 10, List.of(),
+        List.of("alice"), false, Duration.ofSeconds(20));
+    TrunkPolicy callers = new TrunkPolicy("test", new DialPlan("DE", false, false), "+4930555000", 2, 10, List.of(),
+        List.of("alice"), false, Duration.ofSeconds(20));
+    OutboundWall wall = new OutboundWall(List.of(pstn, callers), Clock.systemUTC());
+    center.outbound(new OutboundDialer(trunk, wall, java.util.Set.of("test")), null);
+    Desk bob = desk("a-bob", "bob");
+    Caller first = callAnsweredBy(bob);
+    assertThatThrownBy(() -> transfer(bob, "blind", first.callId, "number", "015112345678"))
+        .hasMessageContaining("not_permitted");
+    assertThat(read(() -> call(first).agent.id())).as("nothing changed").isEqualTo("a-bob");
+    await(center.desk().hangup(bob.connection, first.callId));
+
+    Desk alice = desk("a-alice", "alice");
+    Caller caller = callAnsweredBy(alice);
+    // FakeSipLeg cannot send REFER (SipLeg's default refuses), as a carrier refusing it would.
+    transfer(alice, "blind", caller.callId, "number", "015112345678");
+
+    assertThat(alice.next("call.ended").getString("by")).isEqualTo("transfer");
+    assertThat(trunk.requests).extracting(DialRequest::trunk).containsExactly("pstn");
+    List<String> outcomes = read(() -> call(caller).transfers.stream()
+        .map(e -> ((JsonObject) e).getString("outcome", "")).toList());
+    assertThat(outcomes).containsExactly("refer_failed", "");
+    assertThat(read(() -> call(caller).transfers.getJsonObject(0).getString("via"))).isEqualTo("refer");
+    assertThat(wall.upOn("test")).as("the REFER's admission is released").isZero();
+  }
+
   // ---------------------------------------------------------------- plumbing
 
   private void transfer(Desk desk, String action, String callId, String kind, String target) throws Exception {
