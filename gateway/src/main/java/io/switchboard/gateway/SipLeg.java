@@ -56,5 +56,15 @@ public interface SipLeg {
   /** DTMF digits from RFC 4733 events and from SIP INFO (application/dtmf-relay, application/dtmf). */
   void onDtmf(Consumer<Character> listener);
 
+  /**
+   * Asks the caller's side to call {@code e164} itself (REFER in this dialog, RFC 3515), for a transfer out of the
+   * call. Completes with the final status the NOTIFY's sipfrag reports (2xx: the far end connected our caller
+   * there); fails when the REFER is refused, the referred call fails, or the leg ends first. Only call control's
+   * outbound dialer calls it, once the outbound wall admitted the number (docs/security.md).
+   */
+  default Future<Integer> refer(String e164) {
+    return Future.failedFuture(new UnsupportedOperationException("this leg cannot send REFER"));
+  }
+
   enum EndReason { CALLER_CANCELLED, CALLER_HUNG_UP, WE_HUNG_UP, NO_ACK, FAILED }
 }

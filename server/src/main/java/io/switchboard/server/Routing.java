@@ -57,6 +57,16 @@ final class Routing {
   }
 
   /**
+   * The trunks whose callers are transferred to a number by REFER to the carrier (RFC 3515) rather than bridged:
+   * {@code transfer: "refer"} (default {@code "bridge"}). Such a trunk also needs {@code outbound} rules: the wall
+   * admits the number on it, as the carrier places that call (docs/routing.md, "Transfers").
+   */
+  static java.util.Set<String> referTrunks(List<JsonObject> documents) {
+    return documents.stream().filter(d -> "refer".equals(d.getString("transfer", "bridge")))
+        .map(d -> d.getString("_id")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  /**
    * How stored callbacks are dialled, from the first trunk that places calls: {@code outbound: {callbackPollMillis=2000,
    * callbackAcceptSeconds=20, callbackRetrySeconds=300, callbackMaxAttempts=3}}; null (callbacks stay stored) when
    * no trunk places calls.

@@ -189,7 +189,8 @@ public final class SwitchboardServer {
           closers.push(gateway::close);
           // The one place the trunk dialer is handed out: to the call center's outbound dialer (docs/security.md).
           parts.callCenter.outbound(new OutboundDialer(gateway.dialer(),
-              new OutboundWall(Routing.outboundPolicies(parts.trunkDocuments), java.time.Clock.systemUTC())),
+              new OutboundWall(Routing.outboundPolicies(parts.trunkDocuments), java.time.Clock.systemUTC()),
+              Routing.referTrunks(parts.trunkDocuments)),
               Routing.callbackSchedule(parts.trunkDocuments));
           return vertx.executeBlocking(() -> Secrets.jwtSecret(config.auth(), config.dataDir()));
         })

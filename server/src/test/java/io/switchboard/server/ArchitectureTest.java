@@ -114,8 +114,21 @@ class ArchitectureTest {
       .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.AgentDialing")
       .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.OutboundCall")
       .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.CallbackDialer")
+      // A transfer to a number is dialled for the agent on the call (the wall judges the agent, never the caller).
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.Transfers")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.Consultation")
       .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.CallCenter")
       .and().doNotHaveFullyQualifiedName("io.switchboard.server.SwitchboardServer")
       .should().dependOnClassesThat().haveFullyQualifiedName("io.switchboard.server.calls.OutboundDialer")
       .because("only an authenticated agent or a stored callback may lead to an outbound call");
+
+  /**
+   * Our REFER sends a caller to a number (docs/security.md): only the outbound dialer sends one, after the wall
+   * admitted the number for the agent asking.
+   */
+  @ArchTest
+  static final ArchRule onlyTheOutboundDialerRefers = noClasses().that().resideInAPackage("io.switchboard.server..")
+      .and().doNotHaveFullyQualifiedName("io.switchboard.server.calls.OutboundDialer")
+      .should().callMethod("io.switchboard.gateway.SipLeg", "refer", "java.lang.String")
+      .because("a transfer out by REFER is an outbound call: only behind the wall");
 }

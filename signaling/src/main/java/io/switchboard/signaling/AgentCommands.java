@@ -50,4 +50,20 @@ public interface AgentCommands {
   default Future<Void> dial(AgentConnection c, String number, String ref) {
     return Future.failedFuture(new SignalingException("not_allowed", "outbound calls are not available"));
   }
+
+  /**
+   * {@code transfer.blind}, {@code transfer.consult}, {@code transfer.complete}, {@code transfer.cancel}
+   * (docs/protocol.md, "Transfers"). Completes once the step is taken; refusals are errors and change nothing.
+   */
+  default Future<Void> transfer(AgentConnection c, TransferRequest request) {
+    return Future.failedFuture(new SignalingException("not_allowed", "transfers are not available"));
+  }
+
+  /**
+   * {@code transfer.targets}: who and where the agent may transfer to now, as the {@code transfer.targets} frame
+   * (agents with their state, queues with their waiting calls).
+   */
+  default Future<io.vertx.core.json.JsonObject> transferTargets(AgentConnection c) {
+    return Future.failedFuture(new SignalingException("not_allowed", "transfers are not available"));
+  }
 }

@@ -201,6 +201,8 @@ export class CallPanel {
     this.el.flagMuted.hidden = !call.muted;
     this.el.area.dataset.held = String(call.held);
     for (const button of [this.el.hold, this.el.mute, this.el.hangup]) button.disabled = !socketOpen;
+    // While consulting for a transfer the caller stays held: Complete or Cancel (the transfer bar) resumes.
+    if (call.consulting) this.el.hold.disabled = true;
     this.el.hangup.disabled = !socketOpen || busy;
     for (const key of this.el.keys.children) key.disabled = !socketOpen;
   }

@@ -7,7 +7,7 @@
 // Event: 'change' {frame} after every frame that changed something.
 
 export const KNOWN_REASONS = Object.freeze(['break', 'lunch', 'training', 'after_call_work', 'missed_calls', 'logged_in',
-  'outbound_call', 'callback_preview']);
+  'outbound_call', 'callback_preview', 'consultation']);
 
 export class Desk extends EventTarget {
   constructor() {
@@ -38,6 +38,12 @@ export class Desk extends EventTarget {
     this.wrapUps = [];
     /** A stored callback the server reserved this agent for: {callbackId, to (masked), queue, reason, attempts}. */
     this.callbackOffer = null;
+    /** Transfers (docs/protocol.md "transfer.*"): who and where to, this agent's consultation, and being consulted. */
+    this.transferTargets = null;
+    /** @type {{callId, kind, to, progress: string|null} | null} */
+    this.consult = null;
+    /** @type {{callId, by, caller, customer} | null} */
+    this.consultedBy = null;
   }
 
   /** The agent saved (or the server no longer needs) the wrap-up of this call. */
@@ -156,7 +162,43 @@ const HANDLERS = {
     if (desk.call?.callId === f.callId) desk.call.muted = f.on === true;
   },
 
+  'transfer.targets'(desk, f) {
+    desk.transferTargets = {
+      agents: Array.isArray(f.agents) ? f.agents : [],
+      queues: Array.isArray(f.queues) ? f.queues : [],
+      numbers: f.numbers === true,
+    };
+  },
+
+  'transfer.consulting'(desk, f) {
+    desk.consult = { callId: f.callId, kind: f.kind ?? 'agent', to: f.to ?? {}, progress: null };
+    if (desk.call?.callId === f.callId) desk.call.consulting = true;
+  },
+
+  'transfer.progress'(desk, f) {
+    if (desk.consult?.callId === f.callId) desk.consult.progress = f.progress ?? null;
+  },
+
+  'transfer.consulted'(desk, f) {
+    desk.consultedBy = { callId: f.callId, by: f.by ?? {}, caller: f.caller ?? '', customer: f.customer ?? null };
+  },
+
+  'transfer.ended'(desk, f) {
+    if (desk.consult?.callId === f.callId) desk.consult = null;
+    if (desk.call?.callId === f.callId) desk.call.consulting = false;
+    if (desk.consultedBy?.callId === f.callId) desk.consultedBy = null;
+  },
+
+  // A colleague hands this agent a caller: shown like an offer, which the call.answered right after turns into
+  // the call in progress.
+  'call.transferred'(desk, f, now) {
+    if (desk.consultedBy?.callId === f.callId) desk.consultedBy = null;
+    HANDLERS['call.offer'](desk, { ...f, ringTimeoutSeconds: null }, now);
+    desk.ringing.transferredBy = f.by ?? null;
+  },
+
   'call.ended'(desk, f, now) {
+    if (desk.consult?.callId === f.callId) desk.consult = null;
     const call = desk.call?.callId === f.callId ? desk.call : null;
     const duration = Number.isFinite(f.durationSeconds) ? f.durationSeconds
       : call ? Math.round((now - call.startedAtMs) / 1000) : 0;

@@ -16,6 +16,7 @@ import { Notices } from './notices.js';
 import { AgentSession, ProtocolError } from './session.js';
 import { Sounds } from './sounds.js';
 import { StatusPanel } from './status-panel.js';
+import { TransferPanel } from './transfer-panel.js';
 
 const TICK_MS = 250;
 const STATS_INTERVAL_MS = 2000;
@@ -125,6 +126,27 @@ function dial(target) {
     render();
   });
 }
+
+/** A transfer step; a refusal (the colleague busy, the outbound wall) is shown like other request errors. */
+function transferRequest(send) {
+  if (!session || busy.call) return Promise.reject(new Error('busy'));
+  busy.call = true;
+  render();
+  return send().catch((e) => {
+    showRequestError(e);
+    throw e;
+  }).finally(() => {
+    busy.call = false;
+    render();
+  });
+}
+
+const transferPanel = new TransferPanel({
+  targets: () => (session ? session.transferTargets() : Promise.reject(new Error('offline'))),
+  start: (mode, target) => transferRequest(() => session.transfer(mode, desk.call.callId, target)),
+  complete: () => transferRequest(() => session.completeTransfer(desk.consult.callId)),
+  cancel: (callId) => transferRequest(() => session.cancelTransfer(callId)),
+});
 
 const dialPad = new DialPad({ dial });
 callPanel.customerCard.onCallBack = (callId) => dial({ ref: callId }).catch(() => {});
@@ -360,6 +382,7 @@ function render() {
   statusPanel.render(desk, { socket, media: mediaStatus, mediaFailure: media?.failure ?? null, busy: busy.state });
   callPanel.render(desk, { socketOpen: socket === 'open', mediaConnected: mediaStatus === 'connected', busy: busy.call });
   dialPad.render(desk, { socketOpen: socket === 'open', mediaConnected: mediaStatus === 'connected', busy: busy.call });
+  transferPanel.render(desk, { socketOpen: socket === 'open', busy: busy.call });
 
   if (desk.ringing && !busy.call && socket === 'open') sounds.startRing();
   else sounds.stopRing();
@@ -403,6 +426,17 @@ function announce(frame) {
     case 'call.muted':
       text = t(frame.on ? 'agent.announce.muted' : 'agent.announce.unmuted');
       break;
+    case 'transfer.consulted':
+      urgent = true;
+      text = t('agent.transfer.consulted', { name: frame.by?.name ?? '', caller: callerLabel(frame.caller) });
+      break;
+    case 'transfer.ended':
+      text = t('agent.transfer.ended', { outcome: t(`agent.transfer.outcome.${frame.outcome}`) });
+      break;
+    case 'call.transferred':
+      urgent = true;
+      text = t('agent.transfer.received', { name: frame.by?.name ?? '', caller: callerLabel(frame.from) });
+      break;
     case 'call.ended':
       if (desk.lastEnded) {
         text = t(`agent.ended.by.${desk.lastEnded.by}`, {
@@ -433,6 +467,9 @@ document.addEventListener('keydown', (event) => {
   } else if (event.code === 'KeyR' && desk.ringing) {
     event.preventDefault();
     document.getElementById('reject').click();
+  } else if (event.code === 'KeyT' && desk.call && !desk.call.outbound) {
+    event.preventDefault();
+    document.getElementById('transfer-toggle').click();
   } else if (event.code === 'KeyS' && callPanel.wrapUp.visible) {
     event.preventDefault();
     document.getElementById('wrap-up').requestSubmit();

@@ -278,6 +278,24 @@ export class AgentSession extends EventTarget {
     return this.request('call.dtmf', { callId, digits });
   }
 
+  /** Asks who and where this agent may transfer to; the answer arrives as the transfer.targets frame. */
+  transferTargets() {
+    return this.request('transfer.targets');
+  }
+
+  /** mode 'blind' | 'consult'; target {agent} | {queue} | {number}. */
+  transfer(mode, callId, target) {
+    return this.request(`transfer.${mode}`, { callId, ...target });
+  }
+
+  completeTransfer(callId) {
+    return this.request('transfer.complete', { callId });
+  }
+
+  cancelTransfer(callId) {
+    return this.request('transfer.cancel', { callId });
+  }
+
   /** Places a call: {number} typed, or {ref} a call id whose customer the server calls back. */
   dial(target) {
     return this.request('call.dial', target.ref ? { ref: target.ref } : { number: target.number });

@@ -170,7 +170,7 @@ class OutboundCallTest extends RunningServerTest {
    * Relative power at {@code frequency} in the loudest half second of a channel: where the recording holds that
    * side's speech, whatever silence SIPp's stream leaves around it.
    */
-  private static double loudestLevel(short[] samples, double frequency) {
+  static double loudestLevel(short[] samples, double frequency) {
     int block = 4000;
     int best = 0;
     double bestEnergy = -1;

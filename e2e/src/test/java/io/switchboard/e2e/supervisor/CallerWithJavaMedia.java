@@ -13,7 +13,7 @@ import java.util.Map;
  * side receives can be analysed by tone: SIPp offers the peer's port and writes the server's RTP port from the
  * 200 OK to a file; {@link #talk} then streams a tone there. Waits for the agent's BYE.
  */
-final class CallerWithJavaMedia implements AutoCloseable {
+public final class CallerWithJavaMedia implements AutoCloseable {
   private final SippCaller sipp;
   private final RtpTestPeer media;
   private final Path portFile;
@@ -24,7 +24,7 @@ final class CallerWithJavaMedia implements AutoCloseable {
     this.portFile = portFile;
   }
 
-  static CallerWithJavaMedia call(int sipPort, String dialled, String from, Path workDir) throws Exception {
+  public static CallerWithJavaMedia call(int sipPort, String dialled, String from, Path workDir) throws Exception {
     RtpTestPeer media = RtpTestPeer.create(true);
     Path portFile = workDir.resolve("server-rtp-port-" + media.port() + ".txt");
     SippCaller sipp = SippCaller.call("caller-with-java-media-expects-bye.xml", sipPort, dialled, from,
@@ -34,7 +34,7 @@ final class CallerWithJavaMedia implements AutoCloseable {
   }
 
   /** Once the call is answered, streams a tone to the server's RTP port. */
-  void talk(int frequencyHz) throws Exception {
+  public void talk(int frequencyHz) throws Exception {
     try {
       Await.until(() -> Files.exists(portFile), Duration.ofSeconds(10), "the server's RTP port from SIPp");
     } catch (AssertionError e) {
@@ -45,11 +45,11 @@ final class CallerWithJavaMedia implements AutoCloseable {
   }
 
   /** What the caller's side receives. */
-  RtpTestPeer media() {
+  public RtpTestPeer media() {
     return media;
   }
 
-  SippCaller sipp() {
+  public SippCaller sipp() {
     return sipp;
   }
 

@@ -439,6 +439,7 @@ public final class SipGatewayImpl implements SipGateway {
       case Request.BYE -> leg.onBye(tx, request);
       case Request.INVITE -> leg.onReInvite(tx, request);
       case Request.INFO -> leg.onInfo(tx, request);
+      case Request.NOTIFY -> leg.onNotify(tx, request);
       case Request.REFER -> {
         // The outbound wall (docs/security.md): a trunk cannot hand its caller to a number of its choosing.
         javax.sip.header.Header referTo = request.getHeader("Refer-To");

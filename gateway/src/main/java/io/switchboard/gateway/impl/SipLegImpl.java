@@ -72,6 +72,8 @@ final class SipLegImpl implements SipLeg {
   private Consumer<EndReason> endedListener;
   private Consumer<Boolean> holdListener;
   private Consumer<Character> dtmfListener;
+  /** A REFER we sent (a transfer out), until its outcome. */
+  private OutgoingRefer referring;
 
   SipLegImpl(String id, String trunk, String from, String to, Context context, UserAgentCore ua,
       GatewayCounters counters, Duration ackTimeout, Owner owner, Request invite, ServerTransaction inviteTx,
@@ -324,6 +326,35 @@ final class SipLegImpl implements SipLeg {
     }
   }
 
+  @Override
+  public Future<Integer> refer(String e164) {
+    if (state != State.CONFIRMED || dialog == null) {
+      return Future.failedFuture(new IllegalStateException("REFER needs a confirmed call"));
+    }
+    if (!e164.matches("\\+[0-9]{4,15}")) {
+      return Future.failedFuture(new IllegalArgumentException("REFER needs an E.164 number"));
+    }
+    if (referring != null && !referring.outcome().isComplete()) {
+      return Future.failedFuture(new IllegalStateException("a REFER of this call is under way"));
+    }
+    try {
+      referring = OutgoingRefer.send(dialog, ua, e164);
+      counters.increment("refer_sent");
+      return referring.outcome();
+    } catch (SipException | ParseException | RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot send REFER for " + callId, e);
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** A NOTIFY in the dialog: the progress of our REFER (RFC 3515 §2.4.4), answered 200 either way. */
+  void onNotify(ServerTransaction tx, Request notify) {
+    ua.respond(tx, notify, Response.OK, null);
+    if (referring != null && OutgoingRefer.isReferNotify(notify)) {
+      referring.onNotify(notify);
+    }
+  }
+
   void onBye(ServerTransaction tx, Request bye) {
     ua.respond(tx, bye, Response.OK, null);
     byeAfterAck = false;
@@ -477,6 +508,9 @@ final class SipLegImpl implements SipLeg {
     }
     if (answered != null) {
       answered.tryFail("leg ended: " + reason);
+    }
+    if (referring != null) {
+      referring.legEnded();
     }
     if (rtp != null) {
       rtp.close();

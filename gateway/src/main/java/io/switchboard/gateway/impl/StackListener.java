@@ -75,6 +75,10 @@ final class StackListener implements SipListenerExt {
       context.runOnContext(v -> registration.onResponse(response));
       return;
     }
+    if (tx != null && tx.getApplicationData() instanceof OutgoingRefer refer) {
+      context.runOnContext(v -> refer.onResponse(response));
+      return;
+    }
     if (tx != null && tx.getApplicationData() instanceof OutboundLegImpl leg) {
       javax.sip.Dialog dialog = event.getDialog();
       context.runOnContext(v -> leg.onResponse(response, tx, dialog));

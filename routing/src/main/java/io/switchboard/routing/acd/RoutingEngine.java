@@ -381,6 +381,47 @@ public final class RoutingEngine {
     });
   }
 
+  /**
+   * A transfer completes: the connected call moves from its agent to {@code toAgentId}, who must be Ready, or Not
+   * ready (a consultation reserves the colleague as Not ready so no queue offers them a call meanwhile). The first
+   * agent's talk counts as handled and they go to wrap-up as after a hang-up; the call stays connected, to the new
+   * agent, and a {@link Connect} (waited zero: the caller did not wait again) tells the owner to bridge it.
+   */
+  public List<Decision> handOver(String callId, String toAgentId) {
+    RoutedCall call = state.calls.get(callId);
+    if (call == null || !call.connected()) {
+      throw new RoutingRejection("call " + callId + " is not connected to an agent");
+    }
+    Agent to = agent(toAgentId);
+    if (to.id().equals(call.agentId())) {
+      throw new RoutingRejection("call " + callId + " is already connected to " + toAgentId);
+    }
+    if (to.state() != AgentState.READY && to.state() != AgentState.NOT_READY) {
+      throw new RoutingRejection("agent " + toAgentId + " is busy (" + to.state() + ")");
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      Agent from = state.agents.get(call.agentId());
+      CallQueue q = state.queues.get(call.queueId());
+      Duration talk = Duration.between(call.connectedAt(), now);
+      from.talked(talk);
+      q.recordHandleTime(talk.plus(q.config().wrapUp()));
+      if (q.config().wrapUp().isZero()) {
+        moves.afterCall(from, now, out);
+      } else {
+        state.transition(from, AgentState.WRAP_UP, "transferred " + callId, now, out);
+        from.currentCall(callId);
+        from.wrapUpEnds(now.plus(q.config().wrapUp()));
+      }
+      call.connect(toAgentId, now);
+      to.answered();
+      state.transition(to, AgentState.ON_CALL, "transferred " + callId, now, out);
+      to.currentCall(callId);
+      out.add(new Connect(callId, toAgentId, call.queueId(), Duration.ZERO));
+      return out;
+    });
+  }
+
   /** Fires every timer due at the clock's now: ring-no-answer, wrap-up end, max wait, periodic announcements. */
   public List<Decision> tick() {
     return event(now -> {

@@ -11,7 +11,8 @@ final class CallView {
 
   private static final List<String> SUMMARY = List.of("trunk", "from", "to", "queue", "agent", "offers", "outcome",
       "hungUpBy", "talkSeconds");
-  private static final List<String> DETAIL = List.of("sipCallId", "fromRaw", "toRaw", "timeline", "routing");
+  private static final List<String> DETAIL = List.of("sipCallId", "fromRaw", "toRaw", "timeline", "routing",
+      "transfers");
   static final List<String> DATES = List.of("arrivedAt", "queuedAt", "offeredAt", "answeredAt", "endedAt");
 
   private CallView() {
@@ -43,6 +44,12 @@ final class CallView {
     for (String field : DETAIL) {
       view.put(field, record.getValue(field));
     }
+    // Earlier agent segments of a transferred call (docs/routing.md, "Transfers"): who and how long, no file name.
+    io.vertx.core.json.JsonArray segments = record.getJsonArray("segments");
+    view.put("segments", segments == null ? null : new io.vertx.core.json.JsonArray(segments.stream()
+        .map(s -> (JsonObject) s).map(s -> new JsonObject().put("segment", s.getValue("segment"))
+            .put("agent", s.getValue("agent")).put("durationMillis", s.getValue("durationMillis")))
+        .toList()));
     return view;
   }
 

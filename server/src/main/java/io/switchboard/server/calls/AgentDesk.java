@@ -215,6 +215,10 @@ final class AgentDesk implements AgentCommands {
   public Future<Void> hold(AgentConnection c, String callId, boolean on) {
     return onCall(c, callId, (agent, call) -> {
       requireConnected(agent, call);
+      if (center.transfers.inProgress(call)) {
+        // The caller is held for the consultation; resuming would mix them into the agent's talk with the colleague.
+        throw new SignalingException("not_allowed", "complete or cancel the transfer first");
+      }
       if (call.bridge.held() == on) {
         return;
       }
@@ -247,6 +251,16 @@ final class AgentDesk implements AgentCommands {
       }
       call.event("dtmf", new JsonObject().put("digits", digits).put("from", "agent"));
     });
+  }
+
+  @Override
+  public Future<Void> transfer(AgentConnection c, io.switchboard.signaling.TransferRequest request) {
+    return onAgent(c, agent -> center.transfers.command(agent, request));
+  }
+
+  @Override
+  public Future<JsonObject> transferTargets(AgentConnection c) {
+    return onAgent(c, agent -> Future.succeededFuture(center.transfers.targets(agent)));
   }
 
   /** An engine event on the agent's behalf; the engine's refusal is the socket's not_allowed error. */

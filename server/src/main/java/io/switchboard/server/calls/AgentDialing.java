@@ -41,6 +41,11 @@ final class AgentDialing {
     this.dialer = outbound;
   }
 
+  /** The one dialer (null until a trunk places calls): transfers to a number go through it too. */
+  OutboundDialer dialer() {
+    return dialer;
+  }
+
   OutboundCall callOf(Agent agent) {
     return calls.values().stream().filter(c -> c.agent == agent).findFirst().orElse(null);
   }

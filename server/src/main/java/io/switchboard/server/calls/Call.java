@@ -99,6 +99,13 @@ final class Call {
   CallRecorder voicemailRecorder;
   JsonObject csat;
   final HoldTime hold = new HoldTime();
+  /**
+   * Transfers (docs/routing.md, "Transfers"): one recording file per agent segment; {@code segment} counts them
+   * (1 until the first transfer), {@code segments} holds the finished ones, {@code transfers} each transfer asked.
+   */
+  int segment = 1;
+  final JsonArray segments = new JsonArray();
+  final JsonArray transfers = new JsonArray();
   /** The caller's CRM card (docs/protocol.md, call.offer), or null for a new caller. */
   JsonObject card;
   String outcome;
@@ -163,6 +170,8 @@ final class Call {
             : java.time.Duration.between(answeredAt, endedAt).toSeconds())
         .put("holdSeconds", hold.seconds(endedAt))
         .put("recording", recording)
+        .put("segments", segments.isEmpty() ? null : segments.copy())
+        .put("transfers", transfers.isEmpty() ? null : transfers.copy())
         .put("csat", csat == null ? null : csat.copy())
         .put("voicemailId", voicemail == null ? null : voicemail.getString("_id"))
         .put("routing", new JsonObject()

@@ -74,6 +74,8 @@ public final class CallCenter implements InboundCallHandler {
   final FlowSteps flows = new FlowSteps(this);
   /** Calls agents place; dialling needs {@link #outbound(OutboundDialer)} (a trunk with outbound settings). */
   final AgentDialing dialing = new AgentDialing(this);
+  /** Blind and warm transfers from the agent desk. */
+  final Transfers transfers = new Transfers(this);
   /** Dials stored callback requests once {@link #outbound} enabled it. */
   final CallbackDialer callbacks = new CallbackDialer(this);
   /** The calls' history records, and the writes a graceful stop waits for. */
@@ -188,9 +190,13 @@ public final class CallCenter implements InboundCallHandler {
     call.agent = agent;
     call.servedBy = agent.id();
     agent.call = call;
-    call.answeredAt = Instant.now();
+    if (call.answeredAt == null) {
+      call.answeredAt = Instant.now(); // a transferred call keeps its first answer (talk time counts from it)
+    }
     if (config.recordCalls()) {
-      call.recorder = recordings.start(DAY.format(call.arrivedAt) + "/" + call.id);
+      // One file per agent segment (docs/routing.md, "Transfers"): the first keeps the call's id as its name.
+      call.recorder = recordings.start(DAY.format(call.arrivedAt) + "/" + call.id
+          + (call.segment > 1 ? "-" + call.segment : ""));
     }
     call.bridge = Bridge.connect(call.leg.media(), agent.media, call.recorder);
     call.event("answered", new JsonObject().put("agent", agent.id()).put("mediaSession", agent.media.id()));
@@ -214,7 +220,15 @@ public final class CallCenter implements InboundCallHandler {
    * Ends the conversation on the agent's side: unbridges, tells the desktop, and lets the engine put the agent into
    * wrap-up. The call itself may go on (survey).
    */
-  private void detachAgent(Call call, String by) {
+  void detachAgent(Call call, String by) {
+    detachAgent(call, by, true);
+  }
+
+  /**
+   * As {@link #detachAgent(Call, String)}; {@code leavesAcd} false when the call stays with the routing engine (a
+   * transfer hands it over to a colleague, who is connected by the engine's decision).
+   */
+  void detachAgent(Call call, String by, boolean leavesAcd) {
     supervision.callDetached(call);
     if (call.bridge != null) {
       call.bridge.disconnect();
@@ -227,7 +241,7 @@ public final class CallCenter implements InboundCallHandler {
       agent.send(new JsonObject().put("type", "call.ended").put("callId", call.id).put("by", by)
           .put("durationSeconds", Duration.between(call.answeredAt, Instant.now()).toSeconds()));
     }
-    if (call.routed) {
+    if (call.routed && leavesAcd) {
       engineEvent("hang up " + call.id, () -> engine.hangUp(call.id));
     }
   }
@@ -254,6 +268,7 @@ public final class CallCenter implements InboundCallHandler {
     } else if (call.routed) {
       engineEvent("hang up " + call.id, () -> engine.hangUp(call.id));
     }
+    transfers.callEnded(call);
     call.event("ended", new JsonObject().put("outcome", outcome).put("by", by));
     flows.finishVoicemail(call);
     if (config.callbackAbandoned() && call.queuedAt != null && call.answeredAt == null

@@ -81,4 +81,14 @@ final class Desks implements AgentCommands {
   public Future<Void> dial(AgentConnection c, String number, String ref) {
     return of(c).dial(c, number, ref);
   }
+
+  @Override
+  public Future<Void> transfer(AgentConnection c, io.switchboard.signaling.TransferRequest request) {
+    return of(c).transfer(c, request);
+  }
+
+  @Override
+  public Future<io.vertx.core.json.JsonObject> transferTargets(AgentConnection c) {
+    return of(c).transferTargets(c);
+  }
 }

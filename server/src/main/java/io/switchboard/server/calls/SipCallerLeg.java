@@ -14,6 +14,11 @@ final class SipCallerLeg implements CallerLeg {
     this.sip = sip;
   }
 
+  /** The trunk's leg, for the one REFER call control may send: {@link OutboundDialer#referForAgent}. */
+  SipLeg sip() {
+    return sip;
+  }
+
   /** The caller's number as received (user part of P-Asserted-Identity or From). */
   String from() {
     return sip.from();

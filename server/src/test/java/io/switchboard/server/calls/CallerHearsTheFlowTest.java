@@ -2,7 +2,6 @@ package io.switchboard.server.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.gateway.SipLeg;
 import io.switchboard.media.AudioCodec;
 import io.switchboard.media.RtpLeg;
 import io.switchboard.media.RtpPorts;
@@ -28,13 +27,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a caller hears, checked sample by sample: the call control plays the flow's greeting, then, waiting in a queue
  * nobody staffs, the spoken queue position, then music on hold. The caller is a plain RTP receiver on a real RTP leg;
- * only the SIP side is a stand-in ({@link FakeLeg}), so no SIP stack is needed. Hanging up there leaves an
+ * only the SIP side is a stand-in ({@link FakeSipLeg}), so no SIP stack is needed. Hanging up there leaves an
  * "abandoned" record and books one automatic callback for the number.
  */
 class CallerHearsTheFlowTest {
@@ -100,7 +96,7 @@ class CallerHearsTheFlowTest {
 
     RtpLeg media = await(ports.allocate());
     media.remote("127.0.0.1", caller.port(), new AudioCodec(0, "PCMU", 101));
-    FakeLeg leg = new FakeLeg(media);
+    FakeSipLeg leg = new FakeSipLeg(vertx, media, CALLER, LINE);
     center.onIncomingCall(leg);
 
     // Greeting and announcement, then two seconds of music on hold.
@@ -153,7 +149,7 @@ class CallerHearsTheFlowTest {
 
     RtpLeg media = await(ports.allocate());
     media.remote("127.0.0.1", caller.port(), new AudioCodec(0, "PCMU", 101));
-    FakeLeg leg = new FakeLeg(media);
+    FakeSipLeg leg = new FakeSipLeg(vertx, media, CALLER, LINE);
     center.onIncomingCall(leg);
 
     Await.until(() -> caller.samples() > welcome.samples().length, Duration.ofSeconds(30),
@@ -265,89 +261,6 @@ class CallerHearsTheFlowTest {
     public void close() {
       closed = true;
       socket.close();
-    }
-  }
-
-  /** The SIP side of an inbound call, without SIP: records what call control asks of it. */
-  private final class FakeLeg implements SipLeg {
-    private final RtpLeg media;
-    private final List<Consumer<EndReason>> ended = new CopyOnWriteArrayList<>();
-    volatile boolean answered;
-    volatile boolean hungUp;
-
-    FakeLeg(RtpLeg media) {
-      this.media = media;
-    }
-
-    void hangUp() {
-      vertx.runOnContext(v -> new ArrayList<>(ended).forEach(l -> l.accept(EndReason.CALLER_HUNG_UP)));
-    }
-
-    @Override
-    public String id() {
-      return "fake-1";
-    }
-
-    @Override
-    public String callId() {
-      return "fake-call-1";
-    }
-
-    @Override
-    public String trunk() {
-      return "test";
-    }
-
-    @Override
-    public String from() {
-      return CALLER;
-    }
-
-    @Override
-    public String to() {
-      return LINE;
-    }
-
-    @Override
-    public RtpLeg media() {
-      return media;
-    }
-
-    @Override
-    public void ringing() {
-    }
-
-    @Override
-    public void earlyMedia() {
-    }
-
-    @Override
-    public Future<Void> answer() {
-      answered = true;
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public void reject(int status, String reason) {
-      hungUp = true;
-    }
-
-    @Override
-    public void hangup() {
-      hungUp = true;
-    }
-
-    @Override
-    public void onEnded(Consumer<EndReason> listener) {
-      ended.add(listener);
-    }
-
-    @Override
-    public void onHold(Consumer<Boolean> listener) {
-    }
-
-    @Override
-    public void onDtmf(Consumer<Character> listener) {
     }
   }
 }

@@ -27,6 +27,11 @@ final class ClientFrameSchema {
   static final String MONITOR_START = "monitor.start";
   static final String MONITOR_MODE = "monitor.mode";
   static final String MONITOR_STOP = "monitor.stop";
+  static final String TRANSFER_BLIND = "transfer.blind";
+  static final String TRANSFER_CONSULT = "transfer.consult";
+  static final String TRANSFER_COMPLETE = "transfer.complete";
+  static final String TRANSFER_CANCEL = "transfer.cancel";
+  static final String TRANSFER_TARGETS = "transfer.targets";
 
   static final int MAX_ID_CHARS = 64;
 
@@ -63,6 +68,13 @@ final class ClientFrameSchema {
   // Call ids are minted by the server; the pattern keeps them printable and log-safe.
   private static final Field CALL_ID = Field.pattern("callId", "[A-Za-z0-9._:-]{1,64}", "1–64 of A-Z a-z 0-9 . _ : -");
 
+  private static final Field TRANSFER_AGENT =
+      Field.pattern("agent", "[A-Za-z0-9._:-]{1,64}", "1–64 of A-Z a-z 0-9 . _ : -").optional();
+  private static final Field TRANSFER_QUEUE =
+      Field.pattern("queue", "[A-Za-z0-9._:-]{1,64}", "1–64 of A-Z a-z 0-9 . _ : -");
+  private static final Field TRANSFER_NUMBER =
+      Field.pattern("number", "\\+?[0-9]{2,20}", "2–20 digits with an optional +").optional();
+
   private static final Field MONITOR_MODE_FIELD = Field.oneOf("mode", "listen", "whisper", "barge");
 
   private static final Map<String, List<Field>> TYPES = Map.ofEntries(
@@ -83,7 +95,13 @@ final class ClientFrameSchema {
       Map.entry(PING, List.of()),
       Map.entry(MONITOR_START, List.of(CALL_ID, MONITOR_MODE_FIELD)),
       Map.entry(MONITOR_MODE, List.of(CALL_ID, MONITOR_MODE_FIELD)),
-      Map.entry(MONITOR_STOP, List.of(CALL_ID)));
+      Map.entry(MONITOR_STOP, List.of(CALL_ID)),
+      // Exactly one target (checked below); a number is digits only and passes the outbound wall again.
+      Map.entry(TRANSFER_BLIND, List.of(CALL_ID, TRANSFER_AGENT, TRANSFER_QUEUE.optional(), TRANSFER_NUMBER)),
+      Map.entry(TRANSFER_CONSULT, List.of(CALL_ID, TRANSFER_AGENT, TRANSFER_NUMBER)),
+      Map.entry(TRANSFER_COMPLETE, List.of(CALL_ID)),
+      Map.entry(TRANSFER_CANCEL, List.of(CALL_ID)),
+      Map.entry(TRANSFER_TARGETS, List.of()));
 
   private ClientFrameSchema() {
   }
@@ -116,6 +134,13 @@ final class ClientFrameSchema {
     }
     if (typeName.equals(CALL_DIAL) && json.containsKey("number") == json.containsKey("ref")) {
       throw invalid("number", "call.dial needs exactly one of number and ref", id);
+    }
+    if (typeName.equals(TRANSFER_BLIND) || typeName.equals(TRANSFER_CONSULT)) {
+      long targets = java.util.stream.Stream.of("agent", "queue", "number").filter(json::containsKey).count();
+      if (targets != 1) {
+        throw invalid("agent", typeName + " needs exactly one of agent, "
+            + (typeName.equals(TRANSFER_BLIND) ? "queue, " : "") + "number", id);
+      }
     }
     if (typeName.equals(STATE_SET)) {
       boolean notReady = json.getString("state").equals("not_ready");

@@ -4,6 +4,7 @@ import io.switchboard.signaling.AgentCommands;
 import io.switchboard.signaling.AgentConnection;
 import io.switchboard.signaling.MediaAnswer;
 import io.switchboard.signaling.SupervisorCommands;
+import io.switchboard.signaling.TransferRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
@@ -42,6 +43,12 @@ final class CommandDispatch {
             frame.string("mode")));
         case ClientFrameSchema.MONITOR_STOP -> nonNull(supervisors.stopMonitoring(c, frame.string("callId")));
         case ClientFrameSchema.CALL_DIAL -> nonNull(commands.dial(c, frame.string("number"), frame.string("ref")));
+        case ClientFrameSchema.TRANSFER_BLIND, ClientFrameSchema.TRANSFER_CONSULT -> nonNull(commands.transfer(c,
+            new TransferRequest(frame.type().substring("transfer.".length()), frame.string("callId"),
+                targetKind(frame), targetOf(frame))));
+        case ClientFrameSchema.TRANSFER_COMPLETE, ClientFrameSchema.TRANSFER_CANCEL -> nonNull(commands.transfer(c,
+            new TransferRequest(frame.type().substring("transfer.".length()), frame.string("callId"), null, null)));
+        case ClientFrameSchema.TRANSFER_TARGETS -> transferTargets(c, reply);
         default -> Future.failedFuture(new IllegalStateException("no command for " + frame.type()));
       };
     } catch (RuntimeException e) {
@@ -59,6 +66,31 @@ final class CommandDispatch {
         return Future.failedFuture(new IllegalStateException("AgentCommands.mediaOffer completed with null"));
       }
       reply.accept(ServerFrames.mediaAnswer(a));
+      return Future.succeededFuture();
+    });
+  }
+
+  private static String targetKind(ClientFrame frame) {
+    for (String kind : new String[] {TransferRequest.AGENT, TransferRequest.QUEUE, TransferRequest.NUMBER}) {
+      if (frame.string(kind) != null) {
+        return kind;
+      }
+    }
+    return null;
+  }
+
+  private static String targetOf(ClientFrame frame) {
+    String kind = targetKind(frame);
+    return kind == null ? null : frame.string(kind);
+  }
+
+  private Future<Void> transferTargets(AgentConnection c, Consumer<JsonObject> reply) {
+    Future<JsonObject> targets = commands.transferTargets(c);
+    if (targets == null) {
+      return Future.failedFuture(new IllegalStateException("AgentCommands.transferTargets returned a null future"));
+    }
+    return targets.compose(t -> {
+      reply.accept(t.copy().put("type", "transfer.targets"));
       return Future.succeededFuture();
     });
   }
