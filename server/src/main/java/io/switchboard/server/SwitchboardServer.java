@@ -132,6 +132,8 @@ public final class SwitchboardServer {
           return config.demo() ? Demo.seed(vertx, store, config.calls(), parts.shop.origins())
               : Future.succeededFuture();
         })
+        // A new installation without demo data: one admin account, so the console can be opened at all.
+        .compose(v -> FirstAdmin.ensure(vertx, parts.store, config.auth().firstAdminPassword(), config.dataDir()))
         // After the demo's documents, before call control: the configuration calls are routed by.
         .compose(v -> RoutingConfigStore.open(vertx, parts.store))
         .compose(routingConfig -> {

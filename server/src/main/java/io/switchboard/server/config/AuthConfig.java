@@ -8,11 +8,17 @@ import java.util.Objects;
  *
  * @param jwtSecret     the signing secret; empty = generated once into the data folder
  * @param tokenLifetime how long a login lasts
+ * @param firstAdminPassword the password of the {@code admin} account made when the store has no account at all;
+ *                      empty = generated and written to {@code <data.dir>/first-admin-password}
  */
-public record AuthConfig(String jwtSecret, Duration tokenLifetime) {
+public record AuthConfig(String jwtSecret, Duration tokenLifetime, String firstAdminPassword) {
   public AuthConfig {
     Objects.requireNonNull(jwtSecret, "jwtSecret");
     Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+    Objects.requireNonNull(firstAdminPassword, "firstAdminPassword");
+    if (!firstAdminPassword.isEmpty() && firstAdminPassword.length() < 8) {
+      throw new IllegalArgumentException("auth.first-admin-password must be empty or at least 8 characters");
+    }
     if (!jwtSecret.isEmpty() && jwtSecret.length() < 32) {
       throw new IllegalArgumentException("auth.jwt-secret must be empty or at least 32 characters");
     }
@@ -22,6 +28,6 @@ public record AuthConfig(String jwtSecret, Duration tokenLifetime) {
   @Override
   public String toString() {
     return "AuthConfig[jwtSecret=" + (jwtSecret.isEmpty() ? "<generated>" : "<set>") + ", tokenLifetime="
-        + tokenLifetime + "]";
+        + tokenLifetime + ", firstAdminPassword=" + (firstAdminPassword.isEmpty() ? "<generated>" : "<set>") + "]";
   }
 }
