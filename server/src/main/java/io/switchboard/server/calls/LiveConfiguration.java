@@ -66,7 +66,6 @@ final class LiveConfiguration {
 
   /** The profile of an agent the configuration does not list: member of every queue, no skills. */
   static AgentProfile defaultProfile(String agentId, RoutingConfiguration routing) {
-    return new AgentProfile(agentId, Map.of(),
-        routing.queues().stream().map(q -> Membership.of(q.id())).toList());
+    return routing.profileOrDefault(agentId);
   }
 }
