@@ -8,7 +8,9 @@ import io.switchboard.media.prompt.Prompts;
 import io.switchboard.media.recording.Recordings;
 import io.switchboard.server.api.CallbacksApi;
 import io.switchboard.server.api.PlannerApi;
+import io.switchboard.server.api.ReplayApi;
 import io.switchboard.server.api.ReportsApi;
+import io.switchboard.server.replay.DayReplays;
 import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.DispositionsApi;
@@ -223,6 +225,8 @@ public final class SwitchboardServer {
             ReportsApi.create(parts.store, signaling::authenticate, config.reports(), parts.routingConfig)
                 .mount(router);
             PlannerApi.create(parts.store, signaling::authenticate, config.reports()).mount(router);
+            ReplayApi.create(new DayReplays(vertx, parts.store, parts.routingConfig, config.reports().zone()),
+                signaling::authenticate).mount(router);
             Supplier<java.util.List<String>> reasons = () ->
                 AgentOverrides.reasons(parts.routingConfig.current());
             LiveFeed feed = new LiveFeed(vertx, parts.liveStats, config.live(), reasons);
