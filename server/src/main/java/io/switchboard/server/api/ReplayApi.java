@@ -49,7 +49,7 @@ public final class ReplayApi {
         .onFailure(e -> {
           if (e instanceof ConfigRejection r) {
             ctx.response().setStatusCode(422).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(new JsonObject().put("error", "the draft configuration is invalid")
+                .end(new JsonObject().put("error", "the draft configuration is invalid: " + String.join("; ", r.problems()))
                     .put("problems", new JsonArray(r.problems())).encode());
           } else if (e instanceof IllegalArgumentException big) {
             ApiResponses.fail(ctx, ApiProblem.unprocessable(big.getMessage()));
