@@ -41,6 +41,8 @@ public final class DayReplay {
   /** Simulated time allowed after the last recorded event for the calls still waiting to end. */
   private static final Duration DRAIN = Duration.ofHours(4);
 
+  private static final int MAX_TICKS_AT_ONCE = 10_000;
+
   private record Event(Instant at, long seq, Runnable action) {
   }
 
@@ -142,6 +144,8 @@ public final class DayReplay {
 
   private Instant loop() {
     Instant lastRecorded = null;
+    Instant lastTick = null;
+    int ticksAtOnce = 0;
     while (true) {
       Event next = events.peek();
       Optional<Instant> due = engine.nextDeadline();
@@ -152,6 +156,13 @@ public final class DayReplay {
       if (due.isPresent() && (next == null || !due.get().isAfter(next.at()))) {
         Instant at = due.get().isBefore(now) ? now : due.get();
         if (next == null && lastRecorded != null && at.isAfter(lastRecorded.plus(DRAIN))) {
+          break;
+        }
+        ticksAtOnce = at.equals(lastTick) ? ticksAtOnce + 1 : 0;
+        lastTick = at;
+        if (ticksAtOnce > MAX_TICKS_AT_ONCE) {
+          // A deadline that tick() does not clear would spin here forever: report it rather than hang.
+          rejections.add(at + ": the engine's deadline stays due after " + MAX_TICKS_AT_ONCE + " ticks");
           break;
         }
         clock.advanceTo(at);
