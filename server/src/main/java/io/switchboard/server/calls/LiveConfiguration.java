@@ -1,14 +1,12 @@
 package io.switchboard.server.calls;
 
 import io.switchboard.routing.acd.AgentProfile;
-import io.switchboard.routing.acd.Membership;
 import io.switchboard.routing.acd.QueueConfig;
 import io.switchboard.routing.acd.RoutingEngine;
 import io.switchboard.routing.acd.RoutingRejection;
 import io.switchboard.routing.config.RoutingConfiguration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
