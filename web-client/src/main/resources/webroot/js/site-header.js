@@ -13,6 +13,7 @@ const PAGES = [
   ['quality.html', 'nav.quality'],
   ['evaluations.html', 'nav.evaluations'],
   ['planner.html', 'nav.planner'],
+  ['replay.html', 'nav.replay'],
   ['config.html', 'admin.nav'],
   ['headset-check.html', 'nav.headsetCheck'],
 ];

@@ -9,7 +9,9 @@ import io.switchboard.media.recording.Recordings;
 import io.switchboard.server.api.CallbacksApi;
 import io.switchboard.server.api.PlannerApi;
 import io.switchboard.server.api.QualityApi;
+import io.switchboard.server.api.ReplayApi;
 import io.switchboard.server.api.ReportsApi;
+import io.switchboard.server.replay.DayReplays;
 import io.switchboard.server.api.CallsApi;
 import io.switchboard.server.api.CustomersApi;
 import io.switchboard.server.api.DispositionsApi;
@@ -233,6 +235,8 @@ public final class SwitchboardServer {
                 .mount(router);
             PlannerApi.create(parts.store, signaling::authenticate, config.reports()).mount(router);
             QualityApi.create(parts.store, signaling::authenticate, scope, config.reports()).mount(router);
+            ReplayApi.create(new DayReplays(vertx, parts.store, parts.routingConfig, config.reports().zone()),
+                signaling::authenticate).mount(router);
             Supplier<java.util.List<String>> reasons = () ->
                 AgentOverrides.reasons(parts.routingConfig.current());
             LiveFeed feed = new LiveFeed(vertx, parts.liveStats, config.live(), reasons);

@@ -57,7 +57,10 @@ public final class ReportsRun {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    Store store = await(Store.open(vertx, new MongoConfig("", "switchboard", port), dir));
+    // --cache-mb: the embedded store's page cache (mongodb.embedded.cache-mb), to compare with MVStore's own 16 MB.
+    int cacheMb = Integer.parseInt(options.getOrDefault("cache-mb",
+        String.valueOf(MongoConfig.DEFAULT_EMBEDDED_CACHE_MB)));
+    Store store = await(Store.open(vertx, new MongoConfig("", "switchboard", port, cacheMb), dir));
     MongoClient raw = MongoClient.create(vertx, new JsonObject()
         .put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "switchboard"));
     try {

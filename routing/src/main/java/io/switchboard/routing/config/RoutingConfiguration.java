@@ -103,4 +103,13 @@ public record RoutingConfiguration(long revision, List<QueueConfig> queues, Map<
   public Optional<AgentProfile> agent(String agentId) {
     return agents.stream().filter(a -> a.id().equals(agentId)).findFirst();
   }
+
+  /**
+   * The agent's configured profile, or the one an agent signed in without a profile gets: member of every queue, no
+   * skills (call control and the replay both use it, so they staff queues alike).
+   */
+  public AgentProfile profileOrDefault(String agentId) {
+    return agent(agentId).orElseGet(() -> new AgentProfile(agentId, Map.of(),
+        queues.stream().map(q -> io.switchboard.routing.acd.Membership.of(q.id())).toList()));
+  }
 }

@@ -1,14 +1,12 @@
 package io.switchboard.server.calls;
 
 import io.switchboard.routing.acd.AgentProfile;
-import io.switchboard.routing.acd.Membership;
 import io.switchboard.routing.acd.QueueConfig;
 import io.switchboard.routing.acd.RoutingEngine;
 import io.switchboard.routing.acd.RoutingRejection;
 import io.switchboard.routing.config.RoutingConfiguration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -66,7 +64,6 @@ final class LiveConfiguration {
 
   /** The profile of an agent the configuration does not list: member of every queue, no skills. */
   static AgentProfile defaultProfile(String agentId, RoutingConfiguration routing) {
-    return new AgentProfile(agentId, Map.of(),
-        routing.queues().stream().map(q -> Membership.of(q.id())).toList());
+    return routing.profileOrDefault(agentId);
   }
 }

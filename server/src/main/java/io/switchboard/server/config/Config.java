@@ -176,7 +176,11 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     if (!DATABASE_NAME.matcher(database).matches()) {
       throw settings.invalid("mongodb.database", "expected 1 to 63 letters, digits, '_' or '-'");
     }
-    return new MongoConfig(uri, database, settings.port("mongodb.embedded.port"));
+    int cacheMb = settings.positiveInt("mongodb.embedded.cache-mb");
+    if (cacheMb > 65_536) {
+      throw settings.invalid("mongodb.embedded.cache-mb", "expected 1..65536 (MB)");
+    }
+    return new MongoConfig(uri, database, settings.port("mongodb.embedded.port"), cacheMb);
   }
 
   private static WebRtcConfig webRtc(Settings settings) {

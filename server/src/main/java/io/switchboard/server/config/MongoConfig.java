@@ -9,8 +9,17 @@ import java.util.regex.Pattern;
  * @param uri          connection string of a real MongoDB, or empty to run the embedded one
  * @param database     the database holding every collection
  * @param embeddedPort TCP port of the embedded MongoDB on 127.0.0.1; 0 picks a free one. Unused with a URI
+ * @param embeddedCacheMb the embedded store's cache of decoded records, MB (docs/performance.md, "Reports over
+ *     100,000 calls"). Unused with a URI
  */
-public record MongoConfig(String uri, String database, int embeddedPort) {
+public record MongoConfig(String uri, String database, int embeddedPort, int embeddedCacheMb) {
+
+  /** The reference file's {@code mongodb.embedded.cache-mb}. */
+  public static final int DEFAULT_EMBEDDED_CACHE_MB = 256;
+
+  public MongoConfig(String uri, String database, int embeddedPort) {
+    this(uri, database, embeddedPort, DEFAULT_EMBEDDED_CACHE_MB);
+  }
 
   // user:password@ right after the scheme; the password must never reach a log or the console.
   private static final Pattern CREDENTIALS = Pattern.compile("^(mongodb(?:\\+srv)?://)([^@/]*)@");
@@ -20,6 +29,9 @@ public record MongoConfig(String uri, String database, int embeddedPort) {
     Objects.requireNonNull(database, "database");
     if (embeddedPort < 0 || embeddedPort > 65535) {
       throw new IllegalArgumentException("mongodb.embedded.port must be 0..65535, got " + embeddedPort);
+    }
+    if (embeddedCacheMb < 1 || embeddedCacheMb > 65_536) {
+      throw new IllegalArgumentException("mongodb.embedded.cache-mb must be 1..65536, got " + embeddedCacheMb);
     }
   }
 

@@ -64,7 +64,7 @@ final class MongoStore implements Store {
   static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir, StoreLatency latency) {
     Future<MongoStore> store;
     if (config.embedded()) {
-      store = EmbeddedMongo.start(vertx, dataDir, config.embeddedPort()).map(embedded -> new MongoStore(vertx,
+      store = EmbeddedMongo.start(vertx, dataDir, config.embeddedPort(), config.embeddedCacheMb()).map(embedded -> new MongoStore(vertx,
           client(vertx, clientConfig(embedded.connectionString(), config.database()), latency), embedded,
           embedded.file().getParent() + " (embedded MongoDB)"));
     } else {
