@@ -28,7 +28,7 @@ class QueueMigrationTest {
   @Test
   void queuesWithDids_becomeQueuesFlowsAndE164EntryPoints(Vertx vertx, @TempDir Path dir) throws Exception {
     // As version 4 left it: the demo's queue with an E.164 DID, a bare one and an extension.
-    EmbeddedMongo mongo = await(EmbeddedMongo.start(vertx, dir, 0));
+    EmbeddedMongo mongo = await(EmbeddedMongo.start(vertx, dir, 0, MongoConfig.DEFAULT_EMBEDDED_CACHE_MB));
     MongoClient client = MongoClient.create(vertx, new JsonObject().put("connection_string", mongo.connectionString())
         .put("db_name", DB));
     try {

@@ -40,7 +40,7 @@ final class TestStores {
       MongoClient client = MongoClient.create(vertx, clientConfig(URI, database));
       return work.apply(client).<Void>mapEmpty().eventually(client::close);
     }
-    return EmbeddedMongo.start(vertx, dir, 0).compose(mongo -> {
+    return EmbeddedMongo.start(vertx, dir, 0, MongoConfig.DEFAULT_EMBEDDED_CACHE_MB).compose(mongo -> {
       MongoClient client = MongoClient.create(vertx, clientConfig(mongo.connectionString(), database));
       return work.apply(client).<Void>mapEmpty().eventually(client::close).eventually(() -> mongo.stop(vertx));
     });
