@@ -56,5 +56,12 @@ public interface SipLeg {
   /** DTMF digits from RFC 4733 events and from SIP INFO (application/dtmf-relay, application/dtmf). */
   void onDtmf(Consumer<Character> listener);
 
+  /**
+   * In-dialog REFERs the far end sends (RFC 3515), already checked for form. Without a listener every REFER is
+   * refused with 403: a trunk cannot make us call anyone.
+   */
+  default void onRefer(Consumer<Referral> listener) {
+  }
+
   enum EndReason { CALLER_CANCELLED, CALLER_HUNG_UP, WE_HUNG_UP, NO_ACK, FAILED }
 }
