@@ -1,6 +1,7 @@
 package io.switchboard.server.calls;
 
 import io.switchboard.routing.acd.AgentState;
+import io.switchboard.routing.callback.KeptPlace;
 import io.switchboard.routing.flow.QueueHours;
 import io.switchboard.server.store.CallbackQuery;
 import io.vertx.core.Future;
@@ -67,7 +68,8 @@ final class CallbackDialer {
           looking = false;
           if (ar.succeeded()) {
             Instant now = Instant.now();
-            ar.result().stream().filter(r -> due(r, now) && queueOpen(r.getString("queueId"), now)).findFirst()
+            ar.result().stream().filter(r -> due(r, now) && queueOpen(r.getString("queueId"), now) && turnCome(r))
+                .findFirst()
                 .ifPresent(this::reserve);
           }
           return Future.succeededFuture();
@@ -86,6 +88,20 @@ final class CallbackDialer {
    */
   private boolean queueOpen(String queueId, Instant now) {
     return queueId == null || QueueHours.of(center.routing.flows().values(), queueId).open(now);
+  }
+
+  /**
+   * A "keep my place" request waits until its place reaches the head of its queue: no call still waiting there is
+   * ahead of it ({@link KeptPlace}). Other requests are due at once.
+   */
+  private boolean turnCome(JsonObject request) {
+    String queueId = request.getString("queueId");
+    Object at = request.getValue("requestedAt");
+    if (!request.getBoolean("keepPlace", false) || queueId == null || !(at instanceof JsonObject date)) {
+      return true;
+    }
+    KeptPlace place = new KeptPlace(queueId, request.getInteger("priority", 0), Instant.parse(date.getString("$date")));
+    return place.turnCome(center.engine.findQueue(queueId).map(q -> q.waiting()).orElse(java.util.List.of()));
   }
 
   private boolean free(Agent agent) {
