@@ -91,11 +91,12 @@ public final class CallsApi {
     caller(ctx, ApiAuth.ANY_ROLE)
         .compose(caller -> {
           CallQuery query = scoped(caller, CallFilter.page(ctx.queryParams()));
-          return store.findCalls(query);
+          return store.findCalls(query).map(records -> new Page(caller, records));
         })
-        .onSuccess(records -> {
+        .onSuccess(page -> {
+          List<JsonObject> records = page.found();
           JsonArray items = new JsonArray();
-          records.forEach(r -> items.add(CallView.summary(r)));
+          records.forEach(r -> items.add(NumberMask.call(page.asker(), r, CallView.summary(r))));
           String next = null;
           int limit = limitOf(ctx);
           if (records.size() == limit) {
@@ -107,6 +108,10 @@ public final class CallsApi {
         .onFailure(e -> ApiResponses.fail(ctx, e));
   }
 
+  /** A page of records and who asked for it (whose role decides the masking). */
+  private record Page(AgentAccount asker, List<JsonObject> found) {
+  }
+
   private static int limitOf(RoutingContext ctx) {
     String limit = ctx.queryParams().get("limit");
     return limit == null ? CallFilter.DEFAULT_LIMIT : Integer.parseInt(limit);
@@ -114,8 +119,8 @@ public final class CallsApi {
 
   private void one(RoutingContext ctx) {
     caller(ctx, ApiAuth.ANY_ROLE)
-        .compose(caller -> visibleCall(ctx, caller))
-        .onSuccess(call -> ApiResponses.json(ctx, CallView.detail(call)))
+        .compose(caller -> visibleCall(ctx, caller).map(call -> NumberMask.call(caller, call, CallView.detail(call))))
+        .onSuccess(view -> ApiResponses.json(ctx, view))
         .onFailure(e -> ApiResponses.fail(ctx, e));
   }
 
