@@ -68,7 +68,7 @@ public final class CallsApi {
         .compose(caller -> {
           CallQuery query = scoped(caller, CallFilter.export(ctx.queryParams(), CallsCsv.PARAMETERS,
               CallsCsv.PAGE_SIZE));
-          return csv.export(ctx, query, CallsCsv.separator(ctx.queryParams()));
+          return csv.export(ctx, query, CallsCsv.separator(ctx.queryParams()), NumberMask.appliesTo(caller));
         })
         .onFailure(e -> ApiResponses.fail(ctx, e)));
     router.get(CALLS + "/:id").handler(this::one);

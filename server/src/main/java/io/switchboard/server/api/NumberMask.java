@@ -45,6 +45,11 @@ final class NumberMask {
     return (JsonObject) replace(view, customerNumbers(record));
   }
 
+  /** A stored record with its customer numbers masked if it says {@code maskNumbers} (for an agent's export). */
+  static JsonObject record(JsonObject stored) {
+    return stored.getBoolean("maskNumbers", false) ? (JsonObject) replace(stored, customerNumbers(stored)) : stored;
+  }
+
   /** The last four digits, the rest as dots: {@code •••••••5678}. */
   static String masked(String number) {
     int keep = Math.min(4, number.length());

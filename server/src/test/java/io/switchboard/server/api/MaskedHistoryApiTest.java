@@ -56,6 +56,9 @@ class MaskedHistoryApiTest {
     JsonObject detail = fixture.get("/api/calls/c-m1", "alice").bodyAsJsonObject();
 
     assertThat(list).doesNotContain(SECRET).contains("•••••••7123");
+    assertThat(fixture.get("/api/calls.csv", "alice").bodyAsString()).as("the agent's CSV export")
+        .doesNotContain(SECRET).contains("7123");
+    assertThat(fixture.get("/api/calls.csv", "sam").bodyAsString()).contains(SECRET);
     assertThat(detail.getString("from")).isEqualTo("•••••••7123");
     assertThat(detail.getBoolean("masked")).isTrue();
     assertThat(detail.encode()).as("raw SIP values and the timeline too").doesNotContain(SECRET);
