@@ -6,15 +6,8 @@ import io.switchboard.e2e.RunningServerTest;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,45 +20,14 @@ class OutboundCallTest extends RunningServerTest {
   private static final String HOTLINE = OutboundTrunk.HOTLINE;
   private static final String CUSTOMER = "+4915112345678";
 
-  private final List<String> refusals = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue() && record.getMessage() != null
-          && record.getMessage().startsWith("outbound refused")) {
-        refusals.add(record.getMessage());
-      }
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
-  };
-  private final List<Logger> watched = new ArrayList<>();
-
   @Override
   protected List<String> extraArgs() {
     return List.of("--demo.enabled=true");
   }
 
-  @AfterEach
-  void stopWatching() {
-    watched.forEach(l -> l.removeHandler(capture));
-  }
-
-  /** Adds the trunk "pstn" that places calls through the carrier (a restart), and watches the refusal logs. */
+  /** Adds the trunk "pstn" that places calls through the carrier (a restart). */
   private void outboundTrunk(int carrierPort) throws Exception {
     server = OutboundTrunk.install(vertx, server, dataDir, carrierPort);
-    for (String name : List.of("io.switchboard.server.outbound.OutboundWall",
-        "io.switchboard.gateway.impl.SipGatewayImpl")) {
-      Logger logger = Logger.getLogger(name);
-      logger.addHandler(capture);
-      watched.add(logger);
-    }
   }
 
   @Test
