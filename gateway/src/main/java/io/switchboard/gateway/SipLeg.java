@@ -66,5 +66,12 @@ public interface SipLeg {
     return Future.failedFuture(new UnsupportedOperationException("this leg cannot send REFER"));
   }
 
+  /**
+   * In-dialog REFERs the far end sends (RFC 3515), already checked for form. Without a listener every REFER is
+   * refused with 403: a trunk cannot make us call anyone.
+   */
+  default void onRefer(Consumer<Referral> listener) {
+  }
+
   enum EndReason { CALLER_CANCELLED, CALLER_HUNG_UP, WE_HUNG_UP, NO_ACK, FAILED }
 }

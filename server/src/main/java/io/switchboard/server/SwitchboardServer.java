@@ -192,11 +192,14 @@ public final class SwitchboardServer {
           parts.gateway = gateway;
           closers.push(gateway::close);
           // The one place the trunk dialer is handed out: to the call center's outbound dialer (docs/security.md).
-          parts.callCenter.outbound(new OutboundDialer(gateway.dialer(),
-              new OutboundWall(Routing.outboundPolicies(parts.trunkDocuments), java.time.Clock.systemUTC()),
-              Routing.referTrunks(parts.trunkDocuments)),
+          OutboundWall wall = new OutboundWall(Routing.outboundPolicies(parts.trunkDocuments),
+              java.time.Clock.systemUTC());
+          parts.callCenter.outbound(
+              new OutboundDialer(gateway.dialer(), wall, Routing.referTrunks(parts.trunkDocuments)),
               Routing.callbackSchedule(parts.trunkDocuments));
-          return vertx.executeBlocking(() -> Secrets.jwtSecret(config.auth(), config.dataDir()));
+          // The per-day cap counts what was started before a restart too (docs/security.md).
+          return io.switchboard.server.outbound.OutboundTallies.attach(parts.store, wall)
+              .compose(v -> vertx.executeBlocking(() -> Secrets.jwtSecret(config.auth(), config.dataDir())));
         })
         .compose(secret -> {
           WebChannel web = new WebChannel(vertx, config.webCall(), secret,

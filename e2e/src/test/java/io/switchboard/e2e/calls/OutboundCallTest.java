@@ -1,74 +1,33 @@
 package io.switchboard.e2e.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.e2e.RunningServerTest;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Outbound calls end to end: SIPp is the carrier behind a trunk with outbound settings (digest auth), the agents are
  * Java WebRTC peers speaking the real agent protocol. An agent with permission dials and talks (tones both ways, in
- * the recording, CDR {@code direction: outbound}); then the toll-fraud wall (docs/security.md) against a scripted set
- * of attacks, after which the carrier has received no INVITE at all and every refusal is in the log.
+ * the recording, CDR {@code direction: outbound}). The toll-fraud wall's scripted attacks are
+ * {@link OutboundWallAttacksTest}.
  */
 class OutboundCallTest extends RunningServerTest {
   private static final String HOTLINE = OutboundTrunk.HOTLINE;
   private static final String CUSTOMER = "+4915112345678";
-  private static final String PREMIUM = "+499001234567";
-  private static final String ABROAD = "+33123456789";
-
-  private final List<String> refusals = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue() && record.getMessage() != null
-          && record.getMessage().startsWith("outbound refused")) {
-        refusals.add(record.getMessage());
-      }
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
-  };
-  private final List<Logger> watched = new ArrayList<>();
 
   @Override
   protected List<String> extraArgs() {
     return List.of("--demo.enabled=true");
   }
 
-  @AfterEach
-  void stopWatching() {
-    watched.forEach(l -> l.removeHandler(capture));
-  }
-
-  /** Adds the trunk "pstn" that places calls through the carrier (a restart), and watches the refusal logs. */
+  /** Adds the trunk "pstn" that places calls through the carrier (a restart). */
   private void outboundTrunk(int carrierPort) throws Exception {
     server = OutboundTrunk.install(vertx, server, dataDir, carrierPort);
-    for (String name : List.of("io.switchboard.server.outbound.OutboundWall",
-        "io.switchboard.gateway.impl.SipGatewayImpl")) {
-      Logger logger = Logger.getLogger(name);
-      logger.addHandler(capture);
-      watched.add(logger);
-    }
   }
 
   @Test
@@ -186,54 +145,5 @@ class OutboundCallTest extends RunningServerTest {
     }
     short[] window = java.util.Arrays.copyOfRange(samples, best, Math.min(samples.length, best + block));
     return io.switchboard.media.testpeer.Goertzel.relativePower(window, window.length, frequency, 8000);
-  }
-
-  @Test
-  void tollFraudWall_scriptedAttacks_carrierReceivesNoInvite_andEveryRefusalIsLogged() throws Exception {
-    Path tone = ToneFile.write(dataDir.resolve("caller-1khz.ulaw"), 1000, 30);
-    try (SippCarrier carrier = SippCarrier.listen("carrier-expects-no-invite.xml", Map.of(), dataDir)) {
-      outboundTrunk(carrier.port());
-      try (JavaAgent alice = new JavaAgent(vertx, server.httpPort());
-          JavaAgent bob = new JavaAgent(vertx, server.httpPort())) {
-        alice.login("alice", "alice-demo");
-        bob.login("bob", "bob-demo");
-
-        // 1. An agent without the permission dials a perfectly ordinary number.
-        assertThatThrownBy(() -> bob.command(new JsonObject().put("type", "call.dial").put("number", CUSTOMER)))
-            .hasMessageContaining("not_allowed").hasMessageContaining("not_permitted");
-        // 2. An agent with the permission dials a premium-rate number, then one abroad.
-        assertThatThrownBy(() -> alice.command(new JsonObject().put("type", "call.dial").put("number", PREMIUM)))
-            .hasMessageContaining("premium_rate");
-        assertThatThrownBy(() -> alice.command(new JsonObject().put("type", "call.dial").put("number", ABROAD)))
-            .hasMessageContaining("international");
-        // 3. A number smuggling a SIP URI never passes the frame schema.
-        assertThatThrownBy(() -> alice.command(new JsonObject().put("type", "call.dial")
-            .put("number", "+49301234567@evil.example"))).hasMessageContaining("invalid_field");
-
-        // 4. From the trunk: an INVITE to a premium-rate number, and one abroad, hoping to be forwarded.
-        for (String target : List.of(PREMIUM, ABROAD)) {
-          try (SippCaller attacker = SippCaller.call("caller-dials-premium-expect-404.xml", server.sipPort(), target,
-              "+4930123456", tone, 0, dataDir)) {
-            assertThat(attacker.awaitExit(Duration.ofSeconds(20))).as(attacker.report()).isZero();
-          }
-        }
-        // 5. From a trunk leg: a REFER to a premium number, then the same number keyed in as digits.
-        try (SippCaller attacker = SippCaller.call("caller-refers-and-dials-digits-expect-501.xml", server.sipPort(),
-            HOTLINE, "+4930123456", tone, 0, Map.of("@DTMF@", SippCaller.dtmfPcap('9')), dataDir)) {
-          assertThat(attacker.awaitExit(Duration.ofSeconds(30))).as(attacker.report()).isZero();
-        }
-
-        assertThat(carrier.invitesReceived()).as(carrier.report()).isZero();
-        assertThat(refusals).as("refusals logged").hasSize(4);
-        assertThat(refusals).anyMatch(l -> l.contains("agent bob") && l.contains(CUSTOMER)
-            && l.endsWith("not_permitted"));
-        assertThat(refusals).anyMatch(l -> l.contains("agent alice") && l.contains(PREMIUM)
-            && l.endsWith("premium_rate"));
-        assertThat(refusals).anyMatch(l -> l.contains("agent alice") && l.contains(ABROAD)
-            && l.endsWith("international"));
-        assertThat(refusals).anyMatch(l -> l.contains("REFER from trunk demo-carrier") && l.contains("+499001234567"));
-        assertThat(carrier.invitesReceived()).isZero();
-      }
-    }
   }
 }

@@ -39,9 +39,12 @@ final class OutboundTrunk {
             .put("allowedAgents", new JsonArray().add("alice")).put("maxConcurrent", 2).put("maxPerDay", 50)
             .put("ringTimeoutSeconds", 20).mergeIn(moreOutbound));
     await(running.store().saveTrunk(trunk));
+    // The demo shop keeps its port: the widget's entry point allows the origin seeded on the first start.
+    int shopPort = running.demoShopPort();
     await(running.stop());
     return await(SwitchboardServer.start(vertx, Config.load(Map.of(), List.of("--http.port=0",
         "--media.webrtc.port=0", "--sip.bind-host=127.0.0.1", "--sip.port=0", "--media.rtp.bind-host=127.0.0.1",
+        "--demo.shop-port=" + shopPort,
         "--data.dir=" + dataDir.toAbsolutePath(), "--demo.enabled=true"))));
   }
 

@@ -440,15 +440,8 @@ public final class SipGatewayImpl implements SipGateway {
       case Request.INVITE -> leg.onReInvite(tx, request);
       case Request.INFO -> leg.onInfo(tx, request);
       case Request.NOTIFY -> leg.onNotify(tx, request);
-      case Request.REFER -> {
-        // The outbound wall (docs/security.md): a trunk cannot hand its caller to a number of its choosing.
-        javax.sip.header.Header referTo = request.getHeader("Refer-To");
-        LOG.warning(() -> "outbound refused: REFER from trunk " + leg.trunk() + " (caller " + leg.from()
-            + ", call " + leg.callId() + ") to " + (referTo == null ? "nothing" : referTo.toString().trim())
-            + ": 501");
-        counters.increment("refer_refused");
-        ua.respond(tx, request, Response.NOT_IMPLEMENTED, null);
-      }
+      // The outbound wall (docs/security.md): a referral is checked and judged, never dialled (IncomingRefer).
+      case Request.REFER -> leg.onRefer(tx, request);
       default -> ua.respond(tx, request, Response.NOT_IMPLEMENTED, null);
     }
   }

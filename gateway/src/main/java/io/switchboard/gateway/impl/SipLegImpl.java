@@ -74,6 +74,9 @@ final class SipLegImpl implements SipLeg {
   private Consumer<Character> dtmfListener;
   /** A REFER we sent (a transfer out), until its outcome. */
   private OutgoingRefer referring;
+  private Consumer<io.switchboard.gateway.Referral> referListener;
+  /** The REFER being handled (RFC 3515), until it is refused or its last NOTIFY is sent. */
+  private IncomingRefer referral;
 
   SipLegImpl(String id, String trunk, String from, String to, Context context, UserAgentCore ua,
       GatewayCounters counters, Duration ackTimeout, Owner owner, Request invite, ServerTransaction inviteTx,
@@ -241,7 +244,45 @@ final class SipLegImpl implements SipLeg {
     this.dtmfListener = listener;
   }
 
+  @Override
+  public void onRefer(Consumer<io.switchboard.gateway.Referral> listener) {
+    this.referListener = listener;
+  }
+
   // ---- from the gateway, on the context ----
+
+  /**
+   * An in-dialog REFER (RFC 3515): its form is checked here ({@link IncomingRefer}), its target judged by the
+   * listener; without one, 403. One referral at a time: another REFER meanwhile gets 491 (RFC 3261 §14.2's rule for
+   * overlapping offers, applied to hand-overs).
+   */
+  void onRefer(ServerTransaction tx, Request request) {
+    String who = "trunk " + trunk + " (caller " + from + ", call " + callId + ")";
+    if (dialog == null || state == State.ENDED) {
+      IncomingRefer.refused(counters, who, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "No dialog yet");
+      IncomingRefer.respond(ua, tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "No dialog yet");
+      return;
+    }
+    if (referral != null) {
+      IncomingRefer.refused(counters, who, request, Response.REQUEST_PENDING, "A REFER is already in progress");
+      IncomingRefer.respond(ua, tx, request, Response.REQUEST_PENDING, "A REFER is already in progress");
+      return;
+    }
+    IncomingRefer refer;
+    try {
+      refer = IncomingRefer.check(ua, counters, dialog, tx, request, who, () -> referral = null);
+    } catch (IncomingRefer.Refused e) {
+      IncomingRefer.refused(counters, who, request, e.status, e.getMessage());
+      IncomingRefer.respond(ua, tx, request, e.status, e.getMessage());
+      return;
+    }
+    if (referListener == null) {
+      refer.refuse(Response.FORBIDDEN, "Calls are not handed over on this trunk");
+      return;
+    }
+    referral = refer;
+    LegListeners.fire(id, referListener, refer);
+  }
 
   State state() {
     return state;
@@ -502,6 +543,7 @@ final class SipLegImpl implements SipLeg {
     }
     state = State.ENDED;
     endReason = reason;
+    referral = null;
     if (!byeAfterAck) {
       cancelAckTimer();
       owner.forget(this);

@@ -181,6 +181,12 @@ final class StackListener implements SipListenerExt {
       default -> {
         if (inDialog) {
           context.runOnContext(v -> gateway.inDialog(transaction, request));
+        } else if (method.equals(Request.REFER)) {
+          // RFC 3515 §2.4.2: a REFER we do not accept gets 403; outside a call there is nothing to hand over.
+          IncomingRefer.refused(counters, "outside any dialog (call " + ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId() + ")", request,
+              Response.FORBIDDEN, "REFER is taken only within a call");
+          IncomingRefer.respond(gateway.ua, transaction, request, Response.FORBIDDEN,
+              "REFER is taken only within a call");
         } else if (method.equals(Request.BYE) || method.equals(Request.INFO)) {
           gateway.ua.respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
         } else if (KNOWN_METHODS.contains(method)) {

@@ -26,7 +26,9 @@ final class StrictSyntax {
   private static final Map<String, String> SINGLE = Map.ofEntries(Map.entry("call-id", "call-id"),
       Map.entry("i", "call-id"), Map.entry("cseq", "cseq"), Map.entry("from", "from"), Map.entry("f", "from"),
       Map.entry("to", "to"), Map.entry("t", "to"), Map.entry("max-forwards", "max-forwards"),
-      Map.entry("content-length", "content-length"), Map.entry("l", "content-length"));
+      Map.entry("content-length", "content-length"), Map.entry("l", "content-length"),
+      // RFC 3515 §2.4.1: a REFER carries exactly one Refer-To (the stack would keep the first of two).
+      Map.entry("refer-to", "refer-to"), Map.entry("r", "refer-to"));
   /** Headers whose values are name-addr / addr-spec (RFC 3261 §20.10, §20.20, §20.39). */
   private static final Set<String> ADDRESSES = Set.of("to", "t", "from", "f", "contact", "m");
   /** RFC 3261 §25.1 token characters besides alphanumerics. */

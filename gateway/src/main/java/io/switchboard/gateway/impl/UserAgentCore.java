@@ -29,7 +29,7 @@ final class UserAgentCore {
 
   private static final Logger LOG = Logger.getLogger(UserAgentCore.class.getName());
 
-  static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
+  static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER";
   static final List<String> ACCEPT = List.of("application/sdp", "application/dtmf-relay", "application/dtmf");
 
   final SipProvider provider;

@@ -70,7 +70,7 @@ public final class CallsApi {
         .compose(caller -> {
           CallQuery query = scoped(caller, CallFilter.export(ctx.queryParams(), CallsCsv.PARAMETERS,
               CallsCsv.PAGE_SIZE));
-          return csv.export(ctx, query, CallsCsv.separator(ctx.queryParams()));
+          return csv.export(ctx, query, CallsCsv.separator(ctx.queryParams()), NumberMask.appliesTo(caller));
         })
         .onFailure(e -> ApiResponses.fail(ctx, e)));
     router.get(CALLS + "/:id").handler(this::one);
@@ -93,11 +93,12 @@ public final class CallsApi {
     caller(ctx, ApiAuth.ANY_ROLE)
         .compose(caller -> {
           CallQuery query = scoped(caller, CallFilter.page(ctx.queryParams()));
-          return store.findCalls(query);
+          return store.findCalls(query).map(records -> new Page(caller, records));
         })
-        .onSuccess(records -> {
+        .onSuccess(page -> {
+          List<JsonObject> records = page.found();
           JsonArray items = new JsonArray();
-          records.forEach(r -> items.add(CallView.summary(r)));
+          records.forEach(r -> items.add(NumberMask.call(page.asker(), r, CallView.summary(r))));
           String next = null;
           int limit = limitOf(ctx);
           if (records.size() == limit) {
@@ -109,6 +110,10 @@ public final class CallsApi {
         .onFailure(e -> ApiResponses.fail(ctx, e));
   }
 
+  /** A page of records and who asked for it (whose role decides the masking). */
+  private record Page(AgentAccount asker, List<JsonObject> found) {
+  }
+
   private static int limitOf(RoutingContext ctx) {
     String limit = ctx.queryParams().get("limit");
     return limit == null ? CallFilter.DEFAULT_LIMIT : Integer.parseInt(limit);
@@ -116,8 +121,8 @@ public final class CallsApi {
 
   private void one(RoutingContext ctx) {
     caller(ctx, ApiAuth.ANY_ROLE)
-        .compose(caller -> visibleCall(ctx, caller))
-        .onSuccess(call -> ApiResponses.json(ctx, CallView.detail(call)))
+        .compose(caller -> visibleCall(ctx, caller).map(call -> NumberMask.call(caller, call, CallView.detail(call))))
+        .onSuccess(view -> ApiResponses.json(ctx, view))
         .onFailure(e -> ApiResponses.fail(ctx, e));
   }
 

@@ -67,8 +67,12 @@ final class CallsCsv {
     throw ApiProblem.badRequest("separator must be semicolon or comma");
   }
 
-  /** Streams the export; the head is written only once the first page is read, so a failure before is a clean 500. */
-  Future<Void> export(RoutingContext ctx, CallQuery query, char separator) {
+  /**
+   * Streams the export; the head is written only once the first page is read, so a failure before is a clean 500.
+   *
+   * @param masked whether calls marked {@code maskNumbers} show their customer's number masked (an agent asks)
+   */
+  Future<Void> export(RoutingContext ctx, CallQuery query, char separator, boolean masked) {
     CSVFormat format = CSVFormat.RFC4180.builder()
         .setDelimiter(separator)
         .setRecordSeparator("\r\n")
@@ -85,18 +89,18 @@ final class CallsCsv {
           .putHeader("Cache-Control", "no-store")
           .putHeader("X-Content-Type-Options", "nosniff");
       return response.write(Buffer.buffer(BOM + rows(format, List.of(HEADER))))
-          .compose(v -> writePages(response, query, first, format))
+          .compose(v -> writePages(response, query, first, format, masked))
           .compose(v -> response.end());
     });
   }
 
   private Future<Void> writePages(HttpServerResponse response, CallQuery query, List<JsonObject> page,
-      CSVFormat format) {
+      CSVFormat format, boolean masked) {
     if (page.isEmpty()) {
       return Future.succeededFuture();
     }
     List<List<String>> rows = new ArrayList<>(page.size());
-    page.forEach(call -> rows.add(row(call)));
+    page.forEach(call -> rows.add(row(masked ? NumberMask.record(call) : call)));
     Future<Void> written = response.write(Buffer.buffer(rows(format, rows)));
     if (page.size() < query.limit()) {
       return written;
@@ -104,7 +108,7 @@ final class CallsCsv {
     JsonObject last = page.get(page.size() - 1);
     CallQuery next = query.after(CallsApi.instant(last.getValue("arrivedAt")), last.getString("_id"));
     return written.compose(v -> response.closed() ? Future.succeededFuture()
-        : store.findCalls(next).compose(more -> writePages(response, next, more, format)));
+        : store.findCalls(next).compose(more -> writePages(response, next, more, format, masked)));
   }
 
   private static List<String> row(JsonObject call) {

@@ -51,7 +51,8 @@ public final class CustomersApi {
     router.get(CUSTOMERS + "/:id").handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE,
         caller -> customer(ctx).map(CrmViews::customer)));
     router.put(CUSTOMERS + "/:id").handler(JsonBody.reader()).handler(ctx -> answer(ctx, EDITORS, caller -> replace(ctx)));
-    router.get(CUSTOMERS + "/:id/history").handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE, caller -> history(ctx)));
+    router.get(CUSTOMERS + "/:id/history").handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE,
+        caller -> history(ctx, caller)));
   }
 
   interface Action {
@@ -131,7 +132,7 @@ public final class CustomersApi {
    * The customer, their calls newest first (at most {@code limit}, default 20, each with its wrap-up and CSAT), their
    * open incidents (most urgent first) and their last {@value #HISTORY_INCIDENTS} incidents in any status.
    */
-  private Future<JsonObject> history(RoutingContext ctx) {
+  private Future<JsonObject> history(RoutingContext ctx, io.switchboard.signaling.AgentAccount caller) {
     PageParams params = PageParams.of(ctx.queryParams(), Set.of());
     if (params.cursor() != null) {
       throw ApiProblem.badRequest("unknown parameter \"cursor\"");
@@ -145,14 +146,22 @@ public final class CustomersApi {
                 : store.agentName(customer.getString("personalManager")))
         .map(all -> {
           JsonArray calls = new JsonArray();
-          all.<List<JsonObject>>resultAt(0).forEach(c -> calls.add(CrmViews.historyCall(c)));
+          List<JsonObject> stored = all.resultAt(0);
+          stored.forEach(c -> calls.add(NumberMask.call(caller, c, CrmViews.historyCall(c))));
+          // A customer who called a masking queue: an agent sees none of their numbers whole, on any page.
+          boolean mask = NumberMask.appliesTo(caller) && stored.stream().anyMatch(c -> c.getBoolean("maskNumbers",
+              false));
           JsonArray incidents = new JsonArray();
           all.<List<JsonObject>>resultAt(1).forEach(i -> incidents.add(CrmViews.incident(i)));
           JsonArray recent = new JsonArray();
           all.<List<JsonObject>>resultAt(2).forEach(i -> recent.add(CrmViews.incident(i)));
           Optional<String> manager = all.resultAt(3);
-          return new JsonObject().put("customer", CrmViews.customer(customer)
-                  .put("personalManagerName", manager.orElse(null))).put("calls", calls)
+          JsonObject card = CrmViews.customer(customer).put("personalManagerName", manager.orElse(null));
+          if (mask) {
+            card.put("numbers", new JsonArray(card.getJsonArray("numbers", new JsonArray()).stream()
+                .map(n -> NumberMask.masked(String.valueOf(n))).toList())).put("masked", true);
+          }
+          return new JsonObject().put("customer", card).put("calls", calls)
               .put("openIncidents", incidents).put("incidents", recent);
         }));
   }

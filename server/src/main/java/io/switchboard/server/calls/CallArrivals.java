@@ -52,6 +52,10 @@ final class CallArrivals {
       return;
     }
     arrive(leg, id, from, to, info, flow.get());
+    leg.onRefer(referral -> center.on(() -> {
+      center.referrals.referred(id, referral);
+      return Future.succeededFuture();
+    }));
   }
 
   /** A website caller the web channel has checked ({@link CallCenter#onWebCall}, which says what this does). */

@@ -80,6 +80,8 @@ public final class CallCenter implements InboundCallHandler {
   final CallbackDialer callbacks = new CallbackDialer(this);
   /** The calls' history records, and the writes a graceful stop waits for. */
   final CallRecords records = new CallRecords(this);
+  /** A trunk's PBX handing its call over (incoming REFER), inside the hotline only. */
+  final TrunkReferrals referrals = new TrunkReferrals(this);
   /** Callers arriving from a trunk or the web, and leaving. */
   private final CallArrivals arrivals = new CallArrivals(this);
   private boolean closing;

@@ -55,7 +55,10 @@ final class CallRecords {
    * snapshot never lands after a newer one. A failed write is logged and does not stop the next.
    */
   void write(Call call, Future<JsonObject> record) {
-    Future<Void> write = call.lastWrite.compose(v -> record).compose(center.store::saveCall)
+    // The queue's masking, as it was during the call: the history API masks the caller's number for agents.
+    boolean masked = center.routing.masksNumbers(call.queueId);
+    Future<Void> write = call.lastWrite.compose(v -> record.map(r -> r.put("maskNumbers", masked)))
+        .compose(center.store::saveCall)
         .onFailure(e -> LOG.log(Level.SEVERE, "history record of call " + call.id + " not saved", e))
         .recover(e -> Future.succeededFuture());
     call.lastWrite = write;

@@ -1,6 +1,8 @@
 package io.switchboard.server.calls;
 
 import io.switchboard.routing.acd.AgentState;
+import io.switchboard.routing.callback.KeptPlace;
+import io.switchboard.routing.flow.QueueHours;
 import io.switchboard.server.store.CallbackQuery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +17,9 @@ import java.util.logging.Logger;
  * {@value #PREVIEW_REASON}, so no queue offers them a call) and previewed the request ({@code callback.offer});
  * when they accept ({@code call.dial} with the request's id as {@code ref}) the server dials the customer with the
  * hotline's caller id through the {@link OutboundDialer} as the callback job. Each attempt's outcome is stored on the
- * request; busy or unanswered attempts are retried after a back-off, up to a limit. Runs on the call center's context.
+ * request; busy or unanswered attempts are retried after a back-off, up to a limit. Requests are taken oldest first,
+ * each only while its queue is in its business hours ({@link QueueHours}) and the trunk's calling window is open.
+ * Runs on the call center's context.
  */
 final class CallbackDialer {
 
@@ -64,7 +68,9 @@ final class CallbackDialer {
           looking = false;
           if (ar.succeeded()) {
             Instant now = Instant.now();
-            ar.result().stream().filter(r -> due(r, now)).findFirst().ifPresent(this::reserve);
+            ar.result().stream().filter(r -> due(r, now) && queueOpen(r.getString("queueId"), now) && turnCome(r))
+                .findFirst()
+                .ifPresent(this::reserve);
           }
           return Future.succeededFuture();
         }));
@@ -73,6 +79,29 @@ final class CallbackDialer {
   private static boolean due(JsonObject request, Instant now) {
     String next = request.getString("nextAttemptAt");
     return next == null || !Instant.parse(next).isAfter(now);
+  }
+
+  /**
+   * Whether the request's queue is in its business hours: the flows' hours steps that lead to it
+   * ({@link QueueHours}); a queue no hours step guards is always open. The trunk's own window
+   * ({@link CallbackSchedule#open}) applies on top.
+   */
+  private boolean queueOpen(String queueId, Instant now) {
+    return queueId == null || QueueHours.of(center.routing.flows().values(), queueId).open(now);
+  }
+
+  /**
+   * A "keep my place" request waits until its place reaches the head of its queue: no call still waiting there is
+   * ahead of it ({@link KeptPlace}). Other requests are due at once.
+   */
+  private boolean turnCome(JsonObject request) {
+    String queueId = request.getString("queueId");
+    Object at = request.getValue("requestedAt");
+    if (!request.getBoolean("keepPlace", false) || queueId == null || !(at instanceof JsonObject date)) {
+      return true;
+    }
+    KeptPlace place = new KeptPlace(queueId, request.getInteger("priority", 0), Instant.parse(date.getString("$date")));
+    return place.turnCome(center.engine.findQueue(queueId).map(q -> q.waiting()).orElse(java.util.List.of()));
   }
 
   private boolean free(Agent agent) {

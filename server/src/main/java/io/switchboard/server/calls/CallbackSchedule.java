@@ -14,7 +14,10 @@ import java.util.Optional;
  * @param acceptWithin  how long the reserved agent has to accept the preview before the reservation is released
  * @param retryAfter    the back-off after a busy / unanswered attempt, multiplied by the attempts made so far
  * @param maxAttempts   attempts before the request is given up ({@code failed})
- * @param hours         when customers may be called back (the hotline's business hours); empty: any time
+ * @param hours         the trunk's calling window ({@code outbound.callbackHours}): when this carrier may place
+ *                      callbacks at all (e.g. the legal calling hours), on top of each queue's business hours,
+ *                      which the dialler takes from the flows ({@link io.switchboard.routing.flow.QueueHours});
+ *                      empty: no limit beyond the queue's hours
  */
 public record CallbackSchedule(Duration pollEvery, Duration acceptWithin, Duration retryAfter, int maxAttempts,
     Optional<BusinessHours> hours) {
@@ -30,7 +33,7 @@ public record CallbackSchedule(Duration pollEvery, Duration acceptWithin, Durati
     }
   }
 
-  /** Whether customers may be called at {@code at}: inside the business hours, never on a holiday. */
+  /** Whether the trunk's window lets customers be called at {@code at} (never on one of its holidays). */
   public boolean open(Instant at) {
     return hours.map(h -> h.status(at) == HoursStatus.OPEN).orElse(true);
   }

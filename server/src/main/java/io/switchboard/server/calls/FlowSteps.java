@@ -170,7 +170,7 @@ final class FlowSteps {
     } else if (decision instanceof StartVoicemail v) {
       startVoicemail(call, v.mailbox(), v.reason());
     } else if (decision instanceof RequestCallback r) {
-      return bookCallback(call, r.number(), r.queueId(), r.priority(), "requested");
+      return bookCallback(call, r.number(), r.queueId(), r.priority(), "requested", r.keepQueuedCall());
     } else if (decision instanceof RunSurvey s) {
       call.phase = Call.Phase.SURVEY;
       play(call, s.lang(), s.promptId());
@@ -329,6 +329,16 @@ final class FlowSteps {
    * is stored, so the caller hears "booked" only for a request that is on disk.
    */
   Future<Void> bookCallback(Call call, String number, String queueId, int priority, String reason) {
+    return bookCallback(call, number, queueId, priority, reason, false);
+  }
+
+  /**
+   * As {@link #bookCallback(Call, String, String, int, String)}; {@code keepPlace}: the caller left the queue
+   * keeping their place (its time is {@code requestedAt}), so the callback waits for that place's turn
+   * ({@link io.switchboard.routing.callback.KeptPlace}).
+   */
+  Future<Void> bookCallback(Call call, String number, String queueId, int priority, String reason,
+      boolean keepPlace) {
     if (number == null || !number.startsWith("+")) {
       call.event("callback_impossible", new JsonObject().put("reason", "no caller number"));
       return Future.succeededFuture();
@@ -338,6 +348,9 @@ final class FlowSteps {
         .put("priority", priority).put("reason", reason).put("callId", call.id).put("status", "pending")
         .put("attempts", 0).put("requestedAt", Call.date(call.queuedAt != null ? call.queuedAt : call.arrivedAt))
         .put("updatedAt", Call.date(Instant.now())).putNull("assignedTo").putNull("notes");
+    if (keepPlace) {
+      request.put("keepPlace", true);
+    }
     Future<Void> booked = center.store.callbacks().bookIfNone(request).map(created -> {
       call.event(created ? "callback_booked" : "callback_already_pending",
           new JsonObject().put("number", number).put("queue", queueId).put("reason", reason));

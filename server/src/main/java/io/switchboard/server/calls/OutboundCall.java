@@ -59,6 +59,8 @@ final class OutboundCall {
         .put("dialledBy", new JsonObject()
             .put("kind", reference != null && reference.startsWith("cb-") ? "callback" : "agent")
             .put("reference", reference))
+        // Dialled by reference: the agent never saw the number, and the history does not show it to them either.
+        .put("maskNumbers", reference != null)
         .put("agent", new JsonObject().put("id", agent.id()).put("username", agent.account.username())
             .put("name", agent.account.name()))
         .put("arrivedAt", Call.date(startedAt))

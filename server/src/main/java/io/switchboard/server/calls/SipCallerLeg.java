@@ -29,6 +29,14 @@ final class SipCallerLeg implements CallerLeg {
     return sip.to();
   }
 
+  /**
+   * REFERs of the trunk's far end (RFC 3515), for {@link TrunkReferrals} only: deliberately not on {@link CallerLeg},
+   * so no other kind of leg can ask to be handed anywhere.
+   */
+  void onRefer(Consumer<io.switchboard.gateway.Referral> listener) {
+    sip.onRefer(listener);
+  }
+
   @Override
   public String channel() {
     return "trunk";

@@ -23,6 +23,14 @@ public final class OutboundWall {
   private final Map<String, Integer> up = new HashMap<>();
   private final Map<String, Integer> today = new HashMap<>();
   private LocalDate day;
+  /** Told of each admitted call's new count for its trunk and day, so the count can outlive a restart. */
+  private DailyCountListener counted = (trunk, onDay, started) -> { };
+
+  /** Where the daily counts go after each admitted call ({@link OutboundTallies} stores them in MongoDB). */
+  @FunctionalInterface
+  public interface DailyCountListener {
+    void started(String trunk, LocalDate day, int startedThatDay);
+  }
 
   public OutboundWall(List<TrunkPolicy> trunks, Clock clock) {
     trunks.forEach(p -> policies.put(p.trunk(), p));
@@ -79,6 +87,7 @@ public final class OutboundWall {
     }
     up.put(policy.trunk(), current + 1);
     today.put(policy.trunk(), started + 1);
+    counted.started(policy.trunk(), day, started + 1);
     LOG.info(() -> "outbound admitted: " + party + " to " + verdict.e164() + " on trunk " + policy.trunk());
     return new Admitted(policy, verdict.e164());
   }
@@ -86,6 +95,27 @@ public final class OutboundWall {
   /** An admitted call is over (or never went out): it no longer counts against the concurrent cap. */
   public synchronized void released(Admitted call) {
     up.computeIfPresent(call.policy().trunk(), (t, n) -> n > 1 ? n - 1 : null);
+  }
+
+  /** Sends each new daily count to {@code listener} (called under the wall's lock: it must not block). */
+  public synchronized void onCounted(DailyCountListener listener) {
+    this.counted = listener;
+  }
+
+  /**
+   * Restores a trunk's count of calls started on {@code onDay} (read back after a restart); a count of another day
+   * than today is ignored, and a count lower than the one held is never taken (calls placed meanwhile still count).
+   */
+  public synchronized void restore(String trunk, LocalDate onDay, int started) {
+    rollDay();
+    if (onDay.equals(day) && started > today.getOrDefault(trunk, 0)) {
+      today.put(trunk, started);
+    }
+  }
+
+  /** The trunks with outbound rules, by name. */
+  public java.util.Set<String> trunks() {
+    return java.util.Set.copyOf(policies.keySet());
   }
 
   /** Whether any trunk places calls. */

@@ -1,7 +1,8 @@
 package io.switchboard.server.store;
 
 /**
- * Which callback requests to read, oldest first ({@code _id} ascending). Every criterion is optional (null).
+ * Which callback requests to read, oldest first ({@code requestedAt}, then {@code _id}). Every criterion is optional
+ * (null).
  *
  * @param status     one of {@link Callbacks#STATUSES}
  * @param queueId    the queue the callback is for

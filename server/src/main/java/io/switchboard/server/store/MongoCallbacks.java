@@ -74,12 +74,24 @@ final class MongoCallbacks implements Callbacks {
     MongoVoicemails.putIf(filter, "queueId", query.queueId());
     MongoVoicemails.putIf(filter, "number", query.number());
     MongoVoicemails.putIf(filter, "assignedTo", query.assignedTo());
-    if (query.afterId() != null) {
-      filter.put("_id", new JsonObject().put("$gt", query.afterId()));
-    }
-    return client.findWithOptions(CALLBACKS, filter, new FindOptions()
-            .setSort(new JsonObject().put("_id", 1)).setLimit(query.limit()))
-        .map(found -> found.stream().map(MongoCallbacks::unkeyed).toList());
+    // Oldest request first (requestedAt, then _id for requests of the same instant); the page cursor is the last
+    // id, turned into its (requestedAt, _id) position.
+    Future<JsonObject> cursor = query.afterId() == null ? Future.succeededFuture(null)
+        : client.findOne(CALLBACKS, new JsonObject().put("_id", query.afterId()),
+            new JsonObject().put("requestedAt", 1));
+    return cursor.compose(after -> {
+      if (after != null && after.getValue("requestedAt") != null) {
+        Object at = after.getValue("requestedAt");
+        filter.put("$or", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("requestedAt", new JsonObject().put("$gt", at)))
+            .add(new JsonObject().put("requestedAt", at).put("_id", new JsonObject().put("$gt", query.afterId()))));
+      } else if (query.afterId() != null) {
+        filter.put("_id", new JsonObject().put("$gt", query.afterId()));
+      }
+      return client.findWithOptions(CALLBACKS, filter, new FindOptions()
+              .setSort(new JsonObject().put("requestedAt", 1).put("_id", 1)).setLimit(query.limit()))
+          .map(found -> found.stream().map(MongoCallbacks::unkeyed).toList());
+    });
   }
 
   @Override
