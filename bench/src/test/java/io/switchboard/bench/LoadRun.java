@@ -169,7 +169,25 @@ public final class LoadRun {
    * (space-separated) for before/after runs.
    */
   static List<String> serverArgs(Path work) {
-    List<String> args = new ArrayList<>(List.of(
+    List<String> args = new ArrayList<>(baseServerArgs(work));
+    // One SIPp is one source carrying every call, like a carrier at full tilt: these runs measure capacity, so
+    // the edge's per-source flood limits and call cap (docs/reliability.md) are lifted out of the way.
+    args.addAll(List.of(
+        "--sip.edge.invites-per-second-per-source=1000000",
+        "--sip.edge.invite-burst-per-source=1000000",
+        "--sip.edge.requests-per-second-per-source=1000000",
+        "--sip.edge.request-burst-per-source=1000000",
+        "--sip.edge.max-calls=1000000"));
+    return withExtraArgs(args);
+  }
+
+  /** As {@link #serverArgs}, with the SIP edge's flood limits as configured: for {@link FloodRun}, which measures them. */
+  static List<String> serverArgsWithEdgeLimits(Path work) {
+    return withExtraArgs(new ArrayList<>(baseServerArgs(work)));
+  }
+
+  private static List<String> baseServerArgs(Path work) {
+    return List.of(
         "--http.port=0",
         "--http.host=127.0.0.1",
         "--media.webrtc.port=0",
@@ -180,14 +198,10 @@ public final class LoadRun {
         "--demo.shop-port=0",
         "--media.rtp.bind-host=127.0.0.1",
         "--data.dir=" + work.toAbsolutePath(),
-        "--demo.enabled=true",
-        // One SIPp is one source carrying every call, like a carrier at full tilt: these runs measure capacity, so
-        // the edge's per-source flood limits and call cap (docs/reliability.md) are lifted out of the way.
-        "--sip.edge.invites-per-second-per-source=1000000",
-        "--sip.edge.invite-burst-per-source=1000000",
-        "--sip.edge.requests-per-second-per-source=1000000",
-        "--sip.edge.request-burst-per-source=1000000",
-        "--sip.edge.max-calls=1000000"));
+        "--demo.enabled=true");
+  }
+
+  private static List<String> withExtraArgs(List<String> args) {
     String extra = System.getProperty("bench.server.args", "").trim();
     if (!extra.isEmpty()) {
       args.addAll(List.of(extra.split("\\s+")));

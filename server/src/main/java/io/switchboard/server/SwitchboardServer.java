@@ -206,7 +206,8 @@ public final class SwitchboardServer {
               name -> parts.routingConfig.current().entryPoints().webEntry(name), parts.endpoint, parts.callCenter);
           closers.push(web::close);
           AgentSignaling signaling = AgentSignaling.create(vertx,
-              SignalingConfig.withSecret(secret).withTokenLifetime(config.auth().tokenLifetime()),
+              SignalingConfig.withSecret(secret).withTokenLifetime(config.auth().tokenLifetime())
+                  .withLoginLockout(config.auth().loginLockout()),
               parts.store::agentByUsername, parts.callCenter.desk(), parts.callCenter.supervisors());
           closers.push(signaling::close);
           // Half the shutdown budget for in-flight requests; the rest is for calls, media and the store.

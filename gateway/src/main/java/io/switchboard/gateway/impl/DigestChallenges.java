@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import java.text.ParseException;
 import javax.sip.address.AddressFactory;
@@ -28,10 +29,20 @@ final class DigestChallenges {
 
   private final Map<String, Long> nonceExpiry = new ConcurrentHashMap<>();
   private final AddressFactory addresses = new AddressFactoryImpl();
+  private final LongSupplier clock;
+
+  DigestChallenges() {
+    this(System::nanoTime);
+  }
+
+  /** @param clock nanoseconds, as {@link System#nanoTime()}: a test's clock can let a nonce expire */
+  DigestChallenges(LongSupplier clock) {
+    this.clock = clock;
+  }
 
   /** A new nonce, valid for {@link #NONCE_LIFETIME}. */
   String newNonce() {
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (nonceExpiry.size() >= MAX_OUTSTANDING) {
       purgeExpired(now);
       if (nonceExpiry.size() >= MAX_OUTSTANDING) {
@@ -64,7 +75,7 @@ final class DigestChallenges {
     // Single use, whatever the outcome: a wrong answer cannot be followed by another guess on the same nonce, and a
     // right one cannot be replayed. A used or expired nonce gets a fresh challenge with stale=true (RFC 2617 §3.2.1).
     Long expiry = nonceExpiry.remove(nonce);
-    if (expiry == null || expiry - System.nanoTime() < 0) {
+    if (expiry == null || expiry - clock.getAsLong() < 0) {
       return Verdict.STALE;
     }
     String algorithm = auth.getAlgorithm();

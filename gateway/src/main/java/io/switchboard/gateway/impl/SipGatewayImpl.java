@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -76,6 +77,13 @@ public final class SipGatewayImpl implements SipGateway {
   private final DigestChallenges challenges = new DigestChallenges();
   /** Legs by Call-ID; written on the context only, concurrent so debugState may be read from anywhere. */
   private final Map<String, SipLegImpl> legs = new ConcurrentHashMap<>();
+  /**
+   * INVITEs screened on a stack thread and answered 100 whose {@link #accept} has not yet run on the context. Under a
+   * flood the context falls behind, and these are calls being set up as much as the legs are: the flood guard's cap
+   * counts both, or a backlog of thousands would pass a cap of hundreds (docs/reliability.md, floods against live
+   * calls).
+   */
+  private final AtomicInteger acceptsPending = new AtomicInteger();
   private final List<TrunkRegistration> registrations = new ArrayList<>();
   /** Calls we placed, by Call-ID; written on the context only. */
   private final Map<String, OutboundLegImpl> outbound = new ConcurrentHashMap<>();
@@ -211,7 +219,8 @@ public final class SipGatewayImpl implements SipGateway {
 
   /** The stack created our {@link EdgeValve} by reflection; hand it the flood guard before anything listens. */
   private void bindEdgeValve(SipStackImpl s) {
-    FloodGuard guard = new FloodGuard(edge, this::fromTrunk, legs::size, counters, System::nanoTime);
+    FloodGuard guard = new FloodGuard(edge, this::fromTrunk, () -> legs.size() + acceptsPending.get(), counters,
+        System::nanoTime);
     s.sipMessageValves.stream().filter(EdgeValve.class::isInstance).map(EdgeValve.class::cast)
         .forEach(valve -> valve.bind(guard, counters));
   }
@@ -340,6 +349,15 @@ public final class SipGatewayImpl implements SipGateway {
   /** Counters by name, for tests. */
   long counter(String name) {
     return counters.get(name);
+  }
+
+  /** On a stack thread: hands a screened INVITE to the context, counted as a call being set up meanwhile. */
+  void acceptOnContext(InviteScreening.Passed passed, ServerTransaction tx, Request invite) {
+    acceptsPending.incrementAndGet();
+    context.runOnContext(v -> {
+      acceptsPending.decrementAndGet();
+      accept(passed, tx, invite);
+    });
   }
 
   // ---- on the context ----

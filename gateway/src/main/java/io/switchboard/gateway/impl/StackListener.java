@@ -175,7 +175,7 @@ final class StackListener implements SipListenerExt {
         InviteScreening.Passed passed = gateway.screening.screen(request, transaction);
         if (passed != null) {
           gateway.ua.respond(transaction, request, Response.TRYING, null);
-          context.runOnContext(v -> gateway.accept(passed, transaction, request));
+          gateway.acceptOnContext(passed, transaction, request);
         }
       }
       default -> {

@@ -5,6 +5,7 @@ import io.switchboard.media.RtpLeg;
 import io.switchboard.media.RtpPorts;
 import io.switchboard.media.RtpReception;
 import io.switchboard.media.impl.net.MediaSockets;
+import io.switchboard.media.impl.net.PollingLoops;
 import io.switchboard.media.impl.rtp.ReceptionStats;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -27,6 +28,8 @@ public final class RtpPortsImpl implements RtpPorts {
   private final Set<Integer> used = ConcurrentHashMap.newKeySet();
   private final Map<String, RtpLegImpl> legs = new ConcurrentHashMap<>();
   private final AtomicInteger next;
+  /** The legs' own event loops, made on the first allocation; null on Vert.x's. */
+  private PollingLoops loops;
   /** Receiver statistics of the legs already closed, so the totals never go down. */
   private final LongAdder closedExpected = new LongAdder();
   private final LongAdder closedLost = new LongAdder();
@@ -88,10 +91,28 @@ public final class RtpPortsImpl implements RtpPorts {
    * (docs/performance.md). -Dswitchboard.media.legsOnOneLoop=true restores that, for before/after measurements.
    */
   private Context legContext() {
-    if (!Boolean.getBoolean("switchboard.media.legsOnOneLoop") && vertx instanceof VertxInternal internal) {
-      return internal.createEventLoopContext();
+    if (Boolean.getBoolean("switchboard.media.legsOnOneLoop")) {
+      return context;
     }
-    return context;
+    PollingLoops own = mediaLoops();
+    if (own != null) {
+      return own.context();
+    }
+    return vertx instanceof VertxInternal internal ? internal.createEventLoopContext() : context;
+  }
+
+  /**
+   * Loops of the trunk legs' own (one per core, sleeping in the kernel between datagrams), made on first use. On
+   * Vert.x's event loops the legs shared threads with the gateway, the call center, HTTP and the store's callbacks:
+   * under an INVITE flood the admitted calls' set-up work queued the live calls' packets behind it, seconds of
+   * delay at 20 calls (docs/reliability.md, floods against live calls). -Dswitchboard.media.onVertxLoops=true
+   * restores Vert.x's loops, for before/after measurements.
+   */
+  private synchronized PollingLoops mediaLoops() {
+    if (loops == null && !Boolean.getBoolean("switchboard.media.onVertxLoops")) {
+      loops = PollingLoops.create(vertx, Runtime.getRuntime().availableProcessors(), "switchboard-rtp", 0);
+    }
+    return loops;
   }
 
   private void released(RtpLegImpl leg) {
@@ -132,6 +153,14 @@ public final class RtpPortsImpl implements RtpPorts {
 
   @Override
   public Future<Void> close() {
-    return Future.all(new ArrayList<>(legs.values()).stream().map(RtpLegImpl::close).toList()).mapEmpty();
+    return Future.all(new ArrayList<>(legs.values()).stream().map(RtpLegImpl::close).toList()).mapEmpty()
+        .compose(v -> {
+          PollingLoops own;
+          synchronized (this) {
+            own = loops;
+            loops = null;
+          }
+          return own == null ? Future.<Void>succeededFuture() : own.close();
+        });
   }
 }

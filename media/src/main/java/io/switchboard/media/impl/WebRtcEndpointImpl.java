@@ -103,7 +103,10 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
    * system has no SO_REUSEPORT the endpoint keeps one socket.
    */
   private Future<Void> bind() {
-    if (config.pollMicros() > 0) {
+    // Loops of the port's own even without polling: on Vert.x's event loops the sockets shared threads with call
+    // control, which an INVITE flood keeps busy (docs/reliability.md, floods against live calls).
+    // -Dswitchboard.media.onVertxLoops=true restores Vert.x's loops, for before/after measurements.
+    if (config.pollMicros() > 0 || !Boolean.getBoolean("switchboard.media.onVertxLoops")) {
       loops = PollingLoops.create(vertx, config.socketCount(), "switchboard-media", config.pollMicros());
     }
     if (config.port() != 0 && config.socketCount() > 1) {

@@ -2,6 +2,7 @@ package io.switchboard.server.config;
 
 import io.switchboard.gateway.SipConfig;
 import io.switchboard.gateway.SipEdgeConfig;
+import io.switchboard.signaling.LoginLockoutConfig;
 import io.switchboard.media.RtpConfig;
 import io.switchboard.media.WebRtcConfig;
 import io.switchboard.server.calls.CallsConfig;
@@ -95,6 +96,9 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
             settings.bool("calls.invariant-check"), Duration.ofMillis(settings.positiveInt("calls.card-wait-ms")))),
         checked(() -> new AuthConfig(settings.text("auth.jwt-secret"),
             Duration.ofHours(settings.positiveInt("auth.token-lifetime-hours")),
+            new LoginLockoutConfig(settings.positiveInt("auth.login-failures-per-address"),
+                settings.positiveInt("auth.login-failures-per-username"), settings.seconds("auth.login-lockout-seconds"),
+                settings.seconds("auth.max-login-lockout-seconds")),
             settings.text("auth.first-admin-password"))),
         settings.bool("demo.enabled"),
         settings.seconds("shutdown.timeout-seconds"),

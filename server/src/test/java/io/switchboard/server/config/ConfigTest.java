@@ -37,6 +37,23 @@ class ConfigTest {
   }
 
   @Test
+  void loginLockout_defaultsFromTheReferenceFile_overridable_andValidated() {
+    assertThat(Config.load(Map.of(), List.of()).auth().loginLockout())
+        .isEqualTo(io.switchboard.signaling.LoginLockoutConfig.defaults());
+    Config strict = Config.load(Map.of(), List.of("--auth.login-failures-per-address=8",
+        "--auth.login-failures-per-username=3", "--auth.login-lockout-seconds=120",
+        "--auth.max-login-lockout-seconds=7200"));
+    assertThat(strict.auth().loginLockout()).isEqualTo(new io.switchboard.signaling.LoginLockoutConfig(8, 3,
+        Duration.ofSeconds(120), Duration.ofHours(2)));
+
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--auth.login-failures-per-username=0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("auth.login-failures-per-username");
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--auth.login-lockout-seconds=600",
+        "--auth.max-login-lockout-seconds=60")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("maxLockout");
+  }
+
+  @Test
   void liveBoards_hotlineTimeZoneAndCallerMasking_validated() {
     // Without hotline.time-zone both the boards and the reports count days in the server's zone.
     Config plain = Config.load(Map.of(), List.of());
