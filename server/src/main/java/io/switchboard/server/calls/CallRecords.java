@@ -21,6 +21,8 @@ final class CallRecords {
   private final CallCenter center;
   /** History records being written; a graceful stop waits for them before the store closes. */
   private final Set<Future<Void>> pendingWrites = new HashSet<>();
+  /** The cluster node writing the records, or null on a single node (no {@code node} field). */
+  private volatile String node;
 
   CallRecords(CallCenter center) {
     this.center = center;
@@ -55,11 +57,17 @@ final class CallRecords {
    * snapshot never lands after a newer one. A failed write is logged and does not stop the next.
    */
   void write(Call call, Future<JsonObject> record) {
-    Future<Void> write = call.lastWrite.compose(v -> record).compose(center.store::saveCall)
+    String writer = node;
+    Future<Void> write = call.lastWrite.compose(v -> record)
+        .map(r -> writer == null ? r : r.put("node", writer)).compose(center.store::saveCall)
         .onFailure(e -> LOG.log(Level.SEVERE, "history record of call " + call.id + " not saved", e))
         .recover(e -> Future.succeededFuture());
     call.lastWrite = write;
     track(write);
+  }
+
+  void node(String node) {
+    this.node = node;
   }
 
   /** A write a graceful stop must wait for. */
