@@ -3,7 +3,10 @@ package io.switchboard.server.cluster;
 import io.switchboard.server.calls.DeadNodeCalls;
 import io.switchboard.server.store.Lease;
 import io.switchboard.server.store.Store;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
@@ -44,7 +47,10 @@ public final class ClusterNode {
   /** Nodes seen alive while leading: one that goes missing is swept once. */
   private final Set<String> seenAlive = new HashSet<>();
   private MessageConsumer<JsonObject> status;
+  private String deployment;
   private boolean sweepAll;
+  /** When this node last took the lead: in the leader's state, so the take-over time can be read from the store. */
+  private long takenAt;
   private boolean sweeping;
 
   public ClusterNode(Vertx vertx, ClusterConfig config, Store store, Path recordingsFolder) {
@@ -58,14 +64,26 @@ public final class ClusterNode {
         config.renewEvery(), this::tookOver, this::lead, this::stepDown);
   }
 
-  /** Liveness first (so a leader never mistakes this node for dead), then the contest for the lead. */
+  /**
+   * Liveness first (so a leader never mistakes this node for dead), then the contest for the lead. On a worker
+   * context of its own: a renewal must never wait behind an event loop that call control or media keep busy, or
+   * a live node would let its lease lapse and be taken for dead.
+   */
   public Future<ClusterNode> start() {
-    status = vertx.eventBus().consumer(STATUS + config.nodeId(), message -> {
-      Lease lease = leadership.held();
-      message.reply(new JsonObject().put("node", config.nodeId()).put("leader", lease != null)
-          .put("epoch", lease == null ? null : lease.epoch()));
+    return vertx.deployVerticle(new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        status = vertx.eventBus().consumer(STATUS + config.nodeId(), message -> {
+          Lease lease = leadership.held();
+          message.reply(new JsonObject().put("node", config.nodeId()).put("leader", lease != null)
+              .put("epoch", lease == null ? null : lease.epoch()));
+        });
+        return status.completion().compose(v -> liveness.start()).compose(v -> leadership.start());
+      }
+    }, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).map(id -> {
+      deployment = id;
+      return this;
     });
-    return status.completion().compose(v -> liveness.start()).compose(v -> leadership.start()).map(this);
   }
 
   /** This node's name. */
@@ -79,7 +97,7 @@ public final class ClusterNode {
   }
 
   private void tookOver(Lease lease) {
-    long takenAt = System.currentTimeMillis();
+    takenAt = System.currentTimeMillis();
     seenAlive.clear();
     sweepAll = true; // what the previous leader saw is gone with it: look at every node's records once
     store.leases().fencedState(ACD).compose(previous -> {
@@ -104,6 +122,7 @@ public final class ClusterNode {
     store.leases().live(NODE_PREFIX).compose(live -> {
       Set<String> alive = live.stream().map(Lease::owner).collect(Collectors.toSet());
       JsonObject state = new JsonObject().put("leader", config.nodeId()).put("renewedAt", System.currentTimeMillis())
+          .put("takenAt", takenAt)
           .put("nodes", new JsonArray(List.copyOf(alive)));
       return store.leases().saveFenced(ACD, lease.epoch(), state).compose(current -> {
         if (!current) {
@@ -137,6 +156,7 @@ public final class ClusterNode {
   /** Gives both leases up (a graceful stop: the next leader need not wait for them to lapse). */
   public Future<Void> close() {
     Future<Void> unregistered = status == null ? Future.succeededFuture() : status.unregister();
-    return unregistered.eventually(leadership::close).eventually(liveness::close);
+    return unregistered.eventually(leadership::close).eventually(liveness::close)
+        .eventually(() -> deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment));
   }
 }

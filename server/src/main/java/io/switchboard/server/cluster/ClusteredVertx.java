@@ -58,6 +58,7 @@ public final class ClusteredVertx {
     hazelcast.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
     hazelcast.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
+    hazelcast.setProperty("hazelcast.health.monitoring.level", "OFF");
     NetworkConfig network = hazelcast.getNetworkConfig();
     network.setPort(config.port()).setPortAutoIncrement(false);
     network.setPublicAddress(config.host() + ":" + config.port());
