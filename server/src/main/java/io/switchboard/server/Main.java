@@ -34,7 +34,16 @@ public final class Main {
     }
 
     PrometheusMeterRegistry registry = ServerMetrics.newRegistry();
-    Vertx vertx = ServerMetrics.vertx(registry);
+    Vertx vertx;
+    try {
+      vertx = !config.cluster().enabled() ? ServerMetrics.vertx(registry)
+          : io.switchboard.server.cluster.ClusteredVertx.start(config.cluster(), new io.vertx.core.VertxOptions(),
+              (options, manager) -> ServerMetrics.builder(registry, options).withClusterManager(manager))
+              .await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      exit("Switchboard did not start: the cluster (cluster.*) cannot be joined: " + e.getMessage());
+      return;
+    }
     SwitchboardServer server;
     try {
       server = SwitchboardServer.start(vertx, config, registry)

@@ -158,8 +158,16 @@ public final class SwitchboardServer {
           }));
           parts.recordings = recordings;
           // After the recordings' crash repair, before any call: records a crash left "in_progress".
-          return InterruptedCalls.close(vertx, parts.store, recordings.folder());
+          return InterruptedCalls.close(vertx, parts.store, recordings.folder(),
+              config.cluster().enabled() ? config.cluster().nodeId() : null);
         })
+        // One node of several (docs/scale.md): its liveness lease before any call, then the ACD lead.
+        .compose(interrupted -> !config.cluster().enabled() ? Future.succeededFuture()
+            : new io.switchboard.server.cluster.ClusterNode(vertx, config.cluster(), parts.store,
+                parts.recordings.folder()).start().map(node -> {
+                  closers.push(node::close);
+                  return interrupted;
+                }))
         // Built-in prompts, and the admin's own recordings from <data.dir>/prompts/<lang>/<id>.wav over them.
         .compose(interrupted -> vertx.executeBlocking(() -> Prompts.load(config.dataDir().resolve("prompts"))))
         .compose(prompts -> {
@@ -170,6 +178,9 @@ public final class SwitchboardServer {
           parts.trunkDocuments = stored;
           parts.callCenter = new CallCenter(vertx, config.calls(), parts.store, parts.endpoint, parts.recordings,
               parts.prompts, parts.routingConfig.current());
+          if (config.cluster().enabled()) {
+            parts.callCenter.clusterNode(config.cluster().nodeId());
+          }
           parts.routingConfig.onChange(parts.callCenter::apply);
           // The wallboard's figures: fed by call control, configured like it.
           parts.liveStats = new LiveStats(java.time.Clock.system(config.live().timeZone()));

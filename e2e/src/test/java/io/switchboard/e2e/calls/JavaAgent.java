@@ -64,7 +64,8 @@ public final class JavaAgent implements AutoCloseable {
     JsonObject welcome = await("welcome", Duration.ofSeconds(10));
     send(new JsonObject().put("type", "media.offer").put("sdp", media.createOffer()));
     JsonObject answer = await("media.answer", Duration.ofSeconds(10));
-    media.connect(answer.getString("sdp")).get(10, TimeUnit.SECONDS);
+    // ICE and DTLS on a loaded machine (the two-node test runs three JVMs and Kamailio): 30 s, not 10.
+    media.connect(answer.getString("sdp")).get(30, TimeUnit.SECONDS);
     return welcome;
   }
 

@@ -29,10 +29,7 @@ final class ServerProcess implements AutoCloseable {
   private ServerProcess(Path dataDir, List<String> extraArgs) throws IOException {
     httpPort = freeTcpPort();
     sipPort = freeUdpPort();
-    Path jar = moduleDir().resolve("../server/target/switchboard.jar").normalize();
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build the server first (mvn install)");
-    }
+    Path jar = jar();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar.toString(), "--demo.enabled=true", "--http.port=" + httpPort, "--sip.port=" + sipPort,
         "--media.webrtc.port=" + freeUdpPort(), "--sip.bind-host=127.0.0.1", "--media.rtp.bind-host=127.0.0.1", "--demo.shop-port=0",
@@ -130,7 +127,16 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private static Path moduleDir() {
+  /** The packaged server, built by the reactor before this module. */
+  static Path jar() {
+    Path jar = moduleDir().resolve("../server/target/switchboard.jar").normalize();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build the server first (mvn install)");
+    }
+    return jar;
+  }
+
+  static Path moduleDir() {
     String basedir = System.getProperty("basedir");
     return Path.of(basedir != null ? basedir : System.getProperty("user.dir"));
   }

@@ -129,6 +129,14 @@ public final class CallCenter implements InboundCallHandler {
     });
   }
 
+  /**
+   * Names this node in every history record it writes (docs/scale.md), so that when it dies a surviving node closes
+   * exactly its calls' records, and its own restart leaves the other nodes' live records alone.
+   */
+  public void clusterNode(String node) {
+    records.node(node);
+  }
+
   String queueName(String queueId) {
     return routing.queueNames().getOrDefault(queueId, queueId);
   }

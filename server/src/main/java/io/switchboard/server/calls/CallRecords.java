@@ -21,6 +21,8 @@ final class CallRecords {
   private final CallCenter center;
   /** History records being written; a graceful stop waits for them before the store closes. */
   private final Set<Future<Void>> pendingWrites = new HashSet<>();
+  /** The cluster node writing the records, or null on a single node (no {@code node} field). */
+  private volatile String node;
 
   CallRecords(CallCenter center) {
     this.center = center;
@@ -57,12 +59,17 @@ final class CallRecords {
   void write(Call call, Future<JsonObject> record) {
     // The queue's masking, as it was during the call: the history API masks the caller's number for agents.
     boolean masked = center.routing.masksNumbers(call.queueId);
+    String writer = node;
     Future<Void> write = call.lastWrite.compose(v -> record.map(r -> r.put("maskNumbers", masked)))
-        .compose(center.store::saveCall)
+        .map(r -> writer == null ? r : r.put("node", writer)).compose(center.store::saveCall)
         .onFailure(e -> LOG.log(Level.SEVERE, "history record of call " + call.id + " not saved", e))
         .recover(e -> Future.succeededFuture());
     call.lastWrite = write;
     track(write);
+  }
+
+  void node(String node) {
+    this.node = node;
   }
 
   /** A write a graceful stop must wait for. */

@@ -32,8 +32,17 @@ public final class InterruptedCalls {
 
   /** Marks the records; completes with how many there were. */
   public static Future<Integer> close(Vertx vertx, Store store, Path recordingsFolder) {
+    return close(vertx, store, recordingsFolder, null);
+  }
+
+  /**
+   * As {@link #close(Vertx, Store, Path)} for one node of a cluster ({@code node} not null): only the records this
+   * node left, and old ones that name no node; the other nodes' live calls are theirs (docs/scale.md).
+   */
+  public static Future<Integer> close(Vertx vertx, Store store, Path recordingsFolder, String node) {
     Instant restartedAt = Instant.now();
-    return store.callsInProgress().compose(records -> {
+    return store.callsInProgress().map(all -> node == null ? all : all.stream()
+        .filter(r -> r.getString("node") == null || node.equals(r.getString("node"))).toList()).compose(records -> {
       Future<Void> chain = Future.succeededFuture();
       for (JsonObject record : records) {
         chain = chain.compose(v -> vertx.executeBlocking(() -> interrupted(record, recordingsFolder, restartedAt),

@@ -36,11 +36,12 @@ import java.util.regex.Pattern;
  * @param live            the live boards' time zone and caller masking
  * @param webCall         the website widget's channel: limits, ICE servers, the demo shop's port
  * @param sipEdge         the SIP edge's defences: per-source rates, call cap, digest lockouts
+ * @param cluster         whether and how this process is one node of several (docs/scale.md)
  */
 public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcConfig webRtc, RtpConfig rtp,
     SipConfig sip, CallsConfig calls, AuthConfig auth, boolean demo, Duration shutdownTimeout,
     ReportsConfig reports, Duration drainTimeout, MetricsConfig metrics, LiveConfig live, WebCallConfig webCall,
-    SipEdgeConfig sipEdge) {
+    SipEdgeConfig sipEdge, io.switchboard.server.cluster.ClusterConfig cluster) {
 
   // MongoDB forbids /\. "$*<>:|? and NUL in database names; a plain identifier avoids every platform's corner cases.
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
@@ -60,6 +61,7 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
     Objects.requireNonNull(live, "live");
     Objects.requireNonNull(webCall, "webCall");
     Objects.requireNonNull(sipEdge, "sipEdge");
+    Objects.requireNonNull(cluster, "cluster");
     if (shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
       throw new IllegalArgumentException("shutdown.timeout-seconds must be positive");
     }
@@ -114,7 +116,19 @@ public record Config(HttpConfig http, Path dataDir, MongoConfig mongo, WebRtcCon
             settings.seconds("sip.edge.retry-after-seconds"),
             settings.positiveInt("sip.edge.digest-failures-per-source"),
             settings.positiveInt("sip.edge.digest-failures-per-account"),
-            settings.seconds("sip.edge.lockout-seconds"), settings.seconds("sip.edge.max-lockout-seconds"))));
+            settings.seconds("sip.edge.lockout-seconds"), settings.seconds("sip.edge.max-lockout-seconds"))),
+        cluster(settings));
+  }
+
+  private static io.switchboard.server.cluster.ClusterConfig cluster(Settings settings) {
+    boolean enabled = settings.bool("cluster.enabled");
+    if (enabled && settings.text("mongodb.uri").isEmpty()) {
+      // Each node's embedded store would be its own: the nodes must share one MongoDB.
+      throw settings.invalid("cluster.enabled", "a cluster needs one shared MongoDB: set mongodb.uri (MONGODB_URI)");
+    }
+    return checked(() -> new io.switchboard.server.cluster.ClusterConfig(enabled,
+        settings.text("cluster.node-id"), settings.nonBlank("cluster.host"), settings.port("cluster.port"),
+        optionalList(settings, "cluster.members"), settings.seconds("cluster.lease-seconds")));
   }
 
   /** {@code hotline.time-zone}, the one zone of "today" on the wallboard and of the reports' days; empty: the server's. */

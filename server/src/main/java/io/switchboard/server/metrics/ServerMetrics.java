@@ -64,11 +64,15 @@ public final class ServerMetrics {
    * thousands a second at full load) into a summary; media counts its own packets and drops.
    */
   public static Vertx vertx(PrometheusMeterRegistry registry) {
+    return builder(registry, new VertxOptions()).build();
+  }
+
+  /** A builder for a Vert.x with {@code options} and these metrics: for a clustered one (docs/scale.md). */
+  public static io.vertx.core.VertxBuilder builder(PrometheusMeterRegistry registry, VertxOptions options) {
     return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+        .with(options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
             .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
+        .withMetrics(new MicrometerMetricsFactory(registry));
   }
 
   public ServerMetrics(PrometheusMeterRegistry registry) {

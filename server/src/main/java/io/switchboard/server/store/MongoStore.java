@@ -42,6 +42,7 @@ final class MongoStore implements Store {
   private final Reports reports;
   private final ConfigDocuments routingConfig;
   private final MongoQualityRecords quality;
+  private final Leases leases;
   private Future<Void> closed;
 
   private MongoStore(Vertx vertx, MongoClient client, EmbeddedMongo embedded, String description) {
@@ -59,6 +60,7 @@ final class MongoStore implements Store {
     this.reports = new MongoReports(client);
     this.routingConfig = new MongoConfigDocuments(client, durability);
     this.quality = new MongoQualityRecords(client, durability);
+    this.leases = new MongoLeases(client, java.time.Clock.systemUTC(), durability);
   }
 
   static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir, StoreLatency latency) {
@@ -141,6 +143,22 @@ final class MongoStore implements Store {
   @Override
   public Future<List<JsonObject>> callsInProgress() {
     return client.find(CALLS, new JsonObject().put("outcome", IN_PROGRESS));
+  }
+
+  @Override
+  public Future<Boolean> closeInterruptedCall(JsonObject record, String node) {
+    JsonObject fields = record.copy();
+    fields.remove("_id");
+    JsonObject query = new JsonObject().put("_id", record.getString("_id")).put("outcome", IN_PROGRESS)
+        .put("node", node);
+    return client.updateCollection(CALLS, query, new JsonObject().put("$set", fields))
+        .compose(result -> (embedded == null ? Future.<Void>succeededFuture() : embedded.commit(vertx))
+            .map(result.getDocMatched() > 0));
+  }
+
+  @Override
+  public Leases leases() {
+    return leases;
   }
 
   @Override

@@ -51,6 +51,16 @@ public interface Store {
    */
   Future<List<JsonObject>> callsInProgress();
 
+  /**
+   * Closes, on behalf of a dead node, the record of a call that died with it: writes {@code record} only if the
+   * stored one is still in progress and belongs to {@code node}, so two survivors sweeping at once write it once.
+   * True when this write was the one (docs/scale.md, "Failure cases").
+   */
+  Future<Boolean> closeInterruptedCall(JsonObject record, String node);
+
+  /** The leases and fenced state documents of a cluster (docs/scale.md). */
+  Leases leases();
+
   /** The history record of a call, or empty. */
   Future<Optional<JsonObject>> call(String id);
 
