@@ -25,7 +25,8 @@ public final class SharedStore {
       System.exit(2);
     }
     Vertx vertx = Vertx.vertx();
-    EmbeddedMongo mongo = EmbeddedMongo.start(vertx, Path.of(args[0]), Integer.parseInt(args[1]))
+    EmbeddedMongo mongo = EmbeddedMongo.start(vertx, Path.of(args[0]), Integer.parseInt(args[1]),
+        io.switchboard.server.config.MongoConfig.DEFAULT_EMBEDDED_CACHE_MB)
         .await(60, TimeUnit.SECONDS);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
