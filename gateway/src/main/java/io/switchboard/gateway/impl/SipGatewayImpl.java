@@ -8,6 +8,7 @@ import gov.nist.javax.sip.stack.SIPServerTransaction;
 import io.switchboard.gateway.DialRequest;
 import io.switchboard.gateway.InboundCallHandler;
 import io.switchboard.gateway.OutboundLeg;
+import io.switchboard.gateway.Registration;
 import io.switchboard.gateway.SipConfig;
 import io.switchboard.gateway.SipEdgeConfig;
 import io.switchboard.gateway.SipEdgeCounters;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +68,8 @@ public final class SipGatewayImpl implements SipGateway {
   private final Vertx vertx;
   private final Context context;
   private final SipConfig config;
-  private final List<Trunk> trunks;
+  /** Replaced whole by {@link #reload}; the stack threads read it without locks. */
+  private volatile List<Trunk> trunks;
   private final RtpPorts rtpPorts;
   private final InboundCallHandler handler;
   private final Duration ackTimeout;
@@ -136,13 +139,7 @@ public final class SipGatewayImpl implements SipGateway {
       SipTrafficObserver observer) {
     List<Trunk> trunks;
     try {
-      Set<String> names = new HashSet<>();
-      for (TrunkConfig t : trunkConfigs) {
-        if (!names.add(t.name())) {
-          throw new IllegalArgumentException("trunk name '" + t.name() + "' is used twice");
-        }
-      }
-      trunks = trunkConfigs.stream().map(Trunk::of).toList();
+      trunks = parse(trunkConfigs);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
@@ -157,6 +154,57 @@ public final class SipGatewayImpl implements SipGateway {
       g.startRegistrations();
       return (SipGateway) g;
     });
+  }
+
+  private static List<Trunk> parse(List<TrunkConfig> trunkConfigs) {
+    Set<String> names = new HashSet<>();
+    for (TrunkConfig t : trunkConfigs) {
+      if (!names.add(t.name())) {
+        throw new IllegalArgumentException("trunk name '" + t.name() + "' is used twice");
+      }
+    }
+    return trunkConfigs.stream().map(Trunk::of).toList();
+  }
+
+  @Override
+  public Future<Void> reload(List<TrunkConfig> trunkConfigs) {
+    List<Trunk> next;
+    try {
+      next = parse(trunkConfigs);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      if (closing) {
+        done.fail(new IllegalStateException("the gateway is closing"));
+        return;
+      }
+      trunks = next;
+      // A registration that is unchanged keeps running; a changed or new one registers anew (RFC 3261 §10.2), a
+      // removed one stops refreshing and lets the registrar's binding expire.
+      for (TrunkRegistration r : List.copyOf(registrations)) {
+        Optional<Registration> wanted = next.stream().filter(t -> t.name().equals(r.trunk()))
+            .findFirst().flatMap(t -> t.config().registration());
+        if (!wanted.equals(Optional.of(r.config()))) {
+          r.stop();
+          registrations.remove(r);
+        }
+      }
+      for (Trunk trunk : next) {
+        trunk.config().registration().ifPresent(r -> {
+          boolean running = registrations.stream().anyMatch(x -> x.trunk().equals(trunk.name()));
+          if (!running) {
+            TrunkRegistration registration = new TrunkRegistration(trunk.name(), r, ua, context, counters);
+            registrations.add(registration);
+            registration.start();
+          }
+        });
+      }
+      LOG.info(() -> "Trunks reloaded: " + next.stream().map(Trunk::name).toList());
+      done.complete();
+    });
+    return done.future();
   }
 
   private void startStack() throws Exception {
@@ -199,7 +247,7 @@ public final class SipGatewayImpl implements SipGateway {
           config.announcedAddress(), candidate);
       ua.observer = observer;
       uasChecks = new UasChecks(ua, counters);
-      screening = new InviteScreening(trunks, challenges, ua, counters, uasChecks, new InviteScreening.DigestGuessers(
+      screening = new InviteScreening(() -> trunks, challenges, ua, counters, uasChecks, new InviteScreening.DigestGuessers(
           new Lockouts<>(edge.digestFailuresPerSource(), edge.lockout(), edge.maxLockout()),
           new Lockouts<>(edge.digestFailuresPerAccount(), edge.lockout(), edge.maxLockout())));
       stack = s;
