@@ -4,14 +4,16 @@
 
 import { ApiError } from '../api.js';
 
-export const KINDS = Object.freeze(['queue', 'agent', 'group', 'flow', 'entry-points', 'settings']);
+export const KINDS = Object.freeze(['schedule', 'list', 'queue', 'agent', 'group', 'flow', 'entry-points', 'settings']);
 /** Kinds with exactly one document, whose id is always "default". */
 export const SINGLETONS = Object.freeze(['entry-points', 'settings']);
 export const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 
-async function request(path, token, { method = 'GET', body, version } = {}) {
+async function request(path, token, { method = 'GET', body, version, note } = {}) {
   const headers = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+  // The admin's note on the change goes to the audit log (encoded: a header is ASCII).
+  if (note) headers['X-Change-Note'] = encodeURIComponent(note);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (version !== undefined && version !== null) headers['If-Match'] = `"${version}"`;
   let response;
@@ -32,6 +34,7 @@ async function request(path, token, { method = 'GET', body, version } = {}) {
   if (!response.ok) {
     const error = new ApiError(response.status, json?.error ?? `HTTP ${response.status}`);
     error.problems = Array.isArray(json?.problems) ? json.problems.map(String) : null; // 422
+    error.details = Array.isArray(json?.details) ? json.details : []; // 422: {kind, id, path, message}
     error.currentVersion = json?.currentVersion ?? null; // 409
     throw error;
   }
@@ -56,12 +59,12 @@ export async function versions(token, kind, id) {
 }
 
 /** Stores the document as the next version; version is the one the admin edited (0: a new document). */
-export function save(token, kind, id, document, version) {
-  return request(documentPath(kind, id), token, { method: 'PUT', body: document, version });
+export function save(token, kind, id, document, version, note) {
+  return request(documentPath(kind, id), token, { method: 'PUT', body: document, version, note });
 }
 
-export function remove(token, kind, id, version) {
-  return request(documentPath(kind, id), token, { method: 'DELETE', version });
+export function remove(token, kind, id, version, note) {
+  return request(documentPath(kind, id), token, { method: 'DELETE', version, note });
 }
 
 /** Stores an earlier version (toVersion; null: the one before the current) as the newest. */

@@ -40,8 +40,12 @@ public final class ConfigurationFactory {
   public static final String FLOW = "flow";
   public static final String ENTRY_POINTS = "entry-points";
   public static final String SETTINGS = "settings";
+  /** Opening hours named by flows' hours steps. */
+  public static final String SCHEDULE = "schedule";
+  /** Black, white and VIP number lists named by flows' block-list and vip-list steps. */
+  public static final String LIST = "list";
   /** Every kind, in the order they are checked (later kinds refer to earlier ones). */
-  public static final List<String> KINDS = List.of(QUEUE, AGENT, GROUP, FLOW, ENTRY_POINTS, SETTINGS);
+  public static final List<String> KINDS = List.of(SCHEDULE, LIST, QUEUE, AGENT, GROUP, FLOW, ENTRY_POINTS, SETTINGS);
   /** Kinds with a single document, whose id is {@link #SINGLETON_ID}. */
   public static final Set<String> SINGLETONS = Set.of(ENTRY_POINTS, SETTINGS);
   public static final String SINGLETON_ID = "default";
@@ -73,6 +77,9 @@ public final class ConfigurationFactory {
     List<String> problems = new ArrayList<>();
     documentsByKind.keySet().stream().filter(k -> !KINDS.contains(k)).forEach(k ->
         problems.add("kind '" + k + "': unknown (known: " + String.join(", ", KINDS) + ")"));
+    Map<String, Fields> scheduleDocs = byId(SCHEDULE, documentsByKind, problems);
+    Map<String, Fields> listDocs = byId(LIST, documentsByKind, problems);
+    SchedulesAndLists shared = new SchedulesAndLists(scheduleDocs, listDocs, problems);
     Map<String, Fields> queueDocs = byId(QUEUE, documentsByKind, problems);
     Map<String, Fields> agentDocs = byId(AGENT, documentsByKind, problems);
     Map<String, Fields> groupDocs = byId(GROUP, documentsByKind, problems);
@@ -113,7 +120,8 @@ public final class ConfigurationFactory {
     Map<String, AgentGroup> groups = groups(groupDocs, agentDocs.keySet(), agentGroup, problems);
 
     Map<String, Flow> flows = new LinkedHashMap<>();
-    flowDocs.forEach((id, f) -> flow(id, f, queueDocs.keySet(), problems).ifPresent(flow -> flows.put(id, flow)));
+    flowDocs.forEach((id, f) -> flow(id, f, queueDocs.keySet(), problems, doc -> shared.expand(doc, f,
+        scheduleDocs.keySet(), listDocs.keySet())).ifPresent(flow -> flows.put(id, flow)));
 
     EntryPoints entryPoints = entryPoints(entryDocs, flows, flowDocs.keySet(), problems);
     List<String> reasons = notReadyReasons(settingsDocs, problems);
@@ -362,11 +370,14 @@ public final class ConfigurationFactory {
     return groups;
   }
 
-  private static Optional<Flow> flow(String id, Fields f, Set<String> queueIds, List<String> problems) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    f.map.forEach((k, v) -> doc.put(String.valueOf(k), v));
-    doc.remove("_id");
-    doc.put("id", id);
+  private static Optional<Flow> flow(String id, Fields f, Set<String> queueIds, List<String> problems,
+      java.util.function.UnaryOperator<Map<String, Object>> references) {
+    Map<String, Object> given = new LinkedHashMap<>();
+    f.map.forEach((k, v) -> given.put(String.valueOf(k), v));
+    given.remove("_id");
+    given.put("id", id);
+    int beforeReferences = problems.size();
+    Map<String, Object> doc = references.apply(given);
     Flow flow;
     try {
       flow = FlowFactory.create(doc);
@@ -384,7 +395,7 @@ public final class ConfigurationFactory {
         f.problem("steps." + step.id() + ": unknown queue '" + queue + "'");
       }
     }
-    return problems.size() == before ? Optional.of(flow) : Optional.empty();
+    return problems.size() == before && before == beforeReferences ? Optional.of(flow) : Optional.empty();
   }
 
   private static EntryPoints entryPoints(Map<String, Fields> docs, Map<String, Flow> flows, Set<String> flowIds,

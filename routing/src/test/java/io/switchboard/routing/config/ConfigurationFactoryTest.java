@@ -236,7 +236,7 @@ class ConfigurationFactoryTest {
     d.add("skills", doc("_id", "x"));
 
     assertThat(problems(d)).containsExactlyInAnyOrder(
-        "kind 'skills': unknown (known: queue, agent, group, flow, entry-points, settings)",
+        "kind 'skills': unknown (known: schedule, list, queue, agent, group, flow, entry-points, settings)",
         "queue support: defined twice",
         "queue #4: id 'bad id!' is not an id (letters, digits, '_', '.', '-'; at most 64)",
         "settings other: the only settings document is 'default'");
