@@ -1,6 +1,6 @@
 package io.switchboard.server.api;
 
-import io.switchboard.routing.flow.FlowRejection;
+import io.switchboard.routing.config.ConfigRejection;
 import io.switchboard.server.routingconfig.FlowSimulation;
 import io.switchboard.server.routingconfig.RoutingConfigStore;
 import io.vertx.core.Future;
@@ -64,12 +64,16 @@ public final class FlowTestApi {
           String callerNumber = number(body, "caller", "+4915112345678");
           String dialled = number(body, "dialled", "+4930555001");
           JsonObject flow = flow(body);
-          try {
-            return Future.succeededFuture(FlowSimulation.run(flow.copy().put("id", flow.getString("id", "draft")),
-                digits, at, callerNumber, dialled));
-          } catch (FlowRejection e) {
-            return Future.succeededFuture(new JsonObject().put("problems", new JsonArray(e.problems())));
+          String id = flow.getString("id", "draft");
+          if (!JsonBody.ID.matcher(id).matches()) {
+            throw ApiProblem.unprocessable("flow.id: 1 to 64 of A-Z a-z 0-9 . _ : -");
           }
+          // Built with the whole configuration, so the flow's named schedules and lists are those in force.
+          return config.withDraft("flow", id, flow)
+              .map(built -> FlowSimulation.run(built.flows().get(id), digits, at, callerNumber, dialled))
+              .recover(e -> e instanceof ConfigRejection r
+                  ? Future.succeededFuture(new JsonObject().put("problems", new JsonArray(r.problems())))
+                  : Future.failedFuture(e));
         }));
   }
 

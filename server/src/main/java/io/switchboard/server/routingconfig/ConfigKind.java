@@ -14,7 +14,7 @@ public interface ConfigKind {
 
   /**
    * What is wrong with the configuration {@code state} ({@code {kind: [doc, ...]}}, every kind) as far as this kind
-   * is concerned, each problem starting with its field path ({@code "trunk.carrier.allowedSources[0]: ..."}).
+   * is concerned, each problem starting with its field path ({@code "trunk carrier: allowedSources[0]: ..."}, as routing words them).
    */
   List<String> problems(JsonObject state);
 

@@ -1,6 +1,7 @@
 package io.switchboard.server.routingconfig;
 
 import io.switchboard.routing.flow.CallInfo;
+import io.switchboard.routing.flow.Flow;
 import io.switchboard.routing.flow.CustomerLookup;
 import io.switchboard.routing.flow.FlowFactory;
 import io.switchboard.routing.flow.FlowRun;
@@ -31,9 +32,14 @@ public final class FlowSimulation {
    * @throws io.switchboard.routing.flow.FlowRejection when the document is not a valid flow
    */
   public static JsonObject run(JsonObject flowDocument, String digits, Instant at, String caller, String dialled) {
+    return run(FlowFactory.create(PlainDocuments.map(flowDocument)), digits, at, caller, dialled);
+  }
+
+  /** As {@link #run(JsonObject, String, Instant, String, String)}, for a flow built with its configuration. */
+  public static JsonObject run(Flow flow, String digits, Instant at, String caller, String dialled) {
     Instant[] now = {at};
     InstantSource clock = () -> now[0];
-    FlowRun run = new FlowRun(FlowFactory.create(PlainDocuments.map(flowDocument)),
+    FlowRun run = new FlowRun(flow,
         new CallInfo("simulation", caller, dialled, CallInfo.Channel.TRUNK), clock, CustomerLookup.none(),
         agent -> false);
     JsonArray events = new JsonArray();

@@ -232,6 +232,15 @@ public final class RoutingConfigStore {
    * object; nothing is stored. For editors that show problems while the admin types.
    */
   public Future<List<String>> check(String kind, String id, JsonObject document) {
+    return withDraft(kind, id, document).map(built -> List.<String>of())
+        .recover(e -> e instanceof ConfigRejection r ? Future.succeededFuture(r.problems()) : Future.failedFuture(e));
+  }
+
+  /**
+   * The configuration as it would be with {@code document} (null: deleted) as one object's current version, built
+   * and validated as a whole but neither stored nor applied; fails with {@link ConfigRejection}.
+   */
+  public Future<RoutingConfiguration> withDraft(String kind, String id, JsonObject document) {
     return serially(() -> {
       if (!ConfigurationFactory.KINDS.contains(kind) && !serverKinds.containsKey(kind)) {
         throw new IllegalArgumentException("unknown kind " + kind);
@@ -242,12 +251,7 @@ public final class RoutingConfigStore {
         entry.put("doc", document.copy().put("id", id));
       }
       after.put(key(kind, id), entry);
-      try {
-        build(revision + 1, documentsOf(after));
-        return Future.succeededFuture(List.<String>of());
-      } catch (ConfigRejection e) {
-        return Future.succeededFuture(e.problems());
-      }
+      return Future.succeededFuture(build(revision + 1, documentsOf(after)));
     });
   }
 

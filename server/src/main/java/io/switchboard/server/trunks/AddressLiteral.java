@@ -14,7 +14,8 @@ final class AddressLiteral {
   static boolean isBlock(String text) {
     int slash = text.indexOf('/');
     String address = slash < 0 ? text : text.substring(0, slash);
-    if (!LITERAL.matcher(address).matches() || !(address.contains(":") || address.matches("([0-9]{1,3}\\.){3}[0-9]{1,3}"))) {
+    boolean v4 = address.matches("([0-9]{1,3}\\.){3}[0-9]{1,3}");
+    if (!LITERAL.matcher(address).matches() || !(address.contains(":") || v4)) {
       return false;
     }
     InetAddress parsed;

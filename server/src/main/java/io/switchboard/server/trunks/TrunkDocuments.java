@@ -55,11 +55,16 @@ public final class TrunkDocuments implements ConfigKind {
     Map<String, JsonObject> trunks = new LinkedHashMap<>();
     JsonArray docs = state.getJsonArray(KIND, new JsonArray());
     docs.forEach(d -> trunks.put(((JsonObject) d).getString("id"), (JsonObject) d));
-    trunks.forEach((id, doc) -> trunkProblems("trunk." + id, doc, problems));
+    trunks.forEach((id, doc) -> {
+      // As routing words its problems: "<kind> <id>: <field path>: <what>", so editors put each at its field.
+      List<String> own = new ArrayList<>();
+      trunkProblems("", doc, own);
+      own.forEach(p -> problems.add(KIND + " " + id + ": " + p.substring(1)));
+    });
     Map<String, String> owners = numberOwners(state);
     owners.forEach((number, trunk) -> {
       if (!trunks.containsKey(trunk)) {
-        problems.add("entry-points.numbers." + number + ".trunk: unknown trunk '" + trunk + "' (known: "
+        problems.add("entry-points default: numbers." + number + ".trunk: unknown trunk '" + trunk + "' (known: "
             + String.join(", ", trunks.keySet()) + ")");
       }
     });
@@ -68,7 +73,7 @@ public final class TrunkDocuments implements ConfigKind {
       for (int i = 0; i < dids.size(); i++) {
         String owner = owners.get(String.valueOf(dids.getValue(i)));
         if (owner != null && !owner.equals(id)) {
-          problems.add("trunk." + id + ".dids[" + i + "]: " + dids.getValue(i) + " is the number of an entry point"
+          problems.add(KIND + " " + id + ": dids[" + i + "]: " + dids.getValue(i) + " is the number of an entry point"
               + " on trunk '" + owner + "'; one number arrives on one trunk");
         }
       }

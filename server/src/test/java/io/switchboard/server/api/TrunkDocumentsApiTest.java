@@ -116,12 +116,12 @@ class TrunkDocumentsApiTest {
 
     assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(422);
     assertThat(refused.bodyAsJsonObject().getJsonArray("problems").stream().map(String::valueOf))
-        .anyMatch(p -> p.startsWith("trunk.bad.allowedSources[0]:"))
-        .anyMatch(p -> p.startsWith("trunk.bad.allowedSources[1]:"))
-        .anyMatch(p -> p.startsWith("trunk.bad.registration.username: required"))
-        .anyMatch(p -> p.startsWith("trunk.bad.registration.expiresSeconds:"))
-        .anyMatch(p -> p.startsWith("trunk.bad.outbound.callerId:"))
-        .anyMatch(p -> p.startsWith("trunk.bad.outbound.maxConcurrent:"));
+        .anyMatch(p -> p.startsWith("trunk bad: allowedSources[0]:"))
+        .anyMatch(p -> p.startsWith("trunk bad: allowedSources[1]:"))
+        .anyMatch(p -> p.startsWith("trunk bad: registration.username: required"))
+        .anyMatch(p -> p.startsWith("trunk bad: registration.expiresSeconds:"))
+        .anyMatch(p -> p.startsWith("trunk bad: outbound.callerId:"))
+        .anyMatch(p -> p.startsWith("trunk bad: outbound.maxConcurrent:"));
     assertThat(send("GET", "/api/config/trunk/bad", null, null).statusCode()).isEqualTo(404);
     assertThat(fixture.server.sipState().getJsonArray("trunks").stream()
         .map(t -> ((JsonObject) t).getString("name"))).doesNotContain("bad");
@@ -152,14 +152,14 @@ class TrunkDocumentsApiTest {
         new JsonObject().put("flow", "f-t").put("trunk", "nowhere")));
     assertThat(unknownTrunk.statusCode()).as(unknownTrunk.bodyAsString()).isEqualTo(422);
     assertThat(unknownTrunk.bodyAsJsonObject().getJsonArray("problems").encode())
-        .contains("entry-points.numbers.+4930555088.trunk: unknown trunk 'nowhere'");
+        .contains("entry-points default: numbers.+4930555088.trunk: unknown trunk 'nowhere'");
 
     assertThat(put("/api/config/entry-points/default", entryPointsWith("+4930555099",
         new JsonObject().put("flow", "f-t").put("trunk", "owner"))).statusCode()).isEqualTo(200);
     HttpResponse<Buffer> stolen = put("/api/config/trunk/thief", trunk("192.0.2.11")
         .put("dids", new JsonArray().add("+4930555099")));
     assertThat(stolen.statusCode()).as(stolen.bodyAsString()).isEqualTo(422);
-    assertThat(stolen.bodyAsJsonObject().getJsonArray("problems").encode()).contains("trunk.thief.dids[0]:");
+    assertThat(stolen.bodyAsJsonObject().getJsonArray("problems").encode()).contains("trunk thief: dids[0]:");
 
     HttpResponse<Buffer> deleteOwner = send("DELETE", "/api/config/trunk/owner", null, null);
     assertThat(deleteOwner.statusCode()).as(deleteOwner.bodyAsString()).isEqualTo(422);

@@ -8,9 +8,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** "Test this flow": the routing engine walks a flow document with digits at a time of day, without a call. */
-class FlowSimulationTest {
+public class FlowSimulationTest {
 
-  static JsonObject hotline() {
+  public static JsonObject hotline() {
     JsonObject steps = new JsonObject()
         .put("hours", new JsonObject().put("type", "hours").put("zone", "Europe/Berlin")
             .put("week", new JsonObject().put("mon-fri", "09:00-18:00"))
