@@ -18,6 +18,7 @@ import io.switchboard.server.api.AgentControl;
 import io.switchboard.server.api.LiveApi;
 import io.switchboard.server.api.RoutingConfigApi;
 import io.switchboard.server.api.FlowTestApi;
+import io.switchboard.server.api.PromptsApi;
 import io.switchboard.server.trunks.CredentialSeal;
 import io.switchboard.server.trunks.TrunkDocuments;
 import io.switchboard.server.api.SupervisorScope;
@@ -230,6 +231,8 @@ public final class SwitchboardServer {
             DispositionsApi.create(parts.store, signaling::authenticate).mount(router);
             RoutingConfigApi.create(parts.routingConfig, signaling::authenticate).mount(router);
             FlowTestApi.create(parts.routingConfig, signaling::authenticate).mount(router);
+            PromptsApi.create(vertx, parts.callCenter::prompts, parts.callCenter::prompts,
+                config.dataDir().resolve("prompts"), signaling::authenticate).mount(router);
             VoicemailsApi.create(vertx, parts.store, signaling::authenticate, config.calls().recordingsDir())
                 .mount(router);
             CallbacksApi.create(parts.store, signaling::authenticate).mount(router);

@@ -69,6 +69,39 @@ class FlowTestApiTest {
   }
 
   @Test
+  void anUploadedRecordingJoinsTheLibraryAt8kHz_andPlaysBack() throws Exception {
+    int rate = 16000;
+    short[] tone = new short[rate];
+    for (int i = 0; i < tone.length; i++) {
+      tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * i / rate));
+    }
+    java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + tone.length * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    wav.put("RIFF".getBytes()).putInt(36 + tone.length * 2).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
+        .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2)
+        .putShort((short) 16).put("data".getBytes()).putInt(tone.length * 2);
+    for (short v : tone) {
+      wav.putShort(v);
+    }
+
+    HttpResponse<Buffer> uploaded = await(fixture.as(fixture.client.put("/api/prompts/en/my-greeting"), "ada")
+        .putHeader("Content-Type", "audio/wav").sendBuffer(Buffer.buffer(wav.array())));
+
+    assertThat(uploaded.statusCode()).as(uploaded.bodyAsString()).isEqualTo(201);
+    assertThat(fixture.get("/api/prompts", "ada").bodyAsJsonObject().getJsonObject("languages").getJsonArray("en")
+        .getList()).contains("my-greeting", "main-menu");
+    HttpResponse<Buffer> played = fixture.get("/api/prompts/en/my-greeting", "ada");
+    assertThat(played.statusCode()).isEqualTo(200);
+    java.nio.ByteBuffer back = java.nio.ByteBuffer.wrap(played.body().getBytes()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertThat(back.getInt(24)).as("sample rate").isEqualTo(8000);
+    assertThat(back.getShort(22)).as("channels").isEqualTo((short) 1);
+    assertThat((played.body().length() - 44) / 2).as("one second at 8 kHz").isBetween(7900, 8100);
+
+    HttpResponse<Buffer> notAudio = await(fixture.as(fixture.client.put("/api/prompts/en/bad-one"), "ada")
+        .sendBuffer(Buffer.buffer("not audio")));
+    assertThat(notAudio.statusCode()).as(notAudio.bodyAsString()).isEqualTo(422);
+  }
+
+  @Test
   void badInput_is422_andNonAdminsAreRefused() throws Exception {
     assertThat(post("POST", "/api/flows/simulate", new JsonObject().put("flow", FlowSimulationTest.hotline())
         .put("digits", "12a"), "ada").statusCode()).isEqualTo(422);
