@@ -5,7 +5,7 @@
 
 import { documents } from './documents.js';
 import { el, field, group, row } from './fields.js';
-import { promptPicker } from './prompt-library.js';
+import { promptPicker, promptUpload } from './prompt-library.js';
 
 export const MAX_MENU_ITEMS = 7;
 /** The step shown in each flow's editor, kept across renders (a render gets a new ctx). */
@@ -206,6 +206,7 @@ async function form(body, ctx, id) {
         options: Object.keys(steps).map((s) => [s, s]), onChange: (v) => { ctx.update(`${base}/entry`, v); ctx.rerender(); } }))),
     el('div', { class: 'ivr-grid' }, el('section', { 'aria-labelledby': 'ivr-tree-heading' },
       el('h4', { id: 'ivr-tree-heading' }, t('console.ivr.tree')), tree, status), editor),
+    group(t('console.prompt.title'), promptUpload(ctx, flow.language ?? 'en')),
     simulator(ctx, id, base),
   );
 }

@@ -2,4 +2,7 @@
 // (the contract is at the top of console.js and in docs/admin-console.md).
 export const SECTIONS = [
   'queues',
+  'trunks',
+  'numbers',
+  'ivr',
 ];
