@@ -1,11 +1,13 @@
 // The one page header of every Switchboard page: brand, main navigation, language. A page has an empty
-// <header data-site-header></header> and imports this module before initI18n(); the link of the page itself is
-// marked aria-current. One list of pages here instead of a copy in every HTML file.
+// <header class="site-header" data-site-header></header> and loads this module before its own (module scripts run
+// in document order, so the header is there before initI18n() translates it); the page's own link is marked
+// aria-current. One list of pages here instead of a copy in every HTML file.
 
 const PAGES = [
   ['index.html', 'nav.home'],
   ['agent.html', 'nav.agentDesktop'],
   ['wallboard.html', 'nav.wallboard'],
+  ['monitor.html', 'nav.monitor'],
   ['customers.html', 'nav.customers'],
   ['reports.html', 'nav.reports'],
   ['planner.html', 'nav.planner'],
@@ -23,9 +25,11 @@ export function renderSiteHeader(header = document.querySelector('header[data-si
   if (!header) return;
   const here = location.pathname.split('/').pop() || 'index.html';
   header.classList.add('site-header');
+  // The customer card is one customer of the list: the list's link is the current one there.
+  const current = here === 'customer.html' ? 'customers.html' : here;
   if (header.dataset.wide !== undefined) header.classList.add('site-header--wide');
   const links = PAGES.map(([href, key]) => `<a href="${href}" data-keep-lang data-i18n="${key}"`
-    + `${href === here ? ' aria-current="page"' : ''}></a>`).join('');
+    + `${href === current ? ' aria-current="page"' : ''}></a>`).join('');
   header.innerHTML = `<div class="site-header__inner">
     <a class="brand" href="index.html" data-keep-lang>${MARK}<span>Switchboard</span></a>
     <nav class="site-nav" data-i18n-attr="aria-label:nav.label" aria-label="Main">${links}</nav>

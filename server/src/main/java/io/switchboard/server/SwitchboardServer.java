@@ -16,11 +16,13 @@ import io.switchboard.server.api.IceServersApi;
 import io.switchboard.server.api.IncidentsApi;
 import io.switchboard.server.api.AgentControl;
 import io.switchboard.server.api.LiveApi;
+import io.switchboard.server.api.NumberListImport;
 import io.switchboard.server.api.RoutingConfigApi;
 import io.switchboard.server.api.FlowTestApi;
 import io.switchboard.server.api.PromptsApi;
 import io.switchboard.server.trunks.CredentialSeal;
 import io.switchboard.server.trunks.TrunkDocuments;
+import io.switchboard.server.api.UsersApi;
 import io.switchboard.server.api.SupervisorScope;
 import io.switchboard.server.api.VoicemailsApi;
 import io.switchboard.server.api.WrapUpApi;
@@ -228,8 +230,11 @@ public final class SwitchboardServer {
             CustomersApi.create(parts.store, signaling::authenticate).mount(router);
             IncidentsApi.create(parts.store, signaling::authenticate).mount(router);
             WrapUpApi.create(parts.store, signaling::authenticate).mount(router);
-            DispositionsApi.create(parts.store, signaling::authenticate).mount(router);
-            RoutingConfigApi.create(parts.routingConfig, signaling::authenticate).mount(router);
+            DispositionsApi.create(parts.store, signaling::authenticate, parts.store::saveAudit).mount(router);
+            UsersApi.create(vertx, parts.store, signaling::authenticate, parts.store::saveAudit).mount(router);
+            NumberListImport.create(signaling::authenticate).mount(router);
+            RoutingConfigApi.create(parts.routingConfig, signaling::authenticate, parts.store::saveAudit)
+                .mount(router);
             FlowTestApi.create(parts.routingConfig, signaling::authenticate).mount(router);
             PromptsApi.create(vertx, parts.callCenter::prompts, parts.callCenter::prompts,
                 config.dataDir().resolve("prompts"), signaling::authenticate).mount(router);

@@ -59,7 +59,10 @@ async function start() {
   renderNav();
   window.addEventListener('hashchange', () => show(false));
   onLanguageChange(() => {
+    $('revision').textContent = t('admin.revision', { revision });
+    notice('');
     renderNav();
+    markDirty();
     show(false);
   });
   show(false);
@@ -160,6 +163,7 @@ function context(route) {
     },
     save: (message) => save(message),
     navigate: (sectionId, sub = '') => {
+      problems = [];
       location.hash = sub ? `${sectionId}/${sub}` : sectionId;
     },
     notice,
@@ -297,9 +301,11 @@ function showProblems(container, list) {
     const note = el('p', { class: 'field__error console-problem', id, role: 'alert' }, text);
     best.setAttribute('aria-invalid', 'true');
     best.setAttribute('aria-describedby', `${best.getAttribute('aria-describedby') ?? ''} ${id}`.trim());
-    (best.closest('.field') ?? best).after(note);
+    const wrapper = best.closest('.field');
+    if (wrapper) wrapper.append(note);
+    else best.after(note);
   });
-  box.hidden = loose.length === 0 && list.length === 0;
+  box.hidden = loose.length === 0;
   $('problems-title').textContent = t('admin.error.invalid');
   $('problems-list').replaceChildren(...loose.map((text) => el('li', {}, text)));
 }

@@ -63,7 +63,7 @@ export async function documents(container, ctx, spec) {
   }
 
   const entry = ctx.draft.entries[kind]?.[selected];
-  const heading = el('h3', { id: 'doc-heading', tabindex: '-1' }, t(`admin.one.${kind}`, { id: selected }));
+  const heading = el('h3', { id: 'doc-heading', tabindex: '-1' }, t(`console.one.${kind}`, { id: selected }));
   const meta = el('p', { class: 'hint', id: 'doc-meta' }, entry
     ? t('console.versionBy', { version: entry.version, author: entry.author ?? '—', time: formatTime(entry.savedAt) })
     : t('console.notSaved'));

@@ -2,7 +2,14 @@
 // (the contract is at the top of console.js and in docs/admin-console.md).
 export const SECTIONS = [
   'queues',
+  'agents',
+  'groups',
+  'schedules',
+  'lists',
   'trunks',
   'numbers',
   'ivr',
+  'reasons',
+  'users',
+  'audit',
 ];

@@ -29,6 +29,8 @@ public final class CallsApi {
   static final String CALLS = "/api/calls";
   /** As call ids are minted (docs/protocol.md: 1–64 of A-Z a-z 0-9 . _ : -). */
   static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  /** An audit action ({@code config.put}) or a prefix of actions ({@code config.}). */
+  private static final Pattern AUDIT_ACTION = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9_-]*)*");
 
   private final Store store;
   private final ApiAuth auth;
@@ -123,7 +125,7 @@ public final class CallsApi {
     caller(ctx, ApiAuth.ADMIN_ONLY)
         .compose(admin -> {
           for (String name : ctx.queryParams().names()) {
-            if (!name.equals("callId") && !name.equals("limit")) {
+            if (!List.of("callId", "limit", "action", "user").contains(name)) {
               throw ApiProblem.badRequest("unknown parameter " + CallFilter.quoted(name));
             }
           }
@@ -131,8 +133,16 @@ public final class CallsApi {
           if (callId != null && !CALL_ID.matcher(callId).matches()) {
             throw ApiProblem.badRequest("callId must be 1 to 64 of A-Z a-z 0-9 . _ : -");
           }
+          String action = CallFilter.single(ctx.queryParams(), "action");
+          if (action != null && !AUDIT_ACTION.matcher(action).matches()) {
+            throw ApiProblem.badRequest("action must be an action (config.put) or a prefix ending in '.' (config.)");
+          }
+          String user = CallFilter.single(ctx.queryParams(), "user");
+          if (user != null && (user.isBlank() || user.length() > 64)) {
+            throw ApiProblem.badRequest("user must be a username of 1 to 64 characters");
+          }
           int limit = CallFilter.page(limitOnly(ctx)).limit();
-          return store.audit(callId, limit);
+          return store.audit(callId, action, user, limit);
         })
         .onSuccess(entries -> {
           JsonArray items = new JsonArray();

@@ -24,14 +24,22 @@ public final class DispositionsApi {
 
   private final Store store;
   private final ApiAuth auth;
+  private final AdminAudit audit;
 
-  private DispositionsApi(Store store, Authenticator authenticator) {
+  private DispositionsApi(Store store, Authenticator authenticator, AdminAudit audit) {
     this.store = Objects.requireNonNull(store, "store");
     this.auth = new ApiAuth(Objects.requireNonNull(authenticator, "authenticator"));
+    this.audit = audit;
   }
 
   public static DispositionsApi create(Store store, Authenticator authenticator) {
-    return new DispositionsApi(store, authenticator);
+    return new DispositionsApi(store, authenticator, AdminAudit.none());
+  }
+
+  /** As {@link #create(Store, Authenticator)}, each admin change also in the audit log. */
+  public static DispositionsApi create(Store store, Authenticator authenticator,
+      java.util.function.Function<JsonObject, io.vertx.core.Future<Void>> auditLog) {
+    return new DispositionsApi(store, authenticator, new AdminAudit(auditLog));
   }
 
   public void mount(Router router) {
@@ -55,7 +63,7 @@ public final class DispositionsApi {
               throw ApiProblem.conflict("code: disposition " + code + " exists (PUT changes it)");
             }
             return store.dispositions().save(document);
-          }).map(v -> {
+          }).compose(v -> audit.record(ctx, caller, "disposition.put", "disposition", code, null)).map(v -> {
             ApiResponses.created(ctx, DISPOSITIONS + "/" + code, view(document));
             return null;
           });
@@ -63,15 +71,20 @@ public final class DispositionsApi {
     router.put(DISPOSITIONS + "/:code").handler(JsonBody.reader()).handler(ctx -> ApiAction.answer(ctx, auth,
         ApiAuth.ADMIN_ONLY, caller -> {
           JsonObject document = document(ctx, pathCode(ctx));
-          return store.dispositions().save(document).map(v -> view(document));
+          return store.dispositions().save(document)
+              .compose(v -> audit.record(ctx, caller, "disposition.put", "disposition", document.getString("_id"),
+                  null))
+              .map(v -> view(document));
         }));
     router.delete(DISPOSITIONS + "/:code").handler(ctx -> ApiAction.answer(ctx, auth, ApiAuth.ADMIN_ONLY,
         caller -> {
           String code = pathCode(ctx);
-          return store.dispositions().delete(code).map(deleted -> {
+          return store.dispositions().delete(code).compose(deleted -> {
             if (!deleted) {
               throw ApiProblem.notFound("no disposition " + code);
             }
+            return audit.record(ctx, caller, "disposition.delete", "disposition", code, null);
+          }).map(v -> {
             ctx.response().setStatusCode(204).end();
             return null;
           });

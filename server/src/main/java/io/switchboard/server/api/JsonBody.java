@@ -116,6 +116,11 @@ final class JsonBody {
     return s.strip();
   }
 
+  /** The object itself, for callers that check its fields one by one and report each with its path. */
+  JsonObject json() {
+    return body.copy();
+  }
+
   boolean has(String field) {
     return body.containsKey(field);
   }

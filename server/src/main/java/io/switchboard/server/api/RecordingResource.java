@@ -166,7 +166,9 @@ final class RecordingResource {
     }
     // The agents board's forced changes (agentId, reason) and listen / whisper / barge entries
     // (calls.Supervision: the agent monitored and the mode).
-    for (String field : new String[] {"agentId", "reason", "target", "details"}) {
+    // The admin console's changes (AdminAudit): the document or account, its new version, the admin's note.
+    for (String field : new String[] {"agentId", "reason", "target", "details", "kind", "objectId", "version",
+        "note"}) {
       if (entry.containsKey(field)) {
         view.put(field, entry.getValue(field));
       }

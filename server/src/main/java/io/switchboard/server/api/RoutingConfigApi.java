@@ -36,14 +36,27 @@ public final class RoutingConfigApi {
 
   private final RoutingConfigStore config;
   private final ApiAuth auth;
+  private final AdminAudit audit;
 
-  private RoutingConfigApi(RoutingConfigStore config, Authenticator authenticator) {
+  private RoutingConfigApi(RoutingConfigStore config, Authenticator authenticator, AdminAudit audit) {
     this.config = Objects.requireNonNull(config, "config");
     this.auth = new ApiAuth(Objects.requireNonNull(authenticator, "authenticator"));
+    this.audit = audit;
   }
 
   public static RoutingConfigApi create(RoutingConfigStore config, Authenticator authenticator) {
-    return new RoutingConfigApi(config, authenticator);
+    return new RoutingConfigApi(config, authenticator, AdminAudit.none());
+  }
+
+  /** As {@link #create(RoutingConfigStore, Authenticator)}, each change also written to the audit log. */
+  public static RoutingConfigApi create(RoutingConfigStore config, Authenticator authenticator,
+      Function<JsonObject, Future<Void>> auditLog) {
+    return new RoutingConfigApi(config, authenticator, new AdminAudit(auditLog));
+  }
+
+  private Future<JsonObject> audited(RoutingContext ctx, AgentAccount caller, String action, JsonObject entry) {
+    return audit.record(ctx, caller, action, entry.getString("kind"), entry.getString("id"), entry.getLong("version"))
+        .map(entry);
   }
 
   /** Adds the routes; they answer every request themselves (errors included). */
@@ -76,7 +89,8 @@ public final class RoutingConfigApi {
         }
         toVersion = v == null ? null : ((Number) v).longValue();
       }
-      return config.rollback(t.kind, t.id, toVersion, expected, caller.id()).map(e -> withTag(ctx, e));
+      return config.rollback(t.kind, t.id, toVersion, expected, caller.id())
+          .compose(e -> audited(ctx, caller, "config.rollback", e)).map(e -> withTag(ctx, e));
     }));
     router.get(one).handler(ctx -> answer(ctx, READERS, caller -> {
       Target t = target(ctx);
@@ -92,14 +106,16 @@ public final class RoutingConfigApi {
       Target t = target(ctx);
       Long expected = expectedVersion(ctx);
       JsonObject document = document(ctx, t);
-      return stored(t, document).compose(doc -> config.put(t.kind, t.id, doc, expected, caller.id())).map(e -> {
+      return stored(t, document).compose(doc -> config.put(t.kind, t.id, doc, expected, caller.id()))
+          .compose(e -> audited(ctx, caller, "config.put", e)).map(e -> {
         ctx.response().setStatusCode(e.getLong("version") == 1 ? 201 : 200);
         return withTag(ctx, e);
       });
     }));
     router.delete(one).handler(ctx -> answer(ctx, WRITERS, caller -> {
       Target t = target(ctx);
-      return config.delete(t.kind, t.id, expectedVersion(ctx), caller.id()).map(e -> withTag(ctx, e));
+      return config.delete(t.kind, t.id, expectedVersion(ctx), caller.id())
+          .compose(e -> audited(ctx, caller, "config.delete", e)).map(e -> withTag(ctx, e));
     }));
   }
 
@@ -123,7 +139,8 @@ public final class RoutingConfigApi {
         .onFailure(e -> {
           if (e instanceof ConfigRejection r) {
             send(ctx, 422, new JsonObject().put("error", "the change would make the routing configuration invalid;"
-                + " nothing was changed").put("problems", new JsonArray(r.problems())));
+                + " nothing was changed").put("problems", new JsonArray(r.problems()))
+                .put("details", ProblemDetails.of(r.problems())));
           } else if (e instanceof VersionConflict c) {
             send(ctx, 409, new JsonObject().put("error", c.getMessage()).put("currentVersion", c.currentVersion()));
           } else if (e instanceof NoSuchConfig n) {

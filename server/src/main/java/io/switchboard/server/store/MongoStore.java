@@ -201,9 +201,44 @@ final class MongoStore implements Store {
 
   @Override
   public Future<List<JsonObject>> audit(String callId, int limit) {
-    JsonObject filter = callId == null ? new JsonObject() : new JsonObject().put("callId", callId);
+    return audit(callId, null, null, limit);
+  }
+
+  @Override
+  public Future<List<JsonObject>> audit(String callId, String action, String username, int limit) {
+    JsonObject filter = new JsonObject();
+    if (callId != null) {
+      filter.put("callId", callId);
+    }
+    if (action != null) {
+      // "config." is a prefix (every configuration change); anything else one action. The API allows only
+      // [a-z0-9_.-] here, so escaping the dots makes the regular expression literal.
+      filter.put("action", action.endsWith(".")
+          ? new JsonObject().put("$regex", "^" + action.replace(".", "\\.")) : action);
+    }
+    if (username != null) {
+      filter.put("by.username", username);
+    }
     return client.findWithOptions(AUDIT, filter, new FindOptions()
         .setSort(new JsonObject().put("at", -1).put("_id", -1)).setLimit(limit));
+  }
+
+  @Override
+  public Future<List<AgentAccount>> accounts() {
+    return client.findWithOptions(AGENTS, new JsonObject(), new FindOptions()
+            .setSort(new JsonObject().put("username", 1)))
+        .map(found -> found.stream().map(MongoStore::account).toList());
+  }
+
+  @Override
+  public Future<Optional<AgentAccount>> account(String id) {
+    return client.findOne(AGENTS, new JsonObject().put("_id", id), null)
+        .map(d -> Optional.ofNullable(d).map(MongoStore::account));
+  }
+
+  private static AgentAccount account(JsonObject a) {
+    return new AgentAccount(a.getString("_id"), a.getString("username"), a.getString("name"),
+        a.getString("passwordHash"), roles(a));
   }
 
   @Override

@@ -72,6 +72,18 @@ public interface Store {
   /** Audit entries about this call ({@code callId}), or all when null, newest first, at most {@code limit}. */
   Future<List<JsonObject>> audit(String callId, int limit);
 
+  /**
+   * Audit entries newest first, each filter optional (null): the call, an action or action prefix ending in '.'
+   * ({@code config.}), the username of whoever acted.
+   */
+  Future<List<JsonObject>> audit(String callId, String action, String username, int limit);
+
+  /** Every account (agents, supervisors, admins) by username; password hashes included, for the server only. */
+  Future<List<AgentAccount>> accounts();
+
+  /** The account with this id, or empty. */
+  Future<Optional<AgentAccount>> account(String id);
+
   /** The agent account with this user name, or empty. */
   Future<Optional<AgentAccount>> agentByUsername(String username);
 
