@@ -31,7 +31,8 @@ const TEMPLATES = {
   menu: () => ({ type: 'menu', prompt: 'main-menu', timeout: 5, retries: 2, options: {} }),
   queue: (ctx) => ({ type: 'queue', queue: ctx.draft.ids('queue')[0] ?? '' }),
   voicemail: () => ({ type: 'voicemail', mailbox: 'general' }),
-  hours: () => ({ type: 'hours', zone: 'Europe/Berlin', week: { 'mon-fri': '09:00-18:00' } }),
+  hours: (ctx) => (ctx.draft.ids('schedule').length ? { type: 'hours', schedule: ctx.draft.ids('schedule')[0] }
+    : { type: 'hours', zone: 'Europe/Berlin', week: { 'mon-fri': '09:00-18:00' } }),
   play: () => ({ type: 'play', prompt: 'welcome' }),
 };
 
@@ -107,7 +108,8 @@ async function form(body, ctx, id) {
         dataset: { step: sid, bad: bad.has(sid) ? 'true' : undefined },
         'aria-current': sid === selected ? 'true' : undefined,
         onclick: () => select(sid),
-      }, label ? el('span', { class: 'ivr-node__digit' }, label) : null,
+      }, label ? el('span', { class: 'ivr-node__digit' }, /^[0-9*#]$/.test(label) ? label : t(`console.ivr.field.${label}`))
+        : null,
       el('span', { class: 'ivr-node__id' }, sid),
       el('span', { class: 'ivr-node__type' }, step ? t(`console.ivr.type.${step.type}`) : t('console.ivr.missing')),
       bad.has(sid) ? el('span', { class: 'ivr-node__warn' }, t('console.ivr.noHuman')) : null,
@@ -120,6 +122,13 @@ async function form(body, ctx, id) {
       return item;
     };
     tree.replaceChildren(flow.entry ? node(flow.entry, null) : el('li', {}, t('console.ivr.noEntry')));
+    // Steps nothing leads to are problems too: shown apart, so they can be chosen and removed.
+    const stray = Object.keys(steps).filter((s) => !shown.has(s));
+    if (stray.length) {
+      stray.forEach((s) => bad.add(s));
+      tree.append(el('li', { class: 'ivr-node', role: 'treeitem' }, el('span', { class: 'hint' }, t('console.ivr.unreachable')),
+        el('ul', { role: 'group' }, ...stray.map((s) => node(s, null)))));
+    }
     status.textContent = problems.length ? problems.join(' · ') : t('console.ivr.allReachHuman');
     status.classList.toggle('field__error', problems.length > 0);
   };
@@ -186,9 +195,13 @@ async function form(body, ctx, id) {
       }
       const free = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].find((d) => !(step.options ?? {})[d]);
       const full = options.length >= MAX_MENU_ITEMS;
-      fields.push(el('button', { type: 'button', class: 'button button--small', id: 'ivr-add-option', disabled: full || !free,
-        onclick: () => pointAt(`${at}/options/${free}`)(`new:queue`) },
-      t('console.ivr.addOption', { digit: free ?? '' })),
+      const kind = el('select', { id: 'ivr-option-type', 'aria-label': t('console.ivr.optionType') },
+        ...TYPES.filter((type) => type !== 'customer').map((type) => el('option', { value: type }, t(`console.ivr.type.${type}`))));
+      kind.value = 'queue';
+      fields.push(el('div', { class: 'console-row' }, kind, el('button', { type: 'button', class: 'button button--small',
+        id: 'ivr-add-option', disabled: full || !free,
+        onclick: () => pointAt(`${at}/options/${free}`)(`new:${kind.value}`) },
+      t('console.ivr.addOption', { digit: free ?? '' }))),
       full ? el('p', { class: 'hint' }, t('console.ivr.menuFull', { max: MAX_MENU_ITEMS })) : null);
     }
     const remove = selected !== flow.entry ? el('button', { type: 'button', class: 'button button--small button--danger',
@@ -203,7 +216,23 @@ async function form(body, ctx, id) {
       field(ctx, { path: `${base}/language`, label: t('console.ivr.language'), type: 'select', value: flow.language ?? 'en',
         options: [['en', 'English'], ['ru', 'Русский'], ['uk', 'Українська']] }),
       field(ctx, { path: `${base}/entry`, label: t('console.ivr.entry'), type: 'select', value: flow.entry ?? '',
-        options: Object.keys(steps).map((s) => [s, s]), onChange: (v) => { ctx.update(`${base}/entry`, v); ctx.rerender(); } }))),
+        options: [...Object.keys(steps).map((s) => [s, s]), ...['hours', 'play', 'menu'].map((type) => [`new:${type}`,
+          t('console.ivr.newFirst', { type: t(`console.ivr.type.${type}`) })])],
+        onChange: (v) => {
+          if (v.startsWith('new:')) {
+            // A new first step before the old one: opening hours or a greeting leading to what was first.
+            const type = v.slice(4);
+            const newId = stepId(steps, type);
+            const step = (TEMPLATES[type] ?? (() => ({ type })))(ctx);
+            if (flow.entry) step[type === 'hours' ? 'open' : type === 'play' ? 'next' : 'default'] = flow.entry;
+            ctx.update(`${base}/steps/${newId}`, step);
+            ctx.update(`${base}/entry`, newId);
+            chosen.set(id, newId);
+          } else {
+            ctx.update(`${base}/entry`, v);
+          }
+          ctx.rerender();
+        } }))),
     el('div', { class: 'ivr-grid' }, el('section', { 'aria-labelledby': 'ivr-tree-heading' },
       el('h4', { id: 'ivr-tree-heading' }, t('console.ivr.tree')), tree, status), editor),
     group(t('console.prompt.title'), promptUpload(ctx, flow.language ?? 'en')),
