@@ -11,6 +11,7 @@ import io.switchboard.e2e.RunningServerTest;
 import io.switchboard.e2e.calls.JavaAgent;
 import io.switchboard.e2e.calls.SippCaller;
 import io.switchboard.e2e.calls.ToneFile;
+import io.switchboard.media.testpeer.Await;
 import io.switchboard.signaling.AgentAccount;
 import io.switchboard.signaling.Passwords;
 import io.vertx.core.json.JsonObject;
@@ -142,8 +143,9 @@ class HotlineFromFormsTest extends RunningServerTest {
     page.locator("#numbers-save").click();
     page.locator("#diff-ok").click();
     assertThat(page.locator("#status")).containsText("Saved");
-    assertThat(server.sipState().getJsonArray("trunks").getJsonObject(0).getJsonArray("dids").getList())
-        .contains(NUMBER);
+    // The gateway reloads its trunks on its own context, just after the save.
+    Await.until(() -> server.sipState().getJsonArray("trunks").getJsonObject(0).getJsonArray("dids").getList()
+        .contains(NUMBER), Duration.ofSeconds(5), "the trunk carries " + NUMBER);
     page.locator("#nav-trunks").click();
     page.locator(".console-doc[data-id='carrier']").click();
     assertThat(page.locator("#trunk-numbers")).hasText(NUMBER);
