@@ -19,6 +19,7 @@ import io.switchboard.server.api.LiveApi;
 import io.switchboard.server.api.NumberListImport;
 import io.switchboard.server.api.RoutingConfigApi;
 import io.switchboard.server.api.FlowTestApi;
+import io.switchboard.server.calls.FlowSimulation;
 import io.switchboard.server.api.PromptsApi;
 import io.switchboard.server.trunks.CredentialSeal;
 import io.switchboard.server.trunks.TrunkDocuments;
@@ -235,7 +236,7 @@ public final class SwitchboardServer {
             NumberListImport.create(signaling::authenticate).mount(router);
             RoutingConfigApi.create(parts.routingConfig, signaling::authenticate, parts.store::saveAudit)
                 .mount(router);
-            FlowTestApi.create(parts.routingConfig, signaling::authenticate).mount(router);
+            FlowTestApi.create(parts.routingConfig, FlowSimulation::run, signaling::authenticate).mount(router);
             PromptsApi.create(vertx, parts.callCenter::prompts, parts.callCenter::prompts,
                 config.dataDir().resolve("prompts"), signaling::authenticate).mount(router);
             VoicemailsApi.create(vertx, parts.store, signaling::authenticate, config.calls().recordingsDir())

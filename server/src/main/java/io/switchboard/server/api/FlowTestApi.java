@@ -1,7 +1,6 @@
 package io.switchboard.server.api;
 
 import io.switchboard.routing.config.ConfigRejection;
-import io.switchboard.server.routingconfig.FlowSimulation;
 import io.switchboard.server.routingconfig.RoutingConfigStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -17,7 +16,8 @@ import java.util.regex.Pattern;
  * The IVR editor's two questions (docs/api.md, "Flow editor"), for admins, storing nothing:
  * {@code POST /api/flows/check} {@code {id, flow}}: what would be wrong with the whole configuration with this flow
  * (the problems name the steps, so the tree marks them); {@code POST /api/flows/simulate}
- * {@code {flow, digits, at, caller?, dialled?}}: the routing engine walks the flow as for a call ({@link FlowSimulation}).
+ * {@code {flow, digits, at, caller?, dialled?}}: the routing engine walks the flow as for a call (call control's
+ * {@code FlowSimulation}).
  */
 public final class FlowTestApi {
 
@@ -26,15 +26,17 @@ public final class FlowTestApi {
   private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{1,15}");
 
   private final RoutingConfigStore config;
+  private final FlowSimulator simulator;
   private final ApiAuth auth;
 
-  private FlowTestApi(RoutingConfigStore config, Authenticator authenticator) {
+  private FlowTestApi(RoutingConfigStore config, FlowSimulator simulator, Authenticator authenticator) {
     this.config = Objects.requireNonNull(config, "config");
+    this.simulator = Objects.requireNonNull(simulator, "simulator");
     this.auth = new ApiAuth(Objects.requireNonNull(authenticator, "authenticator"));
   }
 
-  public static FlowTestApi create(RoutingConfigStore config, Authenticator authenticator) {
-    return new FlowTestApi(config, authenticator);
+  public static FlowTestApi create(RoutingConfigStore config, FlowSimulator simulator, Authenticator authenticator) {
+    return new FlowTestApi(config, simulator, authenticator);
   }
 
   public void mount(Router router) {
@@ -70,7 +72,7 @@ public final class FlowTestApi {
           }
           // Built with the whole configuration, so the flow's named schedules and lists are those in force.
           return config.withDraft("flow", id, flow)
-              .map(built -> FlowSimulation.run(built.flows().get(id), digits, at, callerNumber, dialled))
+              .map(built -> simulator.run(built.flows().get(id), digits, at, callerNumber, dialled))
               .recover(e -> e instanceof ConfigRejection r
                   ? Future.succeededFuture(new JsonObject().put("problems", new JsonArray(r.problems())))
                   : Future.failedFuture(e));

@@ -3,7 +3,7 @@ package io.switchboard.server.api;
 import static io.switchboard.server.api.HistoryFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.server.routingconfig.FlowSimulationTest;
+import io.switchboard.server.calls.FlowSimulationTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

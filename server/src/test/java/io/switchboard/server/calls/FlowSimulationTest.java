@@ -1,4 +1,4 @@
-package io.switchboard.server.routingconfig;
+package io.switchboard.server.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

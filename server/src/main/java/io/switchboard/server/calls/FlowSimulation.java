@@ -1,4 +1,4 @@
-package io.switchboard.server.routingconfig;
+package io.switchboard.server.calls;
 
 import io.switchboard.routing.flow.CallInfo;
 import io.switchboard.routing.flow.Flow;
@@ -18,6 +18,8 @@ import java.util.List;
  * "Test this flow" without a call: the routing engine's own {@link FlowRun} walks a flow document (saved or a draft)
  * fed with the digits a caller would press at a given moment; when the digits run out, the pending timeout fires, as
  * for a silent caller. Nobody is rung: in a simulation no agent is available, so the cascade's fall-backs show.
+ * It lives with call control, the one user of the flow runner, though it touches no call and no engine: its run is its
+ * own, on the configuration it is given.
  */
 public final class FlowSimulation {
 
@@ -32,7 +34,9 @@ public final class FlowSimulation {
    * @throws io.switchboard.routing.flow.FlowRejection when the document is not a valid flow
    */
   public static JsonObject run(JsonObject flowDocument, String digits, Instant at, String caller, String dialled) {
-    return run(FlowFactory.create(PlainDocuments.map(flowDocument)), digits, at, caller, dialled);
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> plain = io.vertx.core.json.Json.decodeValue(flowDocument.encode(), java.util.Map.class);
+    return run(FlowFactory.create(plain), digits, at, caller, dialled);
   }
 
   /** As {@link #run(JsonObject, String, Instant, String, String)}, for a flow built with its configuration. */
