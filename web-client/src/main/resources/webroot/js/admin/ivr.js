@@ -88,7 +88,7 @@ async function form(body, ctx, id) {
   const steps = flow.steps ?? {};
   const selected = steps[chosen.get(id)] ? chosen.get(id) : flow.entry;
   const status = el('p', { class: 'hint', id: 'ivr-status', role: 'status' });
-  const tree = el('ul', { class: 'ivr-tree', id: 'ivr-tree', role: 'tree', 'aria-label': t('console.ivr.tree') });
+  const tree = el('ul', { class: 'ivr-tree', id: 'ivr-tree', 'aria-labelledby': 'ivr-tree-heading' });
   const editor = el('div', { class: 'ivr-step', id: 'ivr-step' });
 
   const select = (stepIdToShow) => {
@@ -100,7 +100,7 @@ async function form(body, ctx, id) {
     const shown = new Set();
     const node = (sid, label) => {
       const step = steps[sid];
-      const item = el('li', { role: 'treeitem', class: 'ivr-node', dataset: { step: sid } });
+      const item = el('li', { class: 'ivr-node', dataset: { step: sid } });
       const again = shown.has(sid);
       shown.add(sid);
       const button = el('button', {
@@ -117,7 +117,7 @@ async function form(body, ctx, id) {
       item.append(button);
       const children = again ? [] : branches(step);
       if (children.length) {
-        item.append(el('ul', { role: 'group' }, ...children.map((b) => node(b.target, b.label))));
+        item.append(el('ul', {}, ...children.map((b) => node(b.target, b.label))));
       }
       return item;
     };
@@ -126,8 +126,8 @@ async function form(body, ctx, id) {
     const stray = Object.keys(steps).filter((s) => !shown.has(s));
     if (stray.length) {
       stray.forEach((s) => bad.add(s));
-      tree.append(el('li', { class: 'ivr-node', role: 'treeitem' }, el('span', { class: 'hint' }, t('console.ivr.unreachable')),
-        el('ul', { role: 'group' }, ...stray.map((s) => node(s, null)))));
+      tree.append(el('li', { class: 'ivr-node' }, el('span', { class: 'hint' }, t('console.ivr.unreachable')),
+        el('ul', {}, ...stray.map((s) => node(s, null)))));
     }
     status.textContent = problems.length ? problems.join(' · ') : t('console.ivr.allReachHuman');
     status.classList.toggle('field__error', problems.length > 0);

@@ -8,7 +8,6 @@ import gov.nist.javax.sip.stack.SIPServerTransaction;
 import io.switchboard.gateway.DialRequest;
 import io.switchboard.gateway.InboundCallHandler;
 import io.switchboard.gateway.OutboundLeg;
-import io.switchboard.gateway.Registration;
 import io.switchboard.gateway.SipConfig;
 import io.switchboard.gateway.SipEdgeConfig;
 import io.switchboard.gateway.SipEdgeCounters;
@@ -28,11 +27,9 @@ import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +76,7 @@ public final class SipGatewayImpl implements SipGateway {
   private final DigestChallenges challenges = new DigestChallenges();
   /** Legs by Call-ID; written on the context only, concurrent so debugState may be read from anywhere. */
   private final Map<String, SipLegImpl> legs = new ConcurrentHashMap<>();
-  private final List<TrunkRegistration> registrations = new ArrayList<>();
+  private final TrunkRegistrations registrations = new TrunkRegistrations();
   /** Calls we placed, by Call-ID; written on the context only. */
   private final Map<String, OutboundLegImpl> outbound = new ConcurrentHashMap<>();
   private final AtomicBoolean dialerHandedOut = new AtomicBoolean();
@@ -181,26 +178,7 @@ public final class SipGatewayImpl implements SipGateway {
         return;
       }
       trunks = next;
-      // A registration that is unchanged keeps running; a changed or new one registers anew (RFC 3261 §10.2), a
-      // removed one stops refreshing and lets the registrar's binding expire.
-      for (TrunkRegistration r : List.copyOf(registrations)) {
-        Optional<Registration> wanted = next.stream().filter(t -> t.name().equals(r.trunk()))
-            .findFirst().flatMap(t -> t.config().registration());
-        if (!wanted.equals(Optional.of(r.config()))) {
-          r.stop();
-          registrations.remove(r);
-        }
-      }
-      for (Trunk trunk : next) {
-        trunk.config().registration().ifPresent(r -> {
-          boolean running = registrations.stream().anyMatch(x -> x.trunk().equals(trunk.name()));
-          if (!running) {
-            TrunkRegistration registration = new TrunkRegistration(trunk.name(), r, ua, context, counters);
-            registrations.add(registration);
-            registration.start();
-          }
-        });
-      }
+      registrations.follow(next, ua, context, counters);
       LOG.info(() -> "Trunks reloaded: " + next.stream().map(Trunk::name).toList());
       done.complete();
     });
@@ -269,13 +247,7 @@ public final class SipGatewayImpl implements SipGateway {
   }
 
   private void startRegistrations() {
-    for (Trunk trunk : trunks) {
-      trunk.config().registration().ifPresent(r -> {
-        TrunkRegistration registration = new TrunkRegistration(trunk.name(), r, ua, context, counters);
-        registrations.add(registration);
-        registration.start();
-      });
-    }
+    registrations.follow(trunks, ua, context, counters);
   }
 
   @Override
@@ -333,10 +305,7 @@ public final class SipGatewayImpl implements SipGateway {
           .put("dids", new JsonArray(List.copyOf(trunk.config().dids())))
           .put("digest", trunk.config().inboundDigest().isPresent()));
     }
-    JsonArray registrationState = new JsonArray();
-    for (TrunkRegistration r : List.copyOf(registrations)) {
-      registrationState.add(r.debugState());
-    }
+    JsonArray registrationState = registrations.debugState();
     JsonArray dialogs = new JsonArray();
     legs.values().forEach(leg -> dialogs.add(leg.debugState()));
     outbound.values().forEach(leg -> dialogs.add(leg.debugState()));
@@ -367,7 +336,7 @@ public final class SipGatewayImpl implements SipGateway {
       }
       closed = promise;
       closing = true;
-      registrations.forEach(TrunkRegistration::stop);
+      registrations.stopAll();
       List.copyOf(legs.values()).forEach(SipLegImpl::shutdown);
       legs.clear();
       List.copyOf(outbound.values()).forEach(OutboundLegImpl::shutdown);
