@@ -103,7 +103,24 @@ function queuesEditor(ctx, id) {
   return group(t('console.agent.queues'), el('p', { class: 'hint' }, t('console.agent.queuesHint')), box);
 }
 
-function form(body, ctx, id) {
+/** The customers this agent is the personal manager of (set on each customer's card in the CRM). */
+async function customersOf(ctx, id) {
+  const { t } = ctx;
+  let items = [];
+  try {
+    items = (await ctx.api(`/api/customers?personalManager=${encodeURIComponent(id)}&limit=50`)).items ?? [];
+  } catch {
+    return null;
+  }
+  const list = items.length
+    ? el('ul', { id: 'managed-customers' }, ...items.map((c) => el('li', {}, el('a', {
+      href: `customer.html?id=${encodeURIComponent(c.id)}`, 'data-keep-lang': true,
+    }, c.name ?? c.id), ` ${(c.numbers ?? []).join(', ')}`)))
+    : el('p', { class: 'hint', id: 'managed-customers' }, t('console.agent.noCustomers'));
+  return group(t('console.agent.customers'), el('p', { class: 'hint' }, t('console.agent.customersHint')), list);
+}
+
+async function form(body, ctx, id) {
   const { t } = ctx;
   ctx.label(`agent/${id}/name`, t('console.queue.name'));
   ctx.label(`agent/${id}/group`, t('console.agent.group'));
@@ -114,6 +131,8 @@ function form(body, ctx, id) {
         options: [['', t('console.agent.noGroup')], ...ctx.draft.ids('group').map((g) => [g, ctx.get(`group/${g}/name`) ?? g])] })),
     skillsEditor(ctx, id),
     queuesEditor(ctx, id));
+  const managed = await customersOf(ctx, id);
+  if (managed) body.append(managed);
 }
 
 export default {

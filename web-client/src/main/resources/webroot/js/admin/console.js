@@ -58,6 +58,10 @@ async function start() {
   $('readonly').hidden = canEdit();
   renderNav();
   window.addEventListener('hashchange', () => show(false));
+  // Leaving with unsaved edits: the browser asks first (HTML §7.1.8.2, beforeunload).
+  window.addEventListener('beforeunload', (event) => {
+    if (draft.changes().length > 0) event.preventDefault();
+  });
   onLanguageChange(() => {
     $('revision').textContent = t('admin.revision', { revision });
     notice('');

@@ -80,7 +80,9 @@ class AdminConsoleTest extends RunningServerTest {
     Locator diff = page.locator("#diff");
     assertThat(diff).isVisible();
     assertThat(diff.locator("[data-kind='schedule'][data-id='office'] h3")).hasText("New Schedule “office”");
+    assertThat(diff.locator("tr[data-path='holidays/0/date'] th")).hasText("Holiday 1");
     assertThat(diff.locator("tr[data-path='holidays/0/date'] .console-diff__after")).hasText(holiday);
+    assertThat(diff.locator("tr[data-path='week/mon'] th")).hasText("Weekly hours › Mon");
     shot(page, "console-0-schedule-diff-en");
     page.locator("#diff-ok").click();
     assertThat(page.locator("#status")).containsText("Saved 1 document(s)");
@@ -103,9 +105,9 @@ class AdminConsoleTest extends RunningServerTest {
     page.locator("#doc-save").click();
     page.locator("#diff-ok").click();
     assertThat(page.locator("#status")).containsText("The server refused the change");
-    Locator problem = page.locator("[data-path='queue/support/offerTimeout']").locator(
-        "xpath=ancestor::div[contains(@class,'field')][1]/following-sibling::p[contains(@class,'console-problem')]");
+    Locator problem = page.locator(".field:has([data-path='queue/support/offerTimeout']) .console-problem");
     assertThat(problem).containsText("1..600");
+    assertThat(page.locator("#problems")).isHidden(); // every problem is at its field
     assertThat(page.locator("[data-path='queue/support/offerTimeout']")).hasAttribute("aria-invalid", "true");
     shot(page, "console-1-problem-at-field-en");
     assertThat(getJson("/api/config", token).getJsonObject("documents").getJsonArray("queue")).isEmpty();
@@ -126,6 +128,7 @@ class AdminConsoleTest extends RunningServerTest {
     page.locator("#nav-agents").click();
     addAgent(page, "a-anna", "Anna", "english", "5", "support");
     addAgent(page, "a-boris", "Boris", "ukrainian", "4", "sales");
+    shot(page, "console-6-agent-en");
     var live = server.routingConfig().current();
     assertThat(live.agent("a-anna").orElseThrow().skills()).containsEntry("english", 5);
     assertThat(live.agent("a-boris").orElseThrow().skills()).containsEntry("ukrainian", 4);
@@ -170,6 +173,16 @@ class AdminConsoleTest extends RunningServerTest {
     assertThatThrownBy(() -> loginToken("anna", "first-password")).isInstanceOf(AssertionError.class);
     shot(page, "console-2-users-en");
 
+    // A group: Boris as member, Anna (now a supervisor) supervising it.
+    page.locator("#nav-groups").click();
+    page.locator("#new-group").fill("g-kyiv");
+    page.locator("#create-group").click();
+    set(page, "[data-path='group/g-kyiv/name']", "Kyiv");
+    page.locator("[data-path='group/g-kyiv/members'] input[data-member='a-boris']").check();
+    page.locator("[data-path='group/g-kyiv/supervisors'] input[data-member='a-anna']").check();
+    saveWithDiff(page);
+    assertThat(server.routingConfig().current().supervisorOf("a-boris")).contains("a-anna");
+
     // Roll the support queue back to its first version after a change.
     page.locator("#nav-queues").click();
     page.locator(".console-doc[data-id='support']").click();
@@ -189,7 +202,7 @@ class AdminConsoleTest extends RunningServerTest {
     // The audit log: who did what, filtered to users and passwords.
     page.locator("#nav-audit").click();
     assertThat(page.locator("#audit tr[data-action='config.rollback']")).containsText("root");
-    assertThat(page.locator("#audit tr[data-action='config.put']")).hasCount(7);
+    assertThat(page.locator("#audit tr[data-action='config.put']")).hasCount(8);
     page.locator("#audit-action").selectOption("user.");
     page.locator("#audit-filters button[type=submit]").click();
     assertThat(page.locator("#audit tbody tr")).hasCount(2);

@@ -78,7 +78,16 @@ public final class CustomersApi {
   }
 
   private Future<JsonObject> list(RoutingContext ctx) {
-    PageParams params = PageParams.of(ctx.queryParams(), Set.of("number", "segment", "vip"));
+    PageParams params = PageParams.of(ctx.queryParams(), Set.of("number", "segment", "vip", "personalManager"));
+    String manager = params.text("personalManager", 64);
+    if (manager != null) {
+      // The admin console's agent form: whose personal manager this agent is (one page, no other filter).
+      if (ctx.queryParams().size() > 1 + (ctx.queryParams().contains("limit") ? 1 : 0)) {
+        throw ApiProblem.badRequest("personalManager is not combined with other filters");
+      }
+      int limit = params.limit();
+      return store.customers().byPersonalManager(manager, limit).map(found -> page(found, limit, CrmViews::customer));
+    }
     String number = CallFilter.single(ctx.queryParams(), "number");
     String e164 = number == null ? null : E164.of("number", number.replace(' ', '+'));
     int limit = params.limit();

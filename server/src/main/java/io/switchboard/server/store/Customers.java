@@ -34,6 +34,9 @@ public interface Customers {
    */
   Future<List<JsonObject>> find(String number, String segment, Boolean vip, String afterId, int limit);
 
+  /** The customers whose personal manager is {@code agentId}, newest first, at most {@code limit}. */
+  Future<List<JsonObject>> byPersonalManager(String agentId, int limit);
+
   /** The calls from any of the customer's numbers, newest first, at most {@code limit}. */
   Future<List<JsonObject>> calls(JsonObject customer, int limit);
 }

@@ -70,6 +70,13 @@ final class MongoCustomers implements Customers {
   }
 
   @Override
+  public Future<List<JsonObject>> byPersonalManager(String agentId, int limit) {
+    // Served by the personalManager index (schema step of the CRM).
+    return client.findWithOptions(CUSTOMERS, new JsonObject().put("personalManager", agentId), new FindOptions()
+        .setSort(new JsonObject().put("_id", -1)).setLimit(limit));
+  }
+
+  @Override
   public Future<List<JsonObject>> calls(JsonObject customer, int limit) {
     JsonArray numbers = customer.getJsonArray("numbers", new JsonArray());
     return client.findWithOptions(MongoStore.CALLS,

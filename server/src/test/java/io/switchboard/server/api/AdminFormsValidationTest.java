@@ -211,4 +211,18 @@ class AdminFormsValidationTest {
     assertThat(await(fixture.as(fixture.client.post("/api/lists/import"), "sam").sendBuffer(Buffer.buffer(csv)))
         .statusCode()).isEqualTo(403);
   }
+
+  @Test
+  void agentForm_listsTheCustomersTheAgentIsPersonalManagerOf() throws Exception {
+    HttpResponse<Buffer> created = send("POST", "/api/customers", new JsonObject().put("name", "Olena")
+        .put("numbers", new JsonArray().add("+380500001234")).put("personalManager", "a-pm"), null);
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    send("POST", "/api/customers", new JsonObject().put("name", "Someone else")
+        .put("numbers", new JsonArray().add("+380500001235")), null);
+
+    JsonArray managed = fixture.get("/api/customers?personalManager=a-pm", "ada").bodyAsJsonObject()
+        .getJsonArray("items");
+    assertThat(managed.stream().map(c -> ((JsonObject) c).getString("name"))).containsExactly("Olena");
+    assertThat(fixture.get("/api/customers?personalManager=a-pm&vip=true", "ada").statusCode()).isEqualTo(400);
+  }
 }
