@@ -51,6 +51,13 @@ public interface SipGateway {
     return SipGatewayImpl.start(vertx, config, trunks, rtpPorts, handler, edge, SipGatewayImpl.ACK_TIMEOUT, observer);
   }
 
+  /**
+   * Replaces the trunks while running: the next INVITE is screened against {@code trunks} (calls that are up go on);
+   * a trunk whose registration changed, or a new one, registers anew; a removed one stops refreshing. Fails, changing
+   * nothing, when two trunks share a name.
+   */
+  Future<Void> reload(List<TrunkConfig> trunks);
+
   /** The bound port (UDP and TCP), also when the config said 0. */
   int port();
 

@@ -329,6 +329,27 @@ class SipGatewayTest {
     assertThat(counters().getLong("register_challenged")).isEqualTo(1);
   }
 
+  @Test
+  void reload_registersATrunkWhoseRegistrationIsNew_andCarriesItsNewNumbers() throws Exception {
+    start(trunk("127.0.0.1"), leg -> { });
+    SippRunner registrar = SippRunner.scenario("sipp/uas-registrar-challenge-then-200.xml");
+    TrunkConfig registering = new TrunkConfig("carrier", List.of("127.0.0.1"), Optional.empty(),
+        Optional.of(new Registration("127.0.0.1:" + registrar.localPort(), "trunkuser", "trunkpass",
+            "carrier.example", Duration.ofSeconds(300))),
+        List.of("100", "+4930555077"));
+    try (SippRunner.Run run = registrar.start()) {
+      gateway.reload(List.of(registering)).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      assertSucceeded(run.await(SIPP_WAIT));
+    }
+
+    awaitState(s -> {
+      JsonObject r = s.getJsonArray("registrations").getJsonObject(0);
+      return r.getString("state").equals("REGISTERED") ? r : null;
+    });
+    assertThat(gateway.debugState().getJsonArray("trunks").getJsonObject(0).getJsonArray("dids").getList())
+        .contains("+4930555077");
+  }
+
   // ---- helpers ----
 
   private JsonObject counters() {

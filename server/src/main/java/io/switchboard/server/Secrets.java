@@ -20,11 +20,20 @@ final class Secrets {
     if (!auth.jwtSecret().isEmpty()) {
       return auth.jwtSecret().getBytes(StandardCharsets.UTF_8);
     }
-    Path file = dataDir.resolve("jwt-secret");
+    return generatedOnce(dataDir.resolve("jwt-secret"), 48);
+  }
+
+  /** The key the trunks' credentials are sealed with (AES-256), generated once into the data folder. Blocking. */
+  static byte[] configKey(Path dataDir) throws IOException {
+    return generatedOnce(dataDir.resolve("config-key"), 32);
+  }
+
+  private static byte[] generatedOnce(Path file, int length) throws IOException {
+    Path dataDir = file.getParent();
     if (Files.exists(file)) {
       return Base64.getDecoder().decode(Files.readString(file).trim());
     }
-    byte[] secret = new byte[48];
+    byte[] secret = new byte[length];
     new SecureRandom().nextBytes(secret);
     Files.createDirectories(dataDir);
     Files.writeString(file, Base64.getEncoder().encodeToString(secret), StandardOpenOption.CREATE_NEW);

@@ -21,6 +21,11 @@ import io.switchboard.server.api.AgentControl;
 import io.switchboard.server.api.LiveApi;
 import io.switchboard.server.api.NumberListImport;
 import io.switchboard.server.api.RoutingConfigApi;
+import io.switchboard.server.api.FlowTestApi;
+import io.switchboard.server.calls.FlowSimulation;
+import io.switchboard.server.api.PromptsApi;
+import io.switchboard.server.trunks.CredentialSeal;
+import io.switchboard.server.trunks.TrunkDocuments;
 import io.switchboard.server.api.UsersApi;
 import io.switchboard.server.api.SupervisorScope;
 import io.switchboard.server.api.VoicemailsApi;
@@ -46,6 +51,8 @@ import io.switchboard.signaling.SignalingConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
@@ -137,9 +144,16 @@ public final class SwitchboardServer {
         // A new installation without demo data: one admin account, so the console can be opened at all.
         .compose(v -> FirstAdmin.ensure(vertx, parts.store, config.auth().firstAdminPassword(), config.dataDir()))
         // After the demo's documents, before call control: the configuration calls are routed by.
-        .compose(v -> RoutingConfigStore.open(vertx, parts.store))
+        // Trunks are configuration documents too (sealed credentials); the trunks collection seeds them once.
+        .compose(v -> vertx.executeBlocking(() -> Secrets.configKey(config.dataDir())))
+        .compose(key -> {
+          parts.trunkKind = new TrunkDocuments(new CredentialSeal(key));
+          return LiveTrunks.migrate(parts.store, parts.trunkKind);
+        })
+        .compose(v -> RoutingConfigStore.open(vertx.getOrCreateContext(), parts.store, List.of(parts.trunkKind)))
         .compose(routingConfig -> {
           parts.routingConfig = routingConfig;
+          parts.liveTrunks = new LiveTrunks(routingConfig, parts.trunkKind);
           return Future.succeededFuture();
         })
         .compose(v -> startMedia(vertx, config, media))
@@ -172,9 +186,7 @@ public final class SwitchboardServer {
         .compose(interrupted -> vertx.executeBlocking(() -> Prompts.load(config.dataDir().resolve("prompts"))))
         .compose(prompts -> {
           parts.prompts = prompts;
-          return parts.store.trunks();
-        })
-        .compose(stored -> {
+          List<JsonObject> stored = parts.liveTrunks.gatewayDocuments();
           parts.trunkDocuments = stored;
           parts.callCenter = new CallCenter(vertx, config.calls(), parts.store, parts.endpoint, parts.recordings,
               parts.prompts, parts.routingConfig.current());
@@ -205,6 +217,7 @@ public final class SwitchboardServer {
           // The one place the trunk dialer is handed out: to the call center's outbound dialer (docs/security.md).
           OutboundWall wall = new OutboundWall(Routing.outboundPolicies(parts.trunkDocuments),
               java.time.Clock.systemUTC());
+          parts.liveTrunks.attach(gateway, wall);
           parts.callCenter.outbound(
               new OutboundDialer(gateway.dialer(), wall, Routing.referTrunks(parts.trunkDocuments)),
               Routing.callbackSchedule(parts.trunkDocuments));
@@ -243,6 +256,9 @@ public final class SwitchboardServer {
             NumberListImport.create(signaling::authenticate).mount(router);
             RoutingConfigApi.create(parts.routingConfig, signaling::authenticate, parts.store::saveAudit)
                 .mount(router);
+            FlowTestApi.create(parts.routingConfig, FlowSimulation::run, signaling::authenticate).mount(router);
+            PromptsApi.create(vertx, parts.callCenter::prompts, parts.callCenter::prompts,
+                config.dataDir().resolve("prompts"), signaling::authenticate).mount(router);
             VoicemailsApi.create(vertx, parts.store, signaling::authenticate, config.calls().recordingsDir())
                 .mount(router);
             CallbacksApi.create(parts.store, signaling::authenticate).mount(router);
@@ -300,6 +316,8 @@ public final class SwitchboardServer {
     DemoShop shop;
     HttpVerticle http;
     java.util.List<io.vertx.core.json.JsonObject> trunkDocuments;
+    TrunkDocuments trunkKind;
+    LiveTrunks liveTrunks;
   }
 
   private static Future<WebRtcEndpoint> startMedia(Vertx vertx, Config config, MediaStarter media) {
@@ -347,6 +365,11 @@ public final class SwitchboardServer {
   /** The SIP port (UDP and TCP). */
   public int sipPort() {
     return gateway.port();
+  }
+
+  /** The SIP gateway's trunks, registrations and dialogs as it runs them now (debugging, tests). */
+  public io.vertx.core.json.JsonObject sipState() {
+    return gateway.debugState();
   }
 
   /** The store, for the parts of the server built on it (and for tests). */

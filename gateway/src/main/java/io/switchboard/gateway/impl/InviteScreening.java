@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.ListIterator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,7 +38,8 @@ final class InviteScreening {
   record Passed(Trunk trunk, String from, String to, SdpOffer offer) {
   }
 
-  private final List<Trunk> trunks;
+  /** The trunks in force: read per INVITE, since the configuration may change while we run. */
+  private final Supplier<List<Trunk>> trunks;
   private final DigestChallenges challenges;
   private final UserAgentCore ua;
   private final GatewayCounters counters;
@@ -48,7 +50,7 @@ final class InviteScreening {
   record DigestGuessers(Lockouts<InetAddress> bySource, Lockouts<String> byAccount) {
   }
 
-  InviteScreening(List<Trunk> trunks, DigestChallenges challenges, UserAgentCore ua, GatewayCounters counters,
+  InviteScreening(Supplier<List<Trunk>> trunks, DigestChallenges challenges, UserAgentCore ua, GatewayCounters counters,
       UasChecks uasChecks, DigestGuessers guessers) {
     this.uasChecks = uasChecks;
     this.guessers = guessers;
@@ -151,7 +153,7 @@ final class InviteScreening {
       return null;
     }
     Trunk first = null;
-    for (Trunk trunk : trunks) {
+    for (Trunk trunk : trunks.get()) {
       if (trunk.allows(source)) {
         if (dialled != null && trunk.dids().contains(dialled)) {
           return trunk;

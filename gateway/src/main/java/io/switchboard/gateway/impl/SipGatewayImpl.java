@@ -27,7 +27,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,8 @@ public final class SipGatewayImpl implements SipGateway {
   private final Vertx vertx;
   private final Context context;
   private final SipConfig config;
-  private final List<Trunk> trunks;
+  /** Replaced whole by {@link #reload}; the stack threads read it without locks. */
+  private volatile List<Trunk> trunks;
   private final RtpPorts rtpPorts;
   private final InboundCallHandler handler;
   private final Duration ackTimeout;
@@ -84,7 +84,7 @@ public final class SipGatewayImpl implements SipGateway {
    * calls).
    */
   private final AtomicInteger acceptsPending = new AtomicInteger();
-  private final List<TrunkRegistration> registrations = new ArrayList<>();
+  private final TrunkRegistrations registrations = new TrunkRegistrations();
   /** Calls we placed, by Call-ID; written on the context only. */
   private final Map<String, OutboundLegImpl> outbound = new ConcurrentHashMap<>();
   private final AtomicBoolean dialerHandedOut = new AtomicBoolean();
@@ -144,13 +144,7 @@ public final class SipGatewayImpl implements SipGateway {
       SipTrafficObserver observer) {
     List<Trunk> trunks;
     try {
-      Set<String> names = new HashSet<>();
-      for (TrunkConfig t : trunkConfigs) {
-        if (!names.add(t.name())) {
-          throw new IllegalArgumentException("trunk name '" + t.name() + "' is used twice");
-        }
-      }
-      trunks = trunkConfigs.stream().map(Trunk::of).toList();
+      trunks = parse(trunkConfigs);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
@@ -165,6 +159,38 @@ public final class SipGatewayImpl implements SipGateway {
       g.startRegistrations();
       return (SipGateway) g;
     });
+  }
+
+  private static List<Trunk> parse(List<TrunkConfig> trunkConfigs) {
+    Set<String> names = new HashSet<>();
+    for (TrunkConfig t : trunkConfigs) {
+      if (!names.add(t.name())) {
+        throw new IllegalArgumentException("trunk name '" + t.name() + "' is used twice");
+      }
+    }
+    return trunkConfigs.stream().map(Trunk::of).toList();
+  }
+
+  @Override
+  public Future<Void> reload(List<TrunkConfig> trunkConfigs) {
+    List<Trunk> next;
+    try {
+      next = parse(trunkConfigs);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      if (closing) {
+        done.fail(new IllegalStateException("the gateway is closing"));
+        return;
+      }
+      trunks = next;
+      registrations.follow(next, ua, context, counters);
+      LOG.info(() -> "Trunks reloaded: " + next.stream().map(Trunk::name).toList());
+      done.complete();
+    });
+    return done.future();
   }
 
   private void startStack() throws Exception {
@@ -207,7 +233,7 @@ public final class SipGatewayImpl implements SipGateway {
           config.announcedAddress(), candidate);
       ua.observer = observer;
       uasChecks = new UasChecks(ua, counters);
-      screening = new InviteScreening(trunks, challenges, ua, counters, uasChecks, new InviteScreening.DigestGuessers(
+      screening = new InviteScreening(() -> trunks, challenges, ua, counters, uasChecks, new InviteScreening.DigestGuessers(
           new Lockouts<>(edge.digestFailuresPerSource(), edge.lockout(), edge.maxLockout()),
           new Lockouts<>(edge.digestFailuresPerAccount(), edge.lockout(), edge.maxLockout())));
       stack = s;
@@ -230,13 +256,7 @@ public final class SipGatewayImpl implements SipGateway {
   }
 
   private void startRegistrations() {
-    for (Trunk trunk : trunks) {
-      trunk.config().registration().ifPresent(r -> {
-        TrunkRegistration registration = new TrunkRegistration(trunk.name(), r, ua, context, counters);
-        registrations.add(registration);
-        registration.start();
-      });
-    }
+    registrations.follow(trunks, ua, context, counters);
   }
 
   @Override
@@ -294,10 +314,7 @@ public final class SipGatewayImpl implements SipGateway {
           .put("dids", new JsonArray(List.copyOf(trunk.config().dids())))
           .put("digest", trunk.config().inboundDigest().isPresent()));
     }
-    JsonArray registrationState = new JsonArray();
-    for (TrunkRegistration r : List.copyOf(registrations)) {
-      registrationState.add(r.debugState());
-    }
+    JsonArray registrationState = registrations.debugState();
     JsonArray dialogs = new JsonArray();
     legs.values().forEach(leg -> dialogs.add(leg.debugState()));
     outbound.values().forEach(leg -> dialogs.add(leg.debugState()));
@@ -328,7 +345,7 @@ public final class SipGatewayImpl implements SipGateway {
       }
       closed = promise;
       closing = true;
-      registrations.forEach(TrunkRegistration::stop);
+      registrations.stopAll();
       List.copyOf(legs.values()).forEach(SipLegImpl::shutdown);
       legs.clear();
       List.copyOf(outbound.values()).forEach(OutboundLegImpl::shutdown);

@@ -71,6 +71,14 @@ final class TrunkRegistration {
     send(null);
   }
 
+  String trunk() {
+    return trunk;
+  }
+
+  Registration config() {
+    return config;
+  }
+
   void stop() {
     state = State.STOPPED;
     cancelTimer();

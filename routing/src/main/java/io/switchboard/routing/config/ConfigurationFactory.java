@@ -410,9 +410,10 @@ public final class ConfigurationFactory {
     Map<?, ?> numbers = f.object("numbers");
     if (numbers != null) {
       Map<String, Object> kept = new LinkedHashMap<>();
-      numbers.forEach((number, flow) -> {
+      numbers.forEach((number, value) -> {
+        Object flow = FlowFactory.numberFlow(value);
         if (!(flowIds.contains(String.valueOf(flow)) && !flows.containsKey(String.valueOf(flow)))) {
-          kept.put(String.valueOf(number), flow);
+          kept.put(String.valueOf(number), value);
         }
       });
       doc.put("numbers", kept);

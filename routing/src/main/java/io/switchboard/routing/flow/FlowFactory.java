@@ -105,7 +105,10 @@ public final class FlowFactory {
     try {
       Spec doc = new Spec("entry-points", document);
       if (doc.has("numbers")) {
-        doc.object("numbers").raw().forEach((number, flowId) -> {
+        doc.object("numbers").raw().forEach((number, value) -> {
+          // "+380441234567": "hotline", or {"flow": "hotline", "trunk": "carrier"}: the trunk is the server's
+          // business (it derives the trunk's dialled numbers from it); here only the flow counts.
+          Object flowId = numberFlow(value);
           if (!E164.matcher(String.valueOf(number)).matches()) {
             problems.add("entry-points.numbers: '" + number + "' is not an E.164 number (+ and up to 15 digits)");
           } else if (!flows.containsKey(String.valueOf(flowId))) {
@@ -133,6 +136,11 @@ public final class FlowFactory {
       throw new FlowRejection(problems);
     }
     return new EntryPoints(byNumber, widget, web);
+  }
+
+  /** The flow of an entry point number's value: {@code "flow"} or {@code {"flow": "flow", "trunk": "name"}}. */
+  public static Object numberFlow(Object value) {
+    return value instanceof Map<?, ?> m ? m.get("flow") : value;
   }
 
   private static Optional<WebEntryPoint> webEntry(String name, Object value, Map<String, Flow> flows,

@@ -67,7 +67,7 @@ public final class RoutingConfigApi {
       Target t = target(ctx);
       return config.versions(t.kind, t.id).map(list -> {
         JsonArray items = new JsonArray();
-        list.forEach(v -> items.add(view(v)));
+        list.forEach(v -> items.add(shown(v)));
         return new JsonObject().put("items", items);
       });
     }));
@@ -106,7 +106,7 @@ public final class RoutingConfigApi {
       Target t = target(ctx);
       Long expected = expectedVersion(ctx);
       JsonObject document = document(ctx, t);
-      return config.put(t.kind, t.id, document, expected, caller.id())
+      return stored(t, document).compose(doc -> config.put(t.kind, t.id, doc, expected, caller.id()))
           .compose(e -> audited(ctx, caller, "config.put", e)).map(e -> {
         ctx.response().setStatusCode(e.getLong("version") == 1 ? 201 : 200);
         return withTag(ctx, e);
@@ -164,7 +164,7 @@ public final class RoutingConfigApi {
       JsonObject documents = new JsonObject();
       byKind.forEach((kind, list) -> {
         JsonArray items = new JsonArray();
-        list.forEach(e -> items.add(view(e)));
+        list.forEach(e -> items.add(shown(e)));
         documents.put(kind, items);
       });
       return new JsonObject().put("revision", config.current().revision())
@@ -183,15 +183,32 @@ public final class RoutingConfigApi {
         .put("document", entry.getJsonObject("doc"));
   }
 
-  private static JsonObject withTag(RoutingContext ctx, JsonObject entry) {
-    ctx.response().putHeader("ETag", "\"" + entry.getLong("version") + "\"");
-    return view(entry);
+  /** {@link #view} without what a server kind keeps secret (a trunk's passwords). */
+  private JsonObject shown(JsonObject entry) {
+    JsonObject view = view(entry);
+    config.serverKind(entry.getString("kind")).ifPresent(k -> view.put("document", k.shown(view.getJsonObject(
+        "document"))));
+    return view;
   }
 
-  private static Target target(RoutingContext ctx) {
+  /** What a server kind stores of {@code document}: a trunk's passwords sealed, one left out kept as it was. */
+  private Future<JsonObject> stored(Target t, JsonObject document) {
+    return config.serverKind(t.kind).map(k -> config.entry(t.kind, t.id)
+            .map(e -> e.getBoolean("deleted", false) ? null : e.getJsonObject("doc"))
+            .recover(e -> e instanceof NoSuchConfig ? Future.succeededFuture(null) : Future.failedFuture(e))
+            .map(current -> k.stored(document, current)))
+        .orElse(Future.succeededFuture(document));
+  }
+
+  private JsonObject withTag(RoutingContext ctx, JsonObject entry) {
+    ctx.response().putHeader("ETag", "\"" + entry.getLong("version") + "\"");
+    return shown(entry);
+  }
+
+  private Target target(RoutingContext ctx) {
     String kind = ctx.pathParam("kind");
     String id = ctx.pathParam("id");
-    if (!ConfigurationFactory.KINDS.contains(kind)) {
+    if (!ConfigurationFactory.KINDS.contains(kind) && config.serverKind(kind).isEmpty()) {
       throw ApiProblem.notFound("unknown kind " + CallFilter.quoted(kind) + " (known: "
           + String.join(", ", ConfigurationFactory.KINDS) + ")");
     }

@@ -60,7 +60,8 @@ public final class CallCenter implements InboundCallHandler {
   final Store store;
   final WebRtcEndpoint endpoint;
   final Recordings recordings;
-  final Prompts prompts;
+  /** Replaced whole when an admin uploads a prompt ({@link #prompts(Prompts)}); calls read it per prompt. */
+  volatile Prompts prompts;
   final RoutingEngine engine = new RoutingEngine(InstantSource.system(), new SplittableRandom());
   private final LiveConfiguration configuration = new LiveConfiguration(this);
   RoutingConfiguration routing;
@@ -158,6 +159,16 @@ public final class CallCenter implements InboundCallHandler {
    */
   public Future<String> onWebCall(CallerLeg leg, String entry, String statedNumber) {
     return arrivals.fromWeb(leg, entry, statedNumber);
+  }
+
+  /** The prompt library in force. */
+  public Prompts prompts() {
+    return prompts;
+  }
+
+  /** The prompt library reloaded (an admin uploaded a recording): the next prompt played comes from it. */
+  public void prompts(Prompts next) {
+    prompts = java.util.Objects.requireNonNull(next, "prompts");
   }
 
   /** Sends the 200 OK if not yet: from now on the caller hears prompts and music on hold instead of ringback. */

@@ -37,6 +37,12 @@ public final class OutboundWall {
     this.clock = clock;
   }
 
+  /** The trunks' rules changed (the admin edited a trunk): calls already counted stay counted. */
+  public synchronized void replace(List<TrunkPolicy> trunks) {
+    policies.clear();
+    trunks.forEach(p -> policies.put(p.trunk(), p));
+  }
+
   /** A call the wall let through: on which trunk, to which E.164 number, with which caller id. */
   public record Admitted(TrunkPolicy policy, String e164) {
   }

@@ -47,6 +47,10 @@ public final class RoutingConfigStore {
 
   private final Context context;
   private final ConfigDocuments documents;
+  /** The server's own kinds kept here too (by name), validated by themselves against the whole state. */
+  private final Map<String, ConfigKind> serverKinds = new LinkedHashMap<>();
+  /** Every document in force, {@code {kind: [doc, ...]}}, routing's and the server's kinds. */
+  private volatile JsonObject inForce = new JsonObject();
   /** Current entries by "kind/id", deleted ones included; only touched on {@link #context}. */
   private final Map<String, JsonObject> entries = new TreeMap<>();
   private final List<Consumer<RoutingConfiguration>> listeners = new CopyOnWriteArrayList<>();
@@ -91,9 +95,34 @@ public final class RoutingConfigStore {
         .compose(found -> found.isPresent() ? Future.succeededFuture(false) : store.routingConfig().save(entry, 0));
   }
 
+  /** As {@link #open(Context, Store)}, also keeping the server's own {@code kinds} (validated with the rest). */
+  public static Future<RoutingConfigStore> open(Context context, Store store, List<ConfigKind> kinds) {
+    return open(context, store.routingConfig(), kinds);
+  }
+
   static Future<RoutingConfigStore> open(Context context, ConfigDocuments documents) {
+    return open(context, documents, List.of());
+  }
+
+  static Future<RoutingConfigStore> open(Context context, ConfigDocuments documents, List<ConfigKind> kinds) {
     RoutingConfigStore s = new RoutingConfigStore(context, documents);
+    kinds.forEach(k -> s.serverKinds.put(k.name(), k));
     return s.serially(s::load).map(s);
+  }
+
+  /** One of the server's own kinds kept here ({@code "trunk"}), or empty (routing's kinds, unknown names). */
+  public Optional<ConfigKind> serverKind(String kind) {
+    return Optional.ofNullable(serverKinds.get(kind));
+  }
+
+  /** The documents of one kind in force (each with its {@code id}), e.g. the server's trunks; any thread. */
+  public List<JsonObject> documents(String kind) {
+    JsonArray docs = inForce.getJsonArray(kind);
+    List<JsonObject> out = new ArrayList<>();
+    if (docs != null) {
+      docs.forEach(d -> out.add(((JsonObject) d).copy()));
+    }
+    return out;
   }
 
   /** The configuration in force. */
@@ -119,7 +148,9 @@ public final class RoutingConfigStore {
     return serially(() -> {
       Map<String, List<JsonObject>> out = new LinkedHashMap<>();
       ConfigurationFactory.KINDS.forEach(k -> out.put(k, new ArrayList<>()));
+      serverKinds.keySet().forEach(k -> out.put(k, new ArrayList<>()));
       entries.values().stream().filter(e -> !e.getBoolean("deleted", false))
+          .filter(e -> out.containsKey(e.getString("kind")))
           .forEach(e -> out.get(e.getString("kind")).add(e.copy()));
       return Future.succeededFuture(out);
     });
@@ -196,6 +227,34 @@ public final class RoutingConfigStore {
     });
   }
 
+  /**
+   * What would be wrong with the configuration if {@code document} (null: deleted) were the current version of one
+   * object; nothing is stored. For editors that show problems while the admin types.
+   */
+  public Future<List<String>> check(String kind, String id, JsonObject document) {
+    return withDraft(kind, id, document).map(built -> List.<String>of())
+        .recover(e -> e instanceof ConfigRejection r ? Future.succeededFuture(r.problems()) : Future.failedFuture(e));
+  }
+
+  /**
+   * The configuration as it would be with {@code document} (null: deleted) as one object's current version, built
+   * and validated as a whole but neither stored nor applied; fails with {@link ConfigRejection}.
+   */
+  public Future<RoutingConfiguration> withDraft(String kind, String id, JsonObject document) {
+    return serially(() -> {
+      if (!ConfigurationFactory.KINDS.contains(kind) && !serverKinds.containsKey(kind)) {
+        throw new IllegalArgumentException("unknown kind " + kind);
+      }
+      Map<String, JsonObject> after = new TreeMap<>(entries);
+      JsonObject entry = new JsonObject().put("kind", kind).put("id", id).put("deleted", document == null);
+      if (document != null) {
+        entry.put("doc", document.copy().put("id", id));
+      }
+      after.put(key(kind, id), entry);
+      return Future.succeededFuture(build(revision + 1, documentsOf(after)));
+    });
+  }
+
   private JsonObject existing(String kind, String id) {
     JsonObject cur = entries.get(key(kind, id));
     if (cur == null) {
@@ -207,7 +266,7 @@ public final class RoutingConfigStore {
   /** Validates the whole configuration with the change, then stores it, then applies it. doc null = deleted. */
   private Future<JsonObject> change(String kind, String id, JsonObject doc, Long expectedVersion, String author,
       String action) {
-    if (!ConfigurationFactory.KINDS.contains(kind)) {
+    if (!ConfigurationFactory.KINDS.contains(kind) && !serverKinds.containsKey(kind)) {
       throw new IllegalArgumentException("unknown kind " + kind);
     }
     String key = key(kind, id);
@@ -226,7 +285,7 @@ public final class RoutingConfigStore {
     Map<String, JsonObject> after = new TreeMap<>(entries);
     after.put(key, entry);
     JsonObject state = documentsOf(after);
-    RoutingConfiguration built = ConfigurationFactory.create(newRevision, plain(state));
+    RoutingConfiguration built = build(newRevision, state);
     return documents.save(entry, currentVersion).compose(saved -> {
       if (!saved) {
         // Another server changed it first: learn its version so the next attempt can be told the truth.
@@ -241,6 +300,7 @@ public final class RoutingConfigStore {
       return documents.saveApplied(new JsonObject().put("revision", newRevision).put("documents", state)
               .put("appliedAt", entry.getJsonObject("savedAt")))
           .map(v -> {
+            inForce = state;
             apply(built);
             LOG.info(() -> "Routing configuration revision " + newRevision + ": " + action + " " + key + " (version "
                 + entry.getLong("version") + ") by " + author);
@@ -261,8 +321,9 @@ public final class RoutingConfigStore {
       try {
         boolean unchanged = applied.isPresent() && state.equals(applied.get().getJsonObject("documents"));
         long loadedRevision = unchanged ? appliedRevision : revision + 1;
-        RoutingConfiguration built = ConfigurationFactory.create(loadedRevision, plain(state));
+        RoutingConfiguration built = build(loadedRevision, state);
         current = built;
+        inForce = state;
         if (unchanged) {
           return Future.succeededFuture();
         }
@@ -277,14 +338,38 @@ public final class RoutingConfigStore {
             + " starting with an empty one") + ". Fix it with /api/config. Problems:\n  "
             + String.join("\n  ", e.problems()));
         current = applied.map(a -> fallback(a, appliedRevision)).orElse(RoutingConfiguration.empty());
+        if (current.revision() == appliedRevision && applied.isPresent()) {
+          inForce = applied.get().getJsonObject("documents", new JsonObject());
+        }
         return Future.succeededFuture();
       }
     });
   }
 
-  private static RoutingConfiguration fallback(JsonObject applied, long appliedRevision) {
+  /**
+   * Routing's configuration from routing's kinds of {@code state}, after the server's kinds have found nothing wrong
+   * with the whole: every problem of both at once, or none.
+   */
+  private RoutingConfiguration build(long revision, JsonObject state) {
+    JsonObject routing = state.copy();
+    serverKinds.keySet().forEach(routing::remove);
+    List<String> problems = new ArrayList<>();
+    RoutingConfiguration built = null;
     try {
-      return ConfigurationFactory.create(appliedRevision, plain(applied.getJsonObject("documents")));
+      built = ConfigurationFactory.create(revision, plain(routing));
+    } catch (ConfigRejection e) {
+      problems.addAll(e.problems());
+    }
+    serverKinds.values().forEach(k -> problems.addAll(k.problems(state)));
+    if (!problems.isEmpty()) {
+      throw new ConfigRejection(problems);
+    }
+    return built;
+  }
+
+  private RoutingConfiguration fallback(JsonObject applied, long appliedRevision) {
+    try {
+      return build(appliedRevision, applied.getJsonObject("documents", new JsonObject()));
     } catch (ConfigRejection e) {
       LOG.severe("The last applied routing configuration is invalid too (edited by hand?); starting with an empty"
           + " one. Problems:\n  " + String.join("\n  ", e.problems()));
