@@ -34,13 +34,14 @@ class TransferByReferTest extends RunningServerTest {
    * restarts without the demo seed, which would write the trunk back as it was.
    */
   private void referTrunk() throws Exception {
-    JsonObject trunk = await(server.store().trunks()).stream()
-        .filter(t -> "demo-carrier".equals(t.getString("_id"))).findFirst().orElseThrow().copy()
+    // Trunks are configuration documents (ADR 0010): the change is a new version of the demo's trunk.
+    JsonObject entry = await(server.routingConfig().entry("trunk", "demo-carrier"));
+    JsonObject trunk = entry.getJsonObject("doc").copy()
         .put("transfer", "refer")
         .put("outbound", new JsonObject().put("proxy", "127.0.0.1:9").put("domain", "carrier.example")
-            .put("region", "DE").put("callerId", OutboundTrunk.HOTLINE)
+            .put("username", "outuser").put("password", "outpass").put("region", "DE").put("callerId", OutboundTrunk.HOTLINE)
             .put("allowedAgents", new JsonArray().add("alice")).put("maxConcurrent", 2).put("maxPerDay", 10));
-    await(server.store().saveTrunk(trunk));
+    await(server.routingConfig().put("trunk", "demo-carrier", trunk, entry.getLong("version"), "test"));
     await(server.stop());
     server = await(SwitchboardServer.start(vertx, Config.load(Map.of(), List.of("--http.port=0",
         "--media.webrtc.port=0", "--sip.bind-host=127.0.0.1", "--sip.port=0", "--demo.shop-port=0",

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * Request-URI forms (an extension, a national form).
  *
  * <pre>{@code {id, allowedSources: ["198.51.100.0/24"], dids?: ["100"],
+ *  transfer?: "bridge" | "refer",
  *  inboundDigest?: {username, password, realm},
  *  registration?: {registrar: "host:port", username, password, domain, expiresSeconds: 3600},
  *  outbound?: {proxy, domain, username, password, region: "DE", callerId: "+49...", international, premium,
@@ -103,6 +104,11 @@ public final class TrunkDocuments implements ConfigKind {
               + " + 0-9 A-Z * #)");
         }
       }
+    }
+    // How an agent's transfer of this trunk's caller to a number leaves (docs/routing.md, "Transfers").
+    Object transfer = doc.getValue("transfer");
+    if (transfer != null && !"bridge".equals(transfer) && !"refer".equals(transfer)) {
+      problems.add(at + ".transfer: 'bridge' (we call the number and bridge) or 'refer' (REFER to the carrier)");
     }
     JsonObject digest = object(at, doc, "inboundDigest", problems);
     if (digest != null) {
