@@ -18,7 +18,8 @@ const FIELDS = {
   play: [['prompt', 'prompt'], ['next', 'step']],
   hours: [['schedule', 'schedule'], ['zone', 'text'], ['week', 'week'], ['holidays', 'lines'], ['open', 'step'],
     ['closed', 'step'], ['holiday', 'step']],
-  queue: [['queue', 'queue'], ['priority', 'number']],
+  // The callback offer while waiting: the key books a callback that keeps the caller's place (docs/routing.md).
+  queue: [['queue', 'queue'], ['priority', 'number'], ['callbackDigit', 'text'], ['callbackPrompt', 'prompt']],
   voicemail: [['mailbox', 'text']],
   callback: [['queue', 'queue']],
   cascade: [['queue', 'queue']],
