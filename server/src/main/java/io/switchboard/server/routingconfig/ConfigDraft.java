@@ -51,6 +51,10 @@ public final class ConfigDraft {
       }
       Map<String, List<Map<String, ?>>> plain = new LinkedHashMap<>();
       docs.forEach((kind, byId) -> {
+        // The server's own kinds (trunks) are not routing's: the routing factory builds from its kinds only.
+        if (store.serverKind(kind).isPresent()) {
+          return;
+        }
         List<Map<String, ?>> list = new ArrayList<>();
         byId.values().forEach(d -> list.add(PlainDocuments.map(d)));
         plain.put(kind, list);
