@@ -45,7 +45,11 @@ class OpenApiDocumentTest {
         "/api/config/{kind}/{id}/rollback", "/api/stats/live", "/api/agents/{id}/not-ready",
         "/api/agents/{id}/logout", "/api/reports/calls", "/api/reports/calls.csv", "/api/reports/fcr",
         "/api/reports/repeats", "/api/reports/ewt", "/api/planner", "/api/users", "/api/users/{id}",
-        "/api/users/{id}/password", "/api/lists/import");
+        "/api/users/{id}/password", "/api/lists/import", "/api/quality/forms", "/api/quality/forms/{id}",
+        "/api/quality/evaluations", "/api/quality/evaluations/{id}", "/api/quality/evaluations/{id}/acknowledge",
+        "/api/quality/evaluations/{id}/dispute", "/api/reports/quality", "/api/replay", "/api/flows/check",
+        "/api/flows/simulate", "/api/prompts", "/api/prompts/{lang}/{id}", "/api/ice-servers",
+        "/api/web-call/token", "/api/login", "/api/media/echo", "/api/media/echo/{id}");
     for (String path : paths.fieldNames()) {
       for (String method : paths.getJsonObject(path).fieldNames()) {
         if (method.equals("parameters")) {
@@ -57,5 +61,7 @@ class OpenApiDocumentTest {
     }
     assertThat(paths.getJsonObject("/api/customers").fieldNames()).contains("get", "post");
     assertThat(paths.getJsonObject("/api/incidents/{id}").fieldNames()).contains("get", "patch");
+    assertThat(paths.getJsonObject("/api/quality/forms/{id}").fieldNames()).contains("get", "put");
+    assertThat(paths.getJsonObject("/api/prompts/{lang}/{id}").fieldNames()).contains("get", "put");
   }
 }
