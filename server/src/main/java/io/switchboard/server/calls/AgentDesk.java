@@ -137,6 +137,12 @@ final class AgentDesk implements AgentCommands {
   public Future<Void> setState(AgentConnection c, String state, String reason) {
     return onAgent(c, agent -> {
       String id = agent.id();
+      // A consulted colleague is reserved until the consulting agent completes or cancels: Ready now would let the
+      // ACD offer them a queue call while they talk to the colleague, and another reason would be overwritten.
+      if (center.transfers.consulted(agent)) {
+        throw new SignalingException("not_allowed", "you are in a consultation: it ends when your colleague"
+            + " completes or cancels the transfer");
+      }
       if (!state.equals("ready")) {
         if (reason == null || !reasons().contains(reason)) {
           throw new SignalingException("invalid_field", "reason: expected one of " + reasons());

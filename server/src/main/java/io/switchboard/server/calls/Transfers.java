@@ -97,6 +97,11 @@ final class Transfers {
     return Future.succeededFuture();
   }
 
+  /** Whether {@code agent} is the colleague of a consultation under way (reserved: no state changes, no offers). */
+  boolean consulted(Agent agent) {
+    return byCall.values().stream().anyMatch(c -> c.colleague == agent);
+  }
+
   /** Whether a transfer of this call is under way (consulting, or dialling its target). */
   boolean inProgress(Call call) {
     return byCall.containsKey(call.id);

@@ -159,6 +159,26 @@ class TransfersTest {
   }
 
   @Test
+  void theConsultedColleague_cannotGoReadyMidConsultation_soNoQueueCallIsOfferedToThem() throws Exception {
+    Desk alice = desk("a-alice", "alice");
+    Caller caller = callAnsweredBy(alice);
+    Desk bob = desk("a-bob", "bob");
+    transfer(alice, "consult", caller.callId, "agent", "a-bob");
+    bob.next("transfer.consulted");
+
+    assertThatThrownBy(() -> await(center.desk().setState(bob.connection, "ready", null)))
+        .hasMessageContaining("consultation");
+    assertThatThrownBy(() -> await(center.desk().setState(bob.connection, "not_ready", "break")))
+        .hasMessageContaining("consultation");
+    assertThat(stateOf("a-bob")).isEqualTo(AgentState.NOT_READY);
+
+    // Once the consultation is over the colleague's desk is theirs again.
+    transfer(alice, "cancel", caller.callId, null, null);
+    bob.next("transfer.ended");
+    assertThat(stateOf("a-bob")).isEqualTo(AgentState.READY);
+  }
+
+  @Test
   void theColleagueSignsOutWhileConsulted_completeIsRefused_andTheAgentIsBackWithTheCaller() throws Exception {
     Desk alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
