@@ -26,13 +26,13 @@ function freshId(form, prefix) {
   return `${prefix}${n}`;
 }
 
-/** A form id from its name ("Support calls" → support-calls), unique among the forms; "form-N" for a name in Cyrillic. */
+/** A form id from its name ("Support calls" → support-calls), unique among the forms; form-N for a Cyrillic name. */
 export function formIdFor(name, existing) {
   const slug = String(name ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '').slice(0, 34).replace(/-+$/, '');
   const base = slug || 'form';
-  let id = base;
-  for (let n = 2; existing.has(id) || (!slug && id === 'form'); n += 1) id = `${base}-${n}`;
+  let id = slug || 'form-1';
+  for (let n = 2; existing.has(id); n += 1) id = `${base}-${n}`;
   return id;
 }
 
@@ -47,11 +47,15 @@ export class FormBuilder {
   load(form) {
     this.form = form ? structuredClone({ id: form.id, version: form.version, name: form.name,
       sections: form.sections }) : { id: null, name: '', sections: [] };
-    if (!form) {
-      this.form.sections.push(newSection(this.form));
-      this.form.sections[0].questions.push(newQuestion(this.form));
-    }
+    if (!form) this.addSection();
     this.render();
+  }
+
+  /** A new section comes with its first question, ready to be written. */
+  addSection() {
+    const section = newSection(this.form);
+    this.form.sections.push(section);
+    section.questions.push(newQuestion(this.form));
   }
 
   /** The form as the API takes it, read from the fields as they are now. */
@@ -82,7 +86,7 @@ export class FormBuilder {
   render(focus) {
     const sections = this.form.sections.map((s, i) => this.section(s, i));
     const add = el('button', { type: 'button', class: 'button', 'data-action': 'add-section',
-      onclick: () => this.change(() => this.form.sections.push(newSection(this.form)),
+      onclick: () => this.change(() => this.addSection(),
         `[data-section="${this.form.sections.length}"] [data-path$=".title"]`) }, t('quality.builder.addSection'));
     this.container.replaceChildren(
       field(NO_CONTEXT, { path: 'name', label: t('quality.builder.name'), value: this.form.name ?? '' }),
@@ -114,8 +118,8 @@ export class FormBuilder {
         field(NO_CONTEXT, { path: `${at}.title`, label: t('quality.builder.sectionTitle'), value: s.title ?? '' }),
         this.moves('section', n, count, (to) => this.change(() => move(this.form.sections, i, to),
           movedFocus(`[data-section="${to}"] > .qb-toolbar`, to < i)),
-        () => this.change(() => this.form.sections.splice(i, 1),
-          count > 1 ? `[data-section="${Math.min(i, count - 2)}"] [data-path$=".title"]` : '[data-action=add-section]'))),
+        () => this.change(() => this.form.sections.splice(i, 1), count > 1
+          ? `[data-section="${Math.min(i, count - 2)}"] [data-path$=".title"]` : '[data-action=add-section]'))),
       el('ol', { class: 'qb-questions' }, s.questions.map((q, j) => this.question(q, i, j))),
       el('button', { type: 'button', class: 'button button--small', 'data-action': 'add-question',
         onclick: () => this.change(() => s.questions.push(newQuestion(this.form)),

@@ -59,7 +59,7 @@ export class FormsEditor {
       this.show(t('quality.forms.saved', { name: saved.name, version: saved.version }), 'ok');
       this.fill(await this.onSaved(), saved.id);
     } catch (e) {
-      // A 422 reads "sections[0].questions[1].weight: must be…": the path places it, the rest is what the admin reads.
+      // A 422 reads "sections[0].questions[1].weight: must be…": the path places it; the admin reads the rest.
       const [path, ...rest] = e.status === 422 ? e.message.split(': ') : [];
       const message = rest.length ? rest.join(': ') : e.message;
       const placed = this.builder.showProblem(path, message);
