@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * Issue 15's quality acceptance, end to end: a real call is made and recorded (SIPp plays 1 kHz as the caller, the
  * Java WebRTC agent Alice 440 Hz), then in Chromium Sam (supervisor and admin) builds a form in the form builder (issue
  * 16: no JSON), picks the call from the recorded calls, hears each channel alone (the tone of that side is measured in
- * the page's audio graph), seeks with a timeline marker and scores the call; Alice signs in, sees the evaluation and acknowledges it.
+ * the page's audio graph), seeks with a timeline marker and scores the call; Alice signs in, sees the evaluation and
+ * acknowledges it.
  */
 class QualityEvaluationTest extends RunningServerTest {
 
