@@ -19,7 +19,10 @@ export class FormsEditor {
   start(forms) {
     this.section.hidden = false;
     this.fill(forms);
-    this.choice.addEventListener('change', () => this.edit());
+    this.choice.addEventListener('change', () => {
+      this.status.hidden = true;
+      this.edit();
+    });
     onLanguageChange(() => this.builder.change(() => {}));
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -44,7 +47,6 @@ export class FormsEditor {
 
   edit() {
     this.builder.load(this.forms.find((f) => f.id === this.choice.value) ?? null);
-    this.status.hidden = true;
   }
 
   async save() {

@@ -206,6 +206,12 @@ class QualityEvaluationTest extends RunningServerTest {
     assertThat(field(page, "sections[1].questions[0].text")).hasValue("Listened and showed empathy");
     assertThat(page.locator("[data-section='1'] [data-question='0'] [data-move=down]")).isFocused();
     assertThat(field(page, "sections[1].questions[1].naAllowed")).isChecked();
+    // A question added by mistake is removed by keyboard; the focus goes to the question before it.
+    page.locator("[data-section='1'] [data-action=add-question]").click();
+    page.locator("[data-section='1'] [aria-label='Remove question 3']").focus();
+    page.keyboard().press("Enter");
+    assertThat(page.locator("[data-section='1'] .qb-question")).hasCount(2);
+    assertThat(field(page, "sections[1].questions[1].text")).isFocused();
 
     // Weight 0: the server's 422 names sections[1].questions[0].weight and the page shows it under that field.
     page.locator("#form-editor button[type=submit]").click();
@@ -217,6 +223,7 @@ class QualityEvaluationTest extends RunningServerTest {
     assertThat(page.locator("#form-status")).hasAttribute("data-tone", "error");
     weight.fill("30");
     page.locator("#form-editor button[type=submit]").click();
+    assertThat(page.locator("#form-status")).isVisible();
     assertThat(page.locator("#form-status")).containsText("version 1");
     assertThat(page.locator("#forms-admin .field__error")).hasCount(0);
     assertThat(field(page, "sections[1].questions[0].text")).hasValue("Listened and showed empathy");
