@@ -1,24 +1,9 @@
-// Admins edit the evaluation forms as JSON (the API's own shape, docs/api.md "Quality"): a refusal names the field
-// path (sections[0].questions[1].weight); saving a changed form makes a new version.
+// Admins build the evaluation forms with fields (form-builder.js), never as JSON: a refusal (422) names the field path
+// (sections[0].questions[1].weight) and is shown under that field; saving a changed form makes a new version.
 
-import { t } from '../i18n.js';
+import { onLanguageChange, t } from '../i18n.js';
 import { call } from './session.js';
-
-const EXAMPLE = {
-  id: 'support',
-  name: 'Support calls',
-  sections: [
-    { id: 'opening', title: 'Opening', questions: [
-      { id: 'greet', text: 'Greeted the caller and gave their name', weight: 10, type: 'yesno' },
-      { id: 'verify', text: 'Verified the caller\'s identity', weight: 20, type: 'yesno', critical: true },
-    ] },
-    { id: 'solving', title: 'Solving', questions: [
-      { id: 'empathy', text: 'Listened and showed empathy', weight: 30, type: 'scale', scaleMax: 5 },
-      { id: 'solution', text: 'Solved the problem or set the next step', weight: 40, type: 'scale', scaleMax: 5,
-        naAllowed: true },
-    ] },
-  ],
-};
+import { FormBuilder, formIdFor } from './form-builder.js';
 
 export class FormsEditor {
   constructor(onSaved) {
@@ -26,7 +11,7 @@ export class FormsEditor {
     this.section = document.getElementById('forms-admin');
     this.form = document.getElementById('form-editor');
     this.choice = document.getElementById('form-edit-choice');
-    this.json = document.getElementById('form-json');
+    this.builder = new FormBuilder(document.getElementById('form-builder'));
     this.status = document.getElementById('form-status');
     this.forms = [];
   }
@@ -34,7 +19,11 @@ export class FormsEditor {
   start(forms) {
     this.section.hidden = false;
     this.fill(forms);
-    this.choice.addEventListener('change', () => this.edit());
+    this.choice.addEventListener('change', () => {
+      this.status.hidden = true;
+      this.edit();
+    });
+    onLanguageChange(() => this.builder.change(() => {}));
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.save();
@@ -57,28 +46,26 @@ export class FormsEditor {
   }
 
   edit() {
-    const form = this.forms.find((f) => f.id === this.choice.value);
-    const shown = form ? { id: form.id, version: form.version, name: form.name, sections: form.sections } : EXAMPLE;
-    this.json.value = JSON.stringify(shown, null, 2);
+    this.builder.load(this.forms.find((f) => f.id === this.choice.value) ?? null);
   }
 
   async save() {
-    let body;
+    const editing = this.forms.find((f) => f.id === this.choice.value);
+    const body = this.builder.value();
     try {
-      body = JSON.parse(this.json.value);
-    } catch (e) {
-      this.show(t('quality.forms.badJson', { message: e.message }), 'error');
-      return;
-    }
-    const existing = this.forms.some((f) => f.id === body?.id);
-    try {
-      const saved = existing
-        ? await call(`/api/quality/forms/${encodeURIComponent(body.id)}`, { method: 'PUT', body })
-        : await call('/api/quality/forms', { method: 'POST', body });
+      const saved = editing
+        ? await call(`/api/quality/forms/${encodeURIComponent(editing.id)}`, { method: 'PUT', body })
+        : await call('/api/quality/forms', { method: 'POST',
+          body: { id: formIdFor(body.name, new Set(this.forms.map((f) => f.id))), ...body } });
+      this.builder.clearProblems();
       this.show(t('quality.forms.saved', { name: saved.name, version: saved.version }), 'ok');
       this.fill(await this.onSaved(), saved.id);
     } catch (e) {
-      this.show(t('quality.failed', { message: e.message }), 'error');
+      // A 422 reads "sections[0].questions[1].weight: must be…": the path places it; the admin reads the rest.
+      const [path, ...rest] = e.status === 422 ? e.message.split(': ') : [];
+      const message = rest.length ? rest.join(': ') : e.message;
+      const placed = this.builder.showProblem(path, message);
+      this.show(placed ? t('quality.builder.invalid') : t('quality.failed', { message }), 'error');
     }
   }
 

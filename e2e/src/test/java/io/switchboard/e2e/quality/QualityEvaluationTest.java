@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.switchboard.e2e.FakeMicrophoneChromium;
 import io.switchboard.e2e.RunningServerTest;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15's quality acceptance, end to end: a real call is made and recorded (SIPp plays 1 kHz as the caller, the
- * Java WebRTC agent Alice 440 Hz), then in Chromium Sam (supervisor and admin) creates a form, picks the call from
- * the recorded calls, hears each channel alone (the tone of that side is measured in the page's audio graph), seeks
- * with a timeline marker and scores the call; Alice signs in, sees the evaluation and acknowledges it.
+ * Java WebRTC agent Alice 440 Hz), then in Chromium Sam (supervisor and admin) builds a form in the form builder (issue
+ * 16: no JSON), picks the call from the recorded calls, hears each channel alone (the tone of that side is measured in
+ * the page's audio graph), seeks with a timeline marker and scores the call; Alice signs in, sees the evaluation and
+ * acknowledges it.
  */
 class QualityEvaluationTest extends RunningServerTest {
 
@@ -76,10 +78,8 @@ class QualityEvaluationTest extends RunningServerTest {
     sam.navigate(baseUrl() + "/quality.html?lang=en");
     signIn(sam, "sam", "sam-demo");
 
-    // Sam is also an admin: the form editor offers an example form, saved as version 1.
-    assertThat(sam.locator("#forms-admin")).isVisible();
-    sam.locator("#form-editor button[type=submit]").click();
-    assertThat(sam.locator("#form-status")).containsText("version 1");
+    // Sam is also an admin: he builds the form with fields, never JSON (issue 16).
+    buildForm(sam);
 
     // The recorded calls, filtered by agent; the call just made is there.
     sam.locator("#agent").fill("a-alice");
@@ -113,10 +113,10 @@ class QualityEvaluationTest extends RunningServerTest {
     sam.locator("#evaluation button[type=submit]").click();
     assertThat(sam.locator(".quality-question[aria-invalid=true]")).hasCount(1);
     assertThat(sam.locator("#evaluation-status")).hasAttribute("data-tone", "error");
-    answer(sam, "greet", "yes");
-    answer(sam, "verify", "yes");
-    answer(sam, "empathy", "4");
-    answer(sam, "solution", "na");
+    answer(sam, "Greeted the caller", "yes");
+    answer(sam, "Verified the caller", "yes");
+    answer(sam, "Listened and showed empathy", "4");
+    answer(sam, "Solved the problem", "na");
     sam.locator("#comment").fill("Friendly and clear; next time offer the callback earlier.");
     sam.locator("#evaluation button[type=submit]").click();
     assertThat(sam.locator("#evaluation-status")).containsText("87.5 %");
@@ -126,7 +126,8 @@ class QualityEvaluationTest extends RunningServerTest {
     // Alice sees it on her evaluations page (linked from the desk), in Ukrainian, and acknowledges it.
     Page alice = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000)).newPage();
     alice.navigate(baseUrl() + "/agent.html?lang=uk");
-    alice.locator("a[href^='evaluations.html']").first().click();
+    // (the header's link carries the language once the page's i18n has run: waiting for it avoids a race)
+    alice.locator("a[href^='evaluations.html'][href*='lang=uk']").first().click();
     signIn(alice, "alice", "alice-demo");
     assertThat(alice.locator(".evaluation")).hasCount(1);
     assertThat(alice.locator(".evaluation__score")).hasText("87,5 %"); // Ukrainian decimal comma
@@ -163,7 +164,81 @@ class QualityEvaluationTest extends RunningServerTest {
   }
 
   private static void answer(Page page, String question, String value) {
-    page.locator("[data-question=" + question + "] label:has(input[value='" + value + "'])").click();
+    page.locator(".quality-question:has(legend:has-text(\"" + question + "\")) label:has(input[value='" + value
+        + "'])").click();
+  }
+
+  /**
+   * The form built in the form builder: two sections, a critical yes/no question, two scale questions (one allowing
+   * N/A) put in order with the keyboard; a weight of 0 is refused by the server and shown under that weight; then
+   * version 1 is saved. Nowhere on the page is there JSON.
+   */
+  private static void buildForm(Page page) {
+    assertThat(page.locator("#forms-admin")).isVisible();
+    assertThat(page.locator("#forms-admin textarea")).hasCount(0);
+    page.locator("#form-edit-choice").selectOption("");
+    field(page, "name").fill("Support calls");
+    field(page, "sections[0].title").fill("Opening");
+    field(page, "sections[0].questions[0].text").fill("Greeted the caller and gave their name");
+    field(page, "sections[0].questions[0].weight").fill("10");
+    page.locator("[data-section='0'] [data-action=add-question]").click();
+    assertThat(field(page, "sections[0].questions[1].text")).isFocused();
+    field(page, "sections[0].questions[1].text").fill("Verified the caller's identity");
+    field(page, "sections[0].questions[1].weight").fill("20");
+    field(page, "sections[0].questions[1].critical").check();
+
+    page.locator("[data-action=add-section]").click();
+    assertThat(field(page, "sections[1].title")).isFocused();
+    field(page, "sections[1].title").fill("Solving");
+    field(page, "sections[1].questions[0].text").fill("Solved the problem or set the next step");
+    field(page, "sections[1].questions[0].weight").fill("40");
+    field(page, "sections[1].questions[0].type").selectOption("scale");
+    assertThat(field(page, "sections[1].questions[0].scaleMax")).hasValue("5");
+    assertThat(field(page, "sections[1].questions[0].critical")).isDisabled(); // a scale cannot be critical
+    field(page, "sections[1].questions[0].naAllowed").check();
+    page.locator("[data-section='1'] [data-action=add-question]").click();
+    field(page, "sections[1].questions[1].text").fill("Listened and showed empathy");
+    field(page, "sections[1].questions[1].weight").fill("0");
+    field(page, "sections[1].questions[1].type").selectOption("scale");
+    // Empathy comes first: moved up by keyboard; the focus stays on the moved question (now first: its "Down").
+    page.locator("[data-section='1'] [aria-label='Move question 2 up']").focus();
+    page.keyboard().press("Enter");
+    assertThat(field(page, "sections[1].questions[0].text")).hasValue("Listened and showed empathy");
+    assertThat(page.locator("[data-section='1'] [data-question='0'] [data-move=down]")).isFocused();
+    assertThat(field(page, "sections[1].questions[1].naAllowed")).isChecked();
+    // A question added by mistake is removed by keyboard; the focus goes to the question before it.
+    page.locator("[data-section='1'] [data-action=add-question]").click();
+    page.locator("[data-section='1'] [aria-label='Remove question 3']").focus();
+    page.keyboard().press("Enter");
+    assertThat(page.locator("[data-section='1'] .qb-question")).hasCount(2);
+    assertThat(field(page, "sections[1].questions[1].text")).isFocused();
+
+    // Weight 0: the server's 422 names sections[1].questions[0].weight and the page shows it under that field.
+    page.locator("#form-editor button[type=submit]").click();
+    Locator weight = field(page, "sections[1].questions[0].weight");
+    assertThat(weight).hasAttribute("aria-invalid", "true");
+    assertThat(weight).isFocused();
+    assertThat(page.locator(".field:has([data-path='sections[1].questions[0].weight']) .field__error"))
+        .containsText("from 1 to 100");
+    assertThat(page.locator("#form-status")).hasAttribute("data-tone", "error");
+    weight.fill("30");
+    page.locator("#form-editor button[type=submit]").click();
+    assertThat(page.locator("#form-status")).isVisible();
+    assertThat(page.locator("#form-status")).containsText("version 1");
+    assertThat(page.locator("#forms-admin .field__error")).hasCount(0);
+    assertThat(field(page, "sections[1].questions[0].text")).hasValue("Listened and showed empathy");
+
+    // No JSON: no text box holds a brace and no text of the forms' card shows one.
+    assertThat(page.locator("#forms-admin textarea")).hasCount(0);
+    Object braces = page.evaluate("() => [...document.querySelectorAll('input, textarea')].filter((e) => "
+        + "e.value.includes('{')).length + (document.getElementById('forms-admin').innerText.includes('{') ? 1 : 0)");
+    assertThat(((Number) braces).intValue()).as("JSON shown on the page").isZero();
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "quality-form-builder.png"))
+        .setFullPage(true));
+  }
+
+  private static Locator field(Page page, String path) {
+    return page.locator("#form-builder [data-path='" + path + "']");
   }
 
   /**
