@@ -35,7 +35,11 @@ export async function api(path, { token, method = 'GET', body } = {}) {
   } catch {
     // not JSON: a proxy's error page; the status says enough
   }
-  if (!response.ok) throw new ApiError(response.status, json?.error ?? `HTTP ${response.status}`);
+  if (!response.ok) {
+    const error = new ApiError(response.status, json?.error ?? `HTTP ${response.status}`);
+    error.details = Array.isArray(json?.details) ? json.details : []; // 422: each problem's field path
+    throw error;
+  }
   return json;
 }
 

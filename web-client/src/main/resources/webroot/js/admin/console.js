@@ -24,7 +24,7 @@
 //     ctx.notice(text, tone), ctx.confirm(text, ok)  a status line; a yes/no dialog (Promise<boolean>)
 //     ctx.rerender(), ctx.reload()                   draw the section again; re-read the configuration first
 
-import { ApiError } from '../api.js';
+import { ApiError, api as restApi } from '../api.js';
 import '../site-header.js';
 import { initI18n, language, onLanguageChange, t } from '../i18n.js';
 import { signedIn, signInAgain } from '../crm/signin.js';
@@ -196,31 +196,9 @@ $('dirty-discard').addEventListener('click', async () => {
   show(false);
 });
 
-async function api(path, { method = 'GET', body } = {}) {
-  const response = await fetch(path, {
-    method,
-    headers: {
-      Accept: 'application/json', Authorization: `Bearer ${session.token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: 'no-store',
-  }).catch((e) => {
-    throw new ApiError(0, e.message || String(e));
-  });
-  const text = await response.text().catch(() => '');
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON: the status says enough
-  }
-  if (!response.ok) {
-    const error = new ApiError(response.status, json?.error ?? `HTTP ${response.status}`);
-    error.details = Array.isArray(json?.details) ? json.details : [];
-    throw error;
-  }
-  return json;
+/** Any REST call with the admin's token (errors: ApiError, with .details on a 422). */
+function api(path, { method = 'GET', body } = {}) {
+  return restApi(path, { token: session.token, method, body });
 }
 
 /** Shows the diff, then stores every changed document; true when all were stored. */
