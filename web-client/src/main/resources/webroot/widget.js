@@ -36,7 +36,7 @@ async function mount() {
   });
   window.switchboardWidget = Object.freeze({
     state: () => ({ state: call.state, detail: { ...call.detail }, callId: call.callId, seen: [...call.statesSeen],
-      muted: call.muted() }),
+      muted: call.muted(), keysPending: call.keysPending() }),
     toneLevel: (frequencyHz) => call.toneLevel(frequencyHz),
     levelDbfs: () => call.levelDbfs(),
     stats: () => call.stats(),

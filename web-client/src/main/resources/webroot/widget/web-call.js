@@ -224,9 +224,17 @@ export class WebCall extends EventTarget {
   sendDigit(digit) {
     const sender = this.pc?.getSenders().find((s) => s.track?.kind === 'audio');
     if (!sender?.dtmf || !sender.dtmf.canInsertDTMF) return false;
+    // The last tonechange (tone '') comes after the last key's tone and gap: until then keys are still going out.
+    sender.dtmf.ontonechange ??= (e) => { this.sendingKeys = e.tone !== ''; };
+    this.sendingKeys = true;
     // insertDTMF replaces what is still queued (W3C webrtc-pc §7.2), so keys pressed quickly are appended.
     sender.dtmf.insertDTMF(sender.dtmf.toneBuffer + digit, 120, 80);
     return true;
+  }
+
+  /** Whether keys pressed are still being sent (a hang-up now would cut them off). */
+  keysPending() {
+    return this.sendingKeys === true;
   }
 
   toneLevel(frequencyHz) {

@@ -54,6 +54,8 @@ public final class WidgetPage {
       page.waitForFunction("d => { const r = document.querySelector('switchboard-call-widget').shadowRoot"
           + ".getElementById('dtmf-echo'); return r.textContent === d; }", String.valueOf(d));
     }
+    // The keys are queued in the browser's DTMF sender: wait until the last one has gone out.
+    awaitState("s.keysPending === false");
   }
 
   /** Waits until window.switchboardWidget.state() satisfies the JavaScript condition on {@code s}. */
