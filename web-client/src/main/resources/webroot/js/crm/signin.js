@@ -2,7 +2,7 @@
 // has no token yet (a page opened on its own), the page shows its sign-in form and goes on once signed in. An
 // expired or revoked token (401) brings the form back.
 
-import { t } from '../i18n.js';
+import { t, translatePage } from '../i18n.js';
 import { forgetSession, login, LoginError, saveSession, storedSession } from '../agent/login.js';
 
 /** @returns {Promise<{token: string, agent: {id, username, name, roles}}>} */
@@ -18,9 +18,32 @@ export function signInAgain() {
   return askToSignIn();
 }
 
+/** The form under the page's own heading in <section id="signin">: one copy of it for every page that signs in. */
+function signInForm(section) {
+  const existing = document.getElementById('signin-form');
+  if (existing) return existing;
+  const form = document.createElement('form');
+  form.id = 'signin-form';
+  form.className = 'form';
+  form.noValidate = true;
+  form.innerHTML = `<div class="field">
+      <label for="username" data-i18n="agent.login.username"></label>
+      <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required>
+    </div>
+    <div class="field">
+      <label for="password" data-i18n="agent.login.password"></label>
+      <input id="password" name="password" type="password" autocomplete="current-password" required>
+    </div>
+    <p id="signin-error" class="status" data-tone="error" role="alert" hidden></p>
+    <button type="submit" class="button button--primary" data-i18n="agent.login.submit"></button>`;
+  translatePage(form);
+  section.append(form);
+  return form;
+}
+
 function askToSignIn() {
   const section = document.getElementById('signin');
-  const form = document.getElementById('signin-form');
+  const form = signInForm(section);
   const error = document.getElementById('signin-error');
   section.hidden = false;
   document.getElementById('username').focus();
