@@ -67,6 +67,8 @@ public final class Main {
         + "?tv=1 for a wall TV)");
     System.out.println("  Live calls:    " + base + "/monitor.html (supervisors: listen, whisper, barge)");
     System.out.println("  Reports:       " + base + "/reports.html (supervisors: reports, FCR, planner.html)");
+    System.out.println("  Replay a day:  " + base + "/replay.html (supervisors: the same day with another configuration)");
+    System.out.println("  Quality:       " + base + "/quality.html (supervisors score recorded calls; agents: evaluations.html)");
     System.out.println("  Configuration: " + base + "/config.html (admins: queues, agents, call flows, numbers)");
     System.out.println("  Health:        " + base + "/health");
     if (config.metrics().enabled()) {
