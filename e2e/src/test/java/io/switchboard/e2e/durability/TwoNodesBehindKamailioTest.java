@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 17, point 3 (docs/scale.md): two Switchboard nodes on 127.0.0.2 and 127.0.0.3, clustered (Hazelcast over a
  * TCP/IP member list), sharing one store (the embedded MongoDB as its own process), Debian's Kamailio in front with
  * the project's dispatcher configuration. Calls through Kamailio land on both nodes and are answered there; node A,
- * which leads the ACD, is killed with -9: node B takes the lead and closes A's call as interrupted within 5 s, the
- * next call goes to node B, and the store holds exactly one record per call.
+ * which leads the ACD, is killed with -9: Kamailio sends the caller of A's call a BYE, node B takes the lead and
+ * closes A's call as interrupted within 5 s, the next call goes to node B, and the store holds exactly one record
+ * per call.
  */
 class TwoNodesBehindKamailioTest {
   private static final String DID = "+4930555000";
@@ -102,6 +103,19 @@ class TwoNodesBehindKamailioTest {
     String leaderBeforeKill = leader(store);
     long killedAt = System.currentTimeMillis();
     a.kill();
+    // The caller of A's call: Kamailio's probes find A dead and its dialog module sends the caller a BYE, which the
+    // scenario answers with 200 (docs/scale.md, "Failure cases"). Timed from the kill on a thread of its own.
+    java.util.concurrent.CompletableFuture<Long> alicesCallerReleased = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            int exit = alicesCaller.awaitExit(Duration.ofSeconds(30));
+            assertThat(exit).as("the caller of A's call got a BYE and answered it: " + alicesCaller.report())
+                .isZero();
+            return System.currentTimeMillis() - killedAt;
+          } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
     JsonObject interrupted = awaitValue(() -> store.call(onA).await(5, TimeUnit.SECONDS)
         .filter(r -> "interrupted".equals(r.getString("outcome"))).orElse(null), Duration.ofSeconds(15));
     long closedAfter = System.currentTimeMillis() - killedAt;
@@ -116,7 +130,9 @@ class TwoNodesBehindKamailioTest {
     assertThat(interrupted.getString("interruptedBy")).isEqualTo("node-b");
     assertThat(interrupted.getValue("answeredAt")).isNotNull();
     assertThat(interrupted.getJsonObject("agent").getString("username")).isEqualTo("alice");
-    alicesCaller.close(); // the caller on dead node A: its carrier's RTP timeout would end it (docs/scale.md)
+    long byeAfter = alicesCallerReleased.get(40, TimeUnit.SECONDS);
+    System.out.printf("the caller of A's call got Kamailio's BYE %d ms after the kill%n", byeAfter);
+    assertThat(byeAfter).as("BYE to the dead node's caller, from the kill").isLessThanOrEqualTo(8_000);
 
     // A new call through Kamailio reaches node B (at once if its probes already marked A down, else after the
     // INVITE to A timed out and the failure route tried the next node).
@@ -134,6 +150,8 @@ class TwoNodesBehindKamailioTest {
     assertThat(records).as("one record per call, none lost, none doubled").hasSize(3);
     assertThat(byId.keySet()).containsExactlyInAnyOrder(onA, onB, afterCrash);
     assertThat(byId.get(onA).getString("outcome")).isEqualTo("interrupted");
+    assertThat(byId.get(onA).getValue("endedAt")).as("A's call closed once: the BYE changed nothing after")
+        .isEqualTo(interrupted.getValue("endedAt"));
     assertThat(byId.get(onB).getString("outcome")).isEqualTo("answered");
     assertThat(byId.get(onB).getString("node")).isEqualTo("node-b");
     JsonObject newCall = byId.get(afterCrash);
