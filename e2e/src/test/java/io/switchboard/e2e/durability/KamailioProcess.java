@@ -76,6 +76,20 @@ final class KamailioProcess implements AutoCloseable {
     }
   }
 
+  /** The dialogs its dialog module still tracks, in any state ({@code kamcmd dlg.stats_active}, field {@code all}). */
+  int activeDialogs() {
+    try {
+      Process kamcmd = new ProcessBuilder("kamcmd", "-s", "unix:" + dir.resolve("ctl"), "dlg.stats_active")
+          .redirectErrorStream(true).start();
+      String out = new String(kamcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      kamcmd.waitFor(5, TimeUnit.SECONDS);
+      return out.lines().map(String::trim).filter(l -> l.startsWith("all:"))
+          .mapToInt(l -> Integer.parseInt(l.substring(4).trim())).findFirst().orElse(-1);
+    } catch (IOException | InterruptedException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
   String log() {
     try {
       return Files.readString(dir.resolve("kamailio.log"));

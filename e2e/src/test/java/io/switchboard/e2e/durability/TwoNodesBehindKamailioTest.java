@@ -133,6 +133,8 @@ class TwoNodesBehindKamailioTest {
     long byeAfter = alicesCallerReleased.get(40, TimeUnit.SECONDS);
     System.out.printf("the caller of A's call got Kamailio's BYE %d ms after the kill%n", byeAfter);
     assertThat(byeAfter).as("BYE to the dead node's caller, from the kill").isLessThanOrEqualTo(8_000);
+    assertThat(kamailio.log()).as("the BYE came from Kamailio's dst-down route")
+        .contains("node sip:" + NODE_A + ":" + a.sipPort + " is down: ending its dialogs");
 
     // A new call through Kamailio reaches node B (at once if its probes already marked A down, else after the
     // INVITE to A timed out and the failure route tried the next node).
@@ -148,6 +150,8 @@ class TwoNodesBehindKamailioTest {
     Map<String, JsonObject> byId = records.stream().collect(Collectors.toMap(r -> r.getString("_id"),
         Function.identity()));
     assertThat(records).as("one record per call, none lost, none doubled").hasSize(3);
+    Await.until(() -> kamailio.activeDialogs() == 0, Duration.ofSeconds(10),
+        "Kamailio to forget every dialog: ended by BYE, or by the dead node's time-out");
     assertThat(byId.keySet()).containsExactlyInAnyOrder(onA, onB, afterCrash);
     assertThat(byId.get(onA).getString("outcome")).isEqualTo("interrupted");
     assertThat(byId.get(onA).getValue("endedAt")).as("A's call closed once: the BYE changed nothing after")
