@@ -73,6 +73,16 @@ public interface SipGateway {
    */
   void drain(Duration retryAfter);
 
+  /**
+   * Refuses new INVITEs with 503 and {@code Retry-After} until {@link #resumeNewCalls()}: a pause that, unlike
+   * {@link #drain}, ends (a cluster node cut off from the database, docs/scale.md). Calls that are up go on; a drain
+   * stays in force whatever the pause does.
+   */
+  void pauseNewCalls(Duration retryAfter);
+
+  /** Ends a {@link #pauseNewCalls} pause; a no-op without one. */
+  void resumeNewCalls();
+
   /** Ends open calls (BYE when answered, 503 when not), unregisters nothing, stops the stack. Idempotent. */
   Future<Void> close();
 }

@@ -180,6 +180,7 @@ public final class SwitchboardServer {
             : new io.switchboard.server.cluster.ClusterNode(vertx, config.cluster(), parts.store,
                 parts.recordings.folder()).start().map(node -> {
                   closers.push(node::close);
+                  parts.clusterNode = node;
                   return interrupted;
                 }))
         // Built-in prompts, and the admin's own recordings from <data.dir>/prompts/<lang>/<id>.wav over them.
@@ -214,6 +215,13 @@ public final class SwitchboardServer {
         .compose(gateway -> {
           parts.gateway = gateway;
           closers.push(gateway::close);
+          if (parts.clusterNode != null) {
+            // Cut off from the database for a lease term: new calls go to the other nodes (docs/scale.md).
+            Duration retryAfter = config.cluster().lease();
+            closers.push(new io.switchboard.server.cluster.DatabaseLossDrain(config.cluster().lease(),
+                parts.clusterNode::lastDatabaseContact, () -> gateway.pauseNewCalls(retryAfter),
+                gateway::resumeNewCalls).start(vertx)::close);
+          }
           // The one place the trunk dialer is handed out: to the call center's outbound dialer (docs/security.md).
           OutboundWall wall = new OutboundWall(Routing.outboundPolicies(parts.trunkDocuments),
               java.time.Clock.systemUTC());
@@ -312,6 +320,7 @@ public final class SwitchboardServer {
     Prompts prompts;
     CallCenter callCenter;
     SipGateway gateway;
+    io.switchboard.server.cluster.ClusterNode clusterNode;
     LiveStats liveStats;
     DemoShop shop;
     HttpVerticle http;

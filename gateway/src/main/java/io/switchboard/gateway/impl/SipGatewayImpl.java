@@ -98,6 +98,8 @@ public final class SipGatewayImpl implements SipGateway {
   private volatile boolean closing;
   /** Seconds for Retry-After once draining (new INVITEs refused with 503), else -1. */
   private volatile long drainRetryAfter = -1;
+  /** Seconds for Retry-After while new calls are paused (reversible, unlike a drain), else -1. */
+  private volatile long pauseRetryAfter = -1;
   private Promise<Void> closed;
 
   private SipGatewayImpl(Vertx vertx, Context context, SipConfig config, List<Trunk> trunks, RtpPorts rtpPorts,
@@ -336,6 +338,16 @@ public final class SipGatewayImpl implements SipGateway {
   }
 
   @Override
+  public void pauseNewCalls(Duration retryAfter) {
+    pauseRetryAfter = Math.max(0, retryAfter.toSeconds());
+  }
+
+  @Override
+  public void resumeNewCalls() {
+    pauseRetryAfter = -1;
+  }
+
+  @Override
   public Future<Void> close() {
     Promise<Void> promise = Promise.promise();
     context.runOnContext(v -> {
@@ -385,8 +397,9 @@ public final class SipGatewayImpl implements SipGateway {
       ua.respond(tx, invite, Response.SERVICE_UNAVAILABLE, UserAgentCore.newTag());
       return;
     }
-    if (drainRetryAfter >= 0) {
-      refuseWhileDraining(tx, invite);
+    long retryAfter = drainRetryAfter >= 0 ? drainRetryAfter : pauseRetryAfter;
+    if (retryAfter >= 0) {
+      refuseWhileDraining(tx, invite, retryAfter);
       return;
     }
     if (tx.getState() != TransactionState.PROCEEDING) {
@@ -419,11 +432,11 @@ public final class SipGatewayImpl implements SipGateway {
   }
 
   /** RFC 3261 §21.5.4: 503 with Retry-After, so the carrier tries elsewhere or later (docs/reliability.md). */
-  private void refuseWhileDraining(ServerTransaction tx, Request invite) {
+  private void refuseWhileDraining(ServerTransaction tx, Request invite, long retryAfter) {
     counters.increment("rejected_draining");
     try {
       Response response = ua.response(invite, Response.SERVICE_UNAVAILABLE, UserAgentCore.newTag());
-      response.addHeader(ua.headers.createRetryAfterHeader((int) Math.min(Integer.MAX_VALUE, drainRetryAfter)));
+      response.addHeader(ua.headers.createRetryAfterHeader((int) Math.min(Integer.MAX_VALUE, retryAfter)));
       ua.send(tx, response);
     } catch (ParseException | InvalidArgumentException e) {
       LOG.log(Level.WARNING, "cannot build 503", e);

@@ -52,6 +52,8 @@ public final class ClusterNode {
   /** When this node last took the lead: in the leader's state, so the take-over time can be read from the store. */
   private long takenAt;
   private boolean sweeping;
+  /** When the database last renewed this node's liveness lease (epoch ms): its last sign of reaching it. */
+  private volatile long lastDatabaseContact = System.currentTimeMillis();
 
   public ClusterNode(Vertx vertx, ClusterConfig config, Store store, Path recordingsFolder) {
     this.vertx = vertx;
@@ -59,7 +61,7 @@ public final class ClusterNode {
     this.store = store;
     this.recordingsFolder = recordingsFolder;
     this.liveness = new LeaseKeeper(vertx, store.leases(), NODE_PREFIX + config.nodeId(), config.nodeId(),
-        config.lease(), config.renewEvery(), lease -> { }, lease -> { }, () -> { });
+        config.lease(), config.renewEvery(), lease -> reachedDatabase(), lease -> reachedDatabase(), () -> { });
     this.leadership = new LeaseKeeper(vertx, store.leases(), ACD, config.nodeId(), config.lease(),
         config.renewEvery(), this::tookOver, this::lead, this::stepDown);
   }
@@ -89,6 +91,15 @@ public final class ClusterNode {
   /** This node's name. */
   public String nodeId() {
     return config.nodeId();
+  }
+
+  /** When the database last renewed this node's liveness lease (epoch ms; the start time before the first). */
+  public long lastDatabaseContact() {
+    return lastDatabaseContact;
+  }
+
+  private void reachedDatabase() {
+    lastDatabaseContact = System.currentTimeMillis();
   }
 
   /** Whether this node holds the ACD lease now. */
