@@ -90,6 +90,8 @@ public final class WebRtcEndpointImpl implements WebRtcEndpoint {
 
   /** Generates the DTLS identity off the event loop, binds the port's sockets, starts the timers. */
   public static Future<WebRtcEndpoint> start(Vertx vertx, WebRtcConfig config) {
+    // SRTP's one-time start-up (OpenSSL load, AES choice) on a thread of its own, not on the first session's loop.
+    io.switchboard.media.impl.srtp.SrtpWarmUp.start();
     return vertx.executeBlocking(() -> DtlsIdentity.generate("switchboard"))
         .compose(identity -> {
           WebRtcEndpointImpl endpoint = new WebRtcEndpointImpl(vertx, config, identity);

@@ -23,7 +23,12 @@ public final class CallRecorder {
   private static final int QUEUE_CAPACITY = 1000;
   /** A side is written up to this far behind "now", so late packets still land in order. */
   private static final int LATENESS_SAMPLES = 8000 / 2;
-  private static final int PENDING_SAMPLES = 8000 * 4;
+  /**
+   * The window of decoded samples not yet on disk. It must hold the lateness plus a drain period (200 ms); 1 s
+   * (32 kB a call) rather than 4 s (128 kB, half of a call's heap at 100–300 calls: docs/performance.md, fourth
+   * round). A side further ahead than this forces the older part out early (as a longer gap always did).
+   */
+  private static final int PENDING_SAMPLES = 8000;
   /** The header (data length) is rewritten this often: one more write per recording, not one per drain. */
   private static final long HEADER_PERIOD_NANOS = 1_000_000_000L;
 
