@@ -18,12 +18,21 @@ import java.util.Map;
 /**
  * The figures of one step, as JSON (written to {@code bench-<time>-<calls>.json}) and as a printed summary, with
  * the list of what went wrong: a step with no problems had every call placed, answered and its tone heard, and
- * lost less than {@link #SMOKE_LOSS_LIMIT_PERCENT} of its packets each way. Whether it was also clean (loss under
- * {@link #CLEAN_LOSS_PERCENT}, no receive-buffer drops) is {@link #clean()}.
+ * lost less than {@link #SMOKE_LOSS_LIMIT_PERCENT} of its packets each way. Whether it was also clean (issue 17's
+ * definition: loss under {@link #CLEAN_LOSS_PERCENT}, delay p99 within {@link #CLEAN_DELAY_P99_MS} ms, the generator
+ * kept up, no receive-buffer drops) is {@link #clean()}.
  */
 public final class LoadReport {
   static final double SMOKE_LOSS_LIMIT_PERCENT = 1.0;
   static final double CLEAN_LOSS_PERCENT = 0.01;
+  /** Issue 17's clean step: the added one-way delay's 99th percentile at most this, each way. */
+  static final double CLEAN_DELAY_P99_MS = 5.0;
+  /**
+   * A step the load generator did not keep up with (it sent fewer packets than its calls should have) measured a
+   * lighter load than it names, so it is not clean whatever its loss: at least this share of the nominal 50 packets
+   * a second per call and direction must have gone out.
+   */
+  static final double CLEAN_GENERATOR_SHARE = 0.99;
 
   private final LoadOptions options;
   private final int calls;
@@ -244,8 +253,9 @@ public final class LoadReport {
   }
 
   /**
-   * Passed, with loss under {@link #CLEAN_LOSS_PERCENT} both ways and no receive-buffer drop on the server's or
-   * the load generator's sockets (other processes' drops are not this run's).
+   * Passed, with loss under {@link #CLEAN_LOSS_PERCENT} and delay p99 at most {@link #CLEAN_DELAY_P99_MS} both
+   * ways, the load generator having sent its packets ({@link #CLEAN_GENERATOR_SHARE}), and no receive-buffer drop
+   * on the server's or the load generator's sockets (other processes' drops are not this run's).
    */
   boolean clean() {
     JsonObject m = json.getJsonObject("media");
@@ -256,9 +266,17 @@ public final class LoadReport {
       Object v = drops.getValue(owner);
       ours += v instanceof Number n ? n.longValue() : 0;
     }
-    return problems.isEmpty() && ours == 0
-        && m.getJsonObject("callerToAgent").getDouble("lossPercent") < CLEAN_LOSS_PERCENT
-        && m.getJsonObject("agentToCaller").getDouble("lossPercent") < CLEAN_LOSS_PERCENT;
+    JsonObject generator = m.getJsonObject("generator");
+    long nominal = generator.getLong("nominalPacketsPerDirection");
+    boolean keptUp = generator.getLong("sentByAgents") >= CLEAN_GENERATOR_SHARE * nominal
+        && generator.getLong("sentByCarrier") >= CLEAN_GENERATOR_SHARE * nominal;
+    return problems.isEmpty() && ours == 0 && keptUp
+        && cleanDirection(m.getJsonObject("callerToAgent")) && cleanDirection(m.getJsonObject("agentToCaller"));
+  }
+
+  private static boolean cleanDirection(JsonObject d) {
+    Double p99 = d.getDouble("delayMsP99");
+    return d.getDouble("lossPercent") < CLEAN_LOSS_PERCENT && p99 != null && p99 <= CLEAN_DELAY_P99_MS;
   }
 
   Path file() {

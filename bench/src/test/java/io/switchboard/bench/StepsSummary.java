@@ -50,7 +50,9 @@ final class StepsSummary {
     JsonObject summary = new JsonObject()
         .put("highestCleanStep", highestClean)
         .put("cleanMeans", "every call answered and its tone heard, RTP loss < " + LoadReport.CLEAN_LOSS_PERCENT
-            + " % each way, no receive-buffer drops on the server's or the load generator's sockets")
+            + " % and delay p99 <= " + LoadReport.CLEAN_DELAY_P99_MS + " ms each way, the load generator sent at least "
+            + Math.round(100 * LoadReport.CLEAN_GENERATOR_SHARE) + " % of its packets, no receive-buffer drops on the"
+            + " server's or the load generator's sockets")
         .put("steps", rows);
     Files.createDirectories(dir);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
