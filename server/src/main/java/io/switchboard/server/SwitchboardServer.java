@@ -247,6 +247,7 @@ public final class SwitchboardServer {
             signaling.mount(router);
             web.mount(router);
             IceServersApi.create(web.iceServers(), signaling::authenticate).mount(router);
+            io.switchboard.server.api.EchoResource.create(parts.endpoint, signaling::authenticate).mount(router);
             history.mount(router);
             CustomersApi.create(parts.store, signaling::authenticate).mount(router);
             IncidentsApi.create(parts.store, signaling::authenticate).mount(router);
