@@ -3,11 +3,13 @@
 //
 // Signalling is WHIP-like (docs: POST /api/media/echo): POST the offer right after setLocalDescription — the server
 // is ICE-lite with one host candidate, so there is nothing to trickle — take the answer from the 201 body, and
-// DELETE the Location when done.
+// DELETE the Location when done. The server allocates media only for a signed-in user (the login token as a bearer
+// token, RFC 9725 §4.5), so the page signs in first, with the same form as the other pages.
 
 import { initI18n, onLanguageChange, t } from './i18n.js';
 import { ToneDetector } from './tone-detector.js';
 import { collectStats, preferG711 } from './webrtc-audio.js';
+import { signedIn, signInAgain } from './crm/signin.js';
 
 const ECHO_URL = '/api/media/echo';
 const STATS_INTERVAL_MS = 1000;
@@ -27,7 +29,11 @@ const el = {
   meterBar: document.getElementById('level-bar'),
   verdict: document.getElementById('verdict'),
   audio: document.getElementById('echo-audio'),
+  content: document.getElementById('content'),
 };
+
+/** The signed-in user's login token and account: {token, agent}. */
+let account = null;
 
 /** Everything one check owns; a new one per Start, closed by Stop. */
 let session = null;
@@ -84,10 +90,19 @@ async function start() {
     await pc.setLocalDescription(await pc.createOffer());
     const response = await fetch(ECHO_URL, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/sdp' },
+      headers: { 'Content-Type': 'application/sdp', Authorization: `Bearer ${account.token}` },
       body: pc.localDescription.sdp,
     });
     const body = await response.text();
+    if (response.status === 401) {
+      // The token expired or was revoked: sign in again, then Start works.
+      close(s);
+      setStatus('check.status.signInAgain', {}, 'error');
+      el.content.hidden = true;
+      account = await signInAgain();
+      el.content.hidden = false;
+      return;
+    }
     if (response.status !== 201) throw new ServerRefusal(body.trim() || `HTTP ${response.status}`);
     s.resource = new URL(response.headers.get('Location'), location.href).href;
     if (s.closed) {
@@ -211,7 +226,8 @@ function resetMetrics() {
 
 function deleteResource(url) {
   // keepalive lets the DELETE outlive the page when the agent closes the tab.
-  return fetch(url, { method: 'DELETE', keepalive: true }).catch((e) => console.warn('DELETE failed', e));
+  return fetch(url, { method: 'DELETE', keepalive: true, headers: { Authorization: `Bearer ${account?.token}` } })
+    .catch((e) => console.warn('DELETE failed', e));
 }
 
 function close(s) {
@@ -263,3 +279,5 @@ await initI18n();
 setRunning(false);
 setStatus('check.status.idle');
 resetMetrics();
+account = await signedIn();
+el.content.hidden = false;

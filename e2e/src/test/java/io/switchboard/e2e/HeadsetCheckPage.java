@@ -32,8 +32,11 @@ final class HeadsetCheckPage implements AutoCloseable {
     this.page = page;
   }
 
-  /** Opens the page in a fresh context; name tags the page's console lines in the test output. */
-  static HeadsetCheckPage open(Browser browser, String baseUrl, String name) {
+  /**
+   * Opens the page in a fresh context and signs in as {@code username} with the page's form (the echo test is for
+   * signed-in users); name tags the page's console lines in the test output.
+   */
+  static HeadsetCheckPage open(Browser browser, String baseUrl, String name, String username, String password) {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions()
         .setPermissions(List.of("microphone"))
         .setLocale("en-US"));
@@ -42,6 +45,10 @@ final class HeadsetCheckPage implements AutoCloseable {
     page.onPageError(e -> System.out.println("[" + name + " page error] " + e));
     page.navigate(baseUrl + "/headset-check.html");
     page.waitForFunction("() => window.headsetCheck !== undefined");
+    page.getByLabel("Username").fill(username);
+    page.getByLabel("Password").fill(password);
+    page.getByLabel("Password").press("Enter");
+    page.locator("#start").waitFor();
     return new HeadsetCheckPage(name, context, page);
   }
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HeadsetCheckPageTest {
 
   private static final String ECHO_LOCATION = "/api/media/echo/fake-1";
+  private static final String TOKEN = "page-test-token";
 
   @TempDir
   static Path wavDir;
@@ -61,9 +62,17 @@ class HeadsetCheckPageTest {
       List<String> echoRequests = new CopyOnWriteArrayList<>();
       page.route(ClasspathWebroot.ORIGIN + "/**", route -> {
         if (route.request().url().contains("/api/media/echo")) answerAsEcho(route, echo, echoRequests);
+        else if (route.request().url().endsWith("/api/login")) answerLogin(route);
         else ClasspathWebroot.serve(route);
       });
       page.navigate(ClasspathWebroot.ORIGIN + "/headset-check.html");
+
+      // The echo test allocates server media, so it is for signed-in users: the page asks first.
+      assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)))
+          .isHidden();
+      page.getByLabel("Username").fill("alice");
+      page.getByLabel("Password").fill("secret");
+      page.getByLabel("Password").press("Enter");
 
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
       page.waitForFunction("async () => (await window.headsetCheck.stats())?.dtlsState === 'connected'", null,
@@ -76,7 +85,7 @@ class HeadsetCheckPageTest {
       assertThat(page.locator("#metric-dtls")).hasText("connected");
       assertThat(page.locator("#metric-rtt")).hasText(Pattern.compile("^\\d+ ms$"));
       assertThat(page.locator("#metric-loss")).hasText(Pattern.compile("^\\d+\\.\\d %$"));
-      assertThat(echoRequests).containsExactly("POST application/sdp");
+      assertThat(echoRequests).containsExactly("POST application/sdp Bearer " + TOKEN);
       @SuppressWarnings("unchecked")
       Map<String, Object> stats = (Map<String, Object>) page.evaluate("() => window.headsetCheck.stats()");
       assertThat(stats.get("codec")).as("G.711 only is offered").isIn("audio/PCMU", "audio/PCMA");
@@ -89,20 +98,28 @@ class HeadsetCheckPageTest {
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Зупинити").setExact(true)).click();
       assertThat(page.getByRole(AriaRole.STATUS)).hasText(Pattern.compile("^Перевірку зупинено"));
       page.waitForCondition(() -> echoRequests.size() == 2);
-      assertThat(echoRequests.get(1)).isEqualTo("DELETE " + ECHO_LOCATION);
+      assertThat(echoRequests.get(1)).isEqualTo("DELETE " + ECHO_LOCATION + " Bearer " + TOKEN);
       assertThat(page.evaluate("() => document.activeElement.id")).as("focus moves to Start").isEqualTo("start");
     }
+  }
+
+  /** Plays the server's {@code POST /api/login} (docs/protocol.md "Login"): any name and password sign in. */
+  private static void answerLogin(Route route) {
+    route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json").setBody(
+        "{\"token\":\"" + TOKEN + "\",\"agent\":{\"id\":\"a-alice\",\"username\":\"alice\",\"name\":\"Alice\","
+            + "\"roles\":[\"agent\"]},\"expiresInSeconds\":3600}"));
   }
 
   /** Plays the server's echo resource: the offer goes to the echo page, whose answer (all candidates in) comes back. */
   private static void answerAsEcho(Route route, Page echo, List<String> log) {
     Request request = route.request();
     if (!request.method().equals("POST")) {
-      log.add(request.method() + " " + java.net.URI.create(request.url()).getPath());
+      log.add(request.method() + " " + java.net.URI.create(request.url()).getPath() + " "
+          + request.headerValue("authorization"));
       route.fulfill(new Route.FulfillOptions().setStatus(204));
       return;
     }
-    log.add("POST " + request.headerValue("content-type"));
+    log.add("POST " + request.headerValue("content-type") + " " + request.headerValue("authorization"));
     String answer = (String) echo.evaluate("""
         async offer => {
           const pc = new RTCPeerConnection();

@@ -11,7 +11,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
+import io.switchboard.signaling.AgentAccount;
+import io.switchboard.signaling.Passwords;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +33,14 @@ class HeadsetCheckTest extends RunningServerTest {
   static Path tone440;
   static Path tone660;
 
+  static final String USER = "headset-agent";
+  static final String PASSWORD = "headset-check-password";
+
+  @BeforeEach
+  void addTheAgent() throws Exception {
+    await(server.store().saveAgent(new AgentAccount("a-headset", USER, "Headset Agent", Passwords.hash(PASSWORD))));
+  }
+
   @BeforeAll
   static void writeTones() throws IOException {
     tone440 = ToneWav.write(wavDir, A4);
@@ -39,7 +50,7 @@ class HeadsetCheckTest extends RunningServerTest {
   @Test
   void headsetCheck_browserHearsItsOwn440HzToneBack() {
     Browser browser = FakeMicrophoneChromium.launch(playwright, tone440);
-    try (browser; HeadsetCheckPage agent = HeadsetCheckPage.open(browser, baseUrl(), "agent")) {
+    try (browser; HeadsetCheckPage agent = HeadsetCheckPage.open(browser, baseUrl(), "agent", USER, PASSWORD)) {
       agent.startWithKeyboard();
 
       agent.awaitDtlsConnected();
@@ -69,8 +80,8 @@ class HeadsetCheckTest extends RunningServerTest {
     Browser first = FakeMicrophoneChromium.launch(playwright, tone440);
     Browser second = FakeMicrophoneChromium.launch(playwright, tone660);
     try (first; second;
-         HeadsetCheckPage hears440 = HeadsetCheckPage.open(first, baseUrl(), "440 Hz");
-         HeadsetCheckPage hears660 = HeadsetCheckPage.open(second, baseUrl(), "660 Hz")) {
+         HeadsetCheckPage hears440 = HeadsetCheckPage.open(first, baseUrl(), "440 Hz", USER, PASSWORD);
+         HeadsetCheckPage hears660 = HeadsetCheckPage.open(second, baseUrl(), "660 Hz", USER, PASSWORD)) {
       hears440.clickStart();
       hears660.clickStart();
       hears440.awaitDtlsConnected();
@@ -96,8 +107,9 @@ class HeadsetCheckTest extends RunningServerTest {
       String firstResource = (String) hears440.state().get("resource");
       String secondResource = (String) hears660.state().get("resource");
       assertThat(firstResource).isNotEqualTo(secondResource);
-      assertThat(getJson(URI.create(firstResource).getPath())).isNotNull();
-      assertThat(getJson(URI.create(secondResource).getPath())).isNotNull();
+      String token = loginToken(USER, PASSWORD);
+      assertThat(getJson(URI.create(firstResource).getPath(), token)).isNotNull();
+      assertThat(getJson(URI.create(secondResource).getPath(), token)).isNotNull();
 
       hears440.clickStop();
       hears660.awaitServerSessions(1);

@@ -10,13 +10,17 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The trunks in force, from the versioned configuration to the gateway and the outbound wall, live: a change to a
- * trunk or to the entry points' numbers reloads the gateway's trunks (re-REGISTER where the registration changed) and
- * the wall's dial plans.
+ * trunk or to the entry points' numbers reloads the gateway's trunks (re-REGISTER where the registration changed), the
+ * wall's dial plans and the trunks allowed to transfer by REFER.
  */
 final class LiveTrunks {
   private static final Logger LOG = Logger.getLogger(LiveTrunks.class.getName());
@@ -24,6 +28,7 @@ final class LiveTrunks {
   private final RoutingConfigStore config;
   private final TrunkDocuments kind;
   private JsonObject lastApplied;
+  private final List<Consumer<List<JsonObject>>> listeners = new CopyOnWriteArrayList<>();
 
   LiveTrunks(RoutingConfigStore config, TrunkDocuments kind) {
     this.config = config;
@@ -62,17 +67,41 @@ final class LiveTrunks {
 
   /** From now on, every change of the trunks or the numbers reaches {@code gateway} and {@code wall}. */
   void attach(SipGateway gateway, OutboundWall wall) {
-    lastApplied = state();
-    config.onChange(next -> {
-      JsonObject now = state();
-      if (now.equals(lastApplied)) {
-        return;
-      }
-      lastApplied = now;
-      List<JsonObject> docs = gatewayDocuments();
+    onChange(docs -> {
       wall.replace(Routing.outboundPolicies(docs));
       gateway.reload(Routing.trunks(docs)).onFailure(e -> LOG.log(Level.SEVERE, "The gateway refused the trunks", e));
     });
+  }
+
+  /**
+   * From now on, {@code apply} gets the trunks whose callers are transferred out by REFER (trunk flag
+   * {@code transfer: refer}, {@link Routing#referTrunks}) each time that set changes, as the gateway gets its trunks.
+   */
+  void onReferTrunks(Consumer<Set<String>> apply) {
+    AtomicReference<Set<String>> last = new AtomicReference<>(Routing.referTrunks(gatewayDocuments()));
+    onChange(docs -> {
+      Set<String> now = Routing.referTrunks(docs);
+      if (!now.equals(last.getAndSet(now))) {
+        apply.accept(now);
+      }
+    });
+  }
+
+  /** {@code listener} gets the gateway documents after every change of the trunks or the numbers (not of others). */
+  private void onChange(Consumer<List<JsonObject>> listener) {
+    if (listeners.isEmpty()) {
+      lastApplied = state();
+      config.onChange(next -> {
+        JsonObject now = state();
+        if (now.equals(lastApplied)) {
+          return;
+        }
+        lastApplied = now;
+        List<JsonObject> docs = gatewayDocuments();
+        listeners.forEach(l -> l.accept(docs));
+      });
+    }
+    listeners.add(listener);
   }
 
   private JsonObject state() {

@@ -229,6 +229,10 @@ public final class SwitchboardServer {
           parts.callCenter.outbound(
               new OutboundDialer(gateway.dialer(), wall, Routing.referTrunks(parts.trunkDocuments)),
               Routing.callbackSchedule(parts.trunkDocuments));
+          // A trunk's transfer: refer follows the live trunks too (ADR 0010): the dialer holds nothing else, so a
+          // new one with the same wall takes over (no callback schedule: the running one stays).
+          parts.liveTrunks.onReferTrunks(refer -> parts.callCenter.outbound(
+              new OutboundDialer(gateway.dialer(), wall, refer), null));
           // The per-day cap counts what was started before a restart too (docs/security.md).
           return io.switchboard.server.outbound.OutboundTallies.attach(parts.store, wall)
               .compose(v -> vertx.executeBlocking(() -> Secrets.jwtSecret(config.auth(), config.dataDir())));
@@ -255,6 +259,7 @@ public final class SwitchboardServer {
             signaling.mount(router);
             web.mount(router);
             IceServersApi.create(web.iceServers(), signaling::authenticate).mount(router);
+            io.switchboard.server.api.EchoResource.create(parts.endpoint, signaling::authenticate).mount(router);
             history.mount(router);
             CustomersApi.create(parts.store, signaling::authenticate).mount(router);
             IncidentsApi.create(parts.store, signaling::authenticate).mount(router);

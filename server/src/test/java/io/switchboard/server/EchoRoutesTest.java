@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -33,6 +34,7 @@ class EchoRoutesTest {
   private SwitchboardServer server;
   private Vertx vertxForPolling;
   private WebClient client;
+  private String token;
 
   @BeforeEach
   void startServer(Vertx vertx) throws Exception {
@@ -40,6 +42,7 @@ class EchoRoutesTest {
     server = await(SwitchboardServer.start(vertx, TestConfigs.onFreePorts(dataDir)));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(server.httpPort()));
+    token = TestAccounts.agentToken(server, client, "echo-tester");
   }
 
   @AfterEach
@@ -51,7 +54,7 @@ class EchoRoutesTest {
 
   @Test
   void chromeOffer_isAnswered_described_andClosed() throws Exception {
-    HttpResponse<Buffer> created = await(client.post("/api/media/echo")
+    HttpResponse<Buffer> created = await(signedIn(client.post("/api/media/echo"))
         .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/sdp")
         .sendBuffer(Buffer.buffer(chromeOffer())));
 
@@ -67,14 +70,14 @@ class EchoRoutesTest {
     assertThat(health.getJsonObject("webrtc"))
         .isEqualTo(new JsonObject().put("port", server.webRtcPort()).put("sessions", 1));
 
-    HttpResponse<Buffer> state = await(client.get(location).send());
+    HttpResponse<Buffer> state = await(signedIn(client.get(location)).send());
     assertThat(state.statusCode()).isEqualTo(200);
     assertThat(state.bodyAsJsonObject()).isNotNull();
 
-    assertThat(await(client.delete(location).send()).statusCode()).isEqualTo(204);
+    assertThat(await(signedIn(client.delete(location)).send()).statusCode()).isEqualTo(204);
     assertThat(awaitEnded(location).getString("closeReason")).isEqualTo("LOCAL");
-    assertThat(await(client.delete(location).send()).statusCode()).isEqualTo(404);
-    assertThat(await(client.get("/api/media/echo/nosuchsession").send()).statusCode()).isEqualTo(404);
+    assertThat(await(signedIn(client.delete(location)).send()).statusCode()).isEqualTo(404);
+    assertThat(await(signedIn(client.get("/api/media/echo/nosuchsession")).send()).statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -89,7 +92,7 @@ class EchoRoutesTest {
 
       assertThat(level).isGreaterThan(0.8);
       assertThat(peer.toneLevel(440)).isLessThan(0.05);
-      JsonObject state = await(client.get(created.getHeader("Location")).send()).bodyAsJsonObject();
+      JsonObject state = await(signedIn(client.get(created.getHeader("Location"))).send()).bodyAsJsonObject();
       assertThat(state.getString("state")).isEqualTo("connected");
       assertThat(state.getLong("rtpReceived")).isPositive();
       assertThat(state.getLong("rtpSent")).isPositive();
@@ -122,7 +125,7 @@ class EchoRoutesTest {
   private JsonObject awaitEnded(String location) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (true) {
-      JsonObject state = await(client.get(location).send()).bodyAsJsonObject();
+      JsonObject state = await(signedIn(client.get(location)).send()).bodyAsJsonObject();
       if ("closed".equals(state.getString("state")) || System.nanoTime() > deadline) {
         return state;
       }
@@ -131,7 +134,7 @@ class EchoRoutesTest {
   }
 
   private HttpResponse<Buffer> post(String offer) throws Exception {
-    return await(client.post("/api/media/echo")
+    return await(signedIn(client.post("/api/media/echo"))
         .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/sdp")
         .sendBuffer(Buffer.buffer(offer)));
   }
@@ -141,13 +144,17 @@ class EchoRoutesTest {
     String videoOnly = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
         + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:96 VP8/90000\r\n";
 
-    HttpResponse<Buffer> response = await(client.post("/api/media/echo")
+    HttpResponse<Buffer> response = await(signedIn(client.post("/api/media/echo"))
         .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/sdp")
         .sendBuffer(Buffer.buffer(videoOnly)));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.getHeader("Content-Type")).startsWith("text/plain");
     assertThat(response.bodyAsString()).isNotBlank();
+  }
+
+  private HttpRequest<Buffer> signedIn(HttpRequest<Buffer> request) {
+    return request.putHeader("Authorization", "Bearer " + token);
   }
 
   private static String chromeOffer() throws Exception {

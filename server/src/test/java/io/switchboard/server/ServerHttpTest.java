@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -30,12 +31,14 @@ class ServerHttpTest {
 
   private SwitchboardServer server;
   private WebClient client;
+  private String token;
 
   @BeforeEach
   void startServer(Vertx vertx) throws Exception {
     server = await(SwitchboardServer.start(vertx, TestConfigs.onFreePorts(dataDir), FakeWebRtcEndpoint.STARTER));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(server.httpPort()));
+    token = TestAccounts.agentToken(server, client, "echo-tester");
   }
 
   @AfterEach
@@ -74,7 +77,7 @@ class ServerHttpTest {
     assertThat(created.getHeader("Location")).isEqualTo("/api/media/echo/fake1");
     assertThat(created.bodyAsString()).isEqualTo(FakeWebRtcEndpoint.ANSWER);
 
-    HttpResponse<Buffer> state = await(client.get("/api/media/echo/fake1").send());
+    HttpResponse<Buffer> state = await(signedIn(client.get("/api/media/echo/fake1")).send());
     assertThat(state.statusCode()).isEqualTo(200);
     assertThat(state.bodyAsJsonObject()).isEqualTo(new JsonObject().put("id", "fake1").put("state", "new"));
     assertThat(await(client.get("/health").send()).bodyAsJsonObject().getJsonObject("webrtc").getInteger("sessions"))
@@ -82,19 +85,67 @@ class ServerHttpTest {
   }
 
   @Test
+  void anonymousOffer_is401_andAllocatesNoMedia() throws Exception {
+    HttpResponse<Buffer> response = await(client.post("/api/media/echo").putHeader("Content-Type", "application/sdp")
+        .sendBuffer(Buffer.buffer(OFFER)));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer");
+    assertThat(health().getJsonObject("webrtc").getInteger("sessions")).isZero();
+    HttpResponse<Buffer> forged = await(client.post("/api/media/echo").putHeader("Content-Type", "application/sdp")
+        .putHeader("Authorization", "Bearer not-a-token").sendBuffer(Buffer.buffer(OFFER)));
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(health().getJsonObject("webrtc").getInteger("sessions")).isZero();
+  }
+
+  @Test
+  void anEchoSession_canBeReadAndClosedOnlyByWhoStartedIt() throws Exception {
+    String location = postOffer(OFFER).getHeader("Location");
+    String other = TestAccounts.agentToken(server, client, "someone-else");
+
+    assertThat(await(client.get(location).send()).statusCode()).isEqualTo(401);
+    assertThat(await(client.delete(location).send()).statusCode()).isEqualTo(401);
+    assertThat(await(client.get(location).putHeader("Authorization", "Bearer " + other).send()).statusCode())
+        .isEqualTo(404);
+    assertThat(await(client.delete(location).putHeader("Authorization", "Bearer " + other).send()).statusCode())
+        .isEqualTo(404);
+    assertThat(health().getJsonObject("webrtc").getInteger("sessions")).isEqualTo(1);
+    assertThat(await(signedIn(client.delete(location)).send()).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void aUsersThirdEchoSessionAtOnce_is429_untilOneEnds() throws Exception {
+    String first = postOffer(OFFER).getHeader("Location");
+    assertThat(postOffer(OFFER).statusCode()).isEqualTo(201);
+
+    HttpResponse<Buffer> third = postOffer(OFFER);
+
+    assertThat(third.statusCode()).isEqualTo(429);
+    assertThat(third.getHeader("Retry-After")).matches("[1-9][0-9]*");
+    assertThat(third.bodyAsJsonObject().getString("error")).contains("at once");
+    assertThat(health().getJsonObject("webrtc").getInteger("sessions")).isEqualTo(2);
+    String other = TestAccounts.agentToken(server, client, "someone-else");
+    assertThat(await(client.post("/api/media/echo").putHeader("Content-Type", "application/sdp")
+        .putHeader("Authorization", "Bearer " + other).sendBuffer(Buffer.buffer(OFFER))).statusCode())
+        .as("another user's quota is their own").isEqualTo(201);
+    assertThat(await(signedIn(client.delete(first)).send()).statusCode()).isEqualTo(204);
+    assertThat(postOffer(OFFER).statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void deletingAnEchoSession_closesIt_thenOnlyItsFinalStateRemains() throws Exception {
     String location = postOffer(OFFER).getHeader("Location");
 
-    assertThat(await(client.delete(location).send()).statusCode()).isEqualTo(204);
-    HttpResponse<Buffer> ended = await(client.get(location).send());
+    assertThat(await(signedIn(client.delete(location)).send()).statusCode()).isEqualTo(204);
+    HttpResponse<Buffer> ended = await(signedIn(client.get(location)).send());
     assertThat(ended.statusCode()).isEqualTo(200);
     assertThat(ended.bodyAsJsonObject().getString("state")).isEqualTo("closed");
-    assertThat(await(client.delete(location).send()).statusCode()).isEqualTo(404);
+    assertThat(await(signedIn(client.delete(location)).send()).statusCode()).isEqualTo(404);
   }
 
   @Test
   void contentTypeWithParameters_isAccepted() throws Exception {
-    HttpResponse<Buffer> created = await(client.post("/api/media/echo")
+    HttpResponse<Buffer> created = await(signedIn(client.post("/api/media/echo"))
         .putHeader("Content-Type", "Application/SDP; charset=utf-8").sendBuffer(Buffer.buffer(OFFER)));
 
     assertThat(created.statusCode()).isEqualTo(201);
@@ -116,7 +167,7 @@ class ServerHttpTest {
 
   @Test
   void offerWithWrongContentType_is415_andCreatesNothing() throws Exception {
-    HttpResponse<Buffer> response = await(client.post("/api/media/echo")
+    HttpResponse<Buffer> response = await(signedIn(client.post("/api/media/echo"))
         .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(OFFER)));
 
     assertThat(response.statusCode()).isEqualTo(415);
@@ -134,7 +185,7 @@ class ServerHttpTest {
 
   @Test
   void unknownEchoSession_is404Json() throws Exception {
-    HttpResponse<Buffer> response = await(client.get("/api/media/echo/nope").send());
+    HttpResponse<Buffer> response = await(signedIn(client.get("/api/media/echo/nope")).send());
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.bodyAsJsonObject().getString("error")).contains("nope");
@@ -166,8 +217,12 @@ class ServerHttpTest {
     assertThatThrownBy(() -> await(client.get("/health").send())).hasMessageContaining("Connection refused");
   }
 
+  private HttpRequest<Buffer> signedIn(HttpRequest<Buffer> request) {
+    return request.putHeader("Authorization", "Bearer " + token);
+  }
+
   private HttpResponse<Buffer> postOffer(String sdp) throws Exception {
-    return await(client.post("/api/media/echo").putHeader("Content-Type", "application/sdp")
+    return await(signedIn(client.post("/api/media/echo")).putHeader("Content-Type", "application/sdp")
         .sendBuffer(Buffer.buffer(sdp)));
   }
 

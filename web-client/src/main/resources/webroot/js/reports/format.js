@@ -38,6 +38,24 @@ export function cell(text, options = {}) {
   return td;
 }
 
+/**
+ * The figures of a summary card as the children of its <dl class="metrics">: one <div class="metric"> per
+ * [labelKey, value, tone?] with the translated label as <dt> and the value as <dd> (data-tone when given).
+ */
+export function metricItems(items) {
+  return items.map(([key, value, tone]) => {
+    const div = document.createElement('div');
+    div.className = 'metric';
+    const dt = document.createElement('dt');
+    dt.textContent = t(key);
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    if (tone) dd.dataset.tone = tone;
+    div.append(dt, dd);
+    return div;
+  });
+}
+
 /** The charts' colours from the page's own palette (css/app.css custom properties). */
 export function palette() {
   const style = getComputedStyle(document.documentElement);

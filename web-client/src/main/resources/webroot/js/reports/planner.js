@@ -5,7 +5,7 @@
 import { api, ApiError } from '../api.js';
 import { initI18n, onLanguageChange, t } from '../i18n.js';
 import { signedIn, signInAgain } from '../crm/signin.js';
-import { cell, day, number, palette, percent, seconds } from './format.js';
+import { cell, day, metricItems, number, palette, percent, seconds } from './format.js';
 
 const form = document.getElementById('plan-form');
 const el = {
@@ -78,16 +78,7 @@ function render() {
     ['planner.lines', number(peak.lines)],
     ['planner.blocking', percent(peak.lineBlocking, 2)],
   ];
-  el.peak.replaceChildren(...items.map(([key, value]) => {
-    const div = document.createElement('div');
-    div.className = 'metric';
-    const dt = document.createElement('dt');
-    dt.textContent = t(key);
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    div.append(dt, dd);
-    return div;
-  }));
+  el.peak.replaceChildren(...metricItems(items));
   el.hours.replaceChildren(...hours.map((h) => {
     const tr = document.createElement('tr');
     tr.append(cell(h.hour === null ? '—' : `${h.hour}:00`, { header: true }),

@@ -5,7 +5,7 @@
 import { api, ApiError } from '../api.js';
 import { initI18n, onLanguageChange, t } from '../i18n.js';
 import { signedIn, signInAgain } from '../crm/signin.js';
-import { cell, day, number, palette, percent, seconds } from './format.js';
+import { cell, day, metricItems, number, palette, percent, seconds } from './format.js';
 
 const form = document.getElementById('replay-form');
 const el = {
@@ -89,16 +89,7 @@ function render() {
     ['replay.asRecorded', `${number(last.before.callsAsRecorded)} / ${number(last.calls)}`],
     ['replay.speed', t('replay.timesRealTime', { times: number(last.after.speed.timesRealTime) })],
   ];
-  el.summary.replaceChildren(...items.map(([key, value]) => {
-    const div = document.createElement('div');
-    div.className = 'metric';
-    const dt = document.createElement('dt');
-    dt.textContent = t(key);
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    div.append(dt, dd);
-    return div;
-  }));
+  el.summary.replaceChildren(...metricItems(items));
   el.queues.replaceChildren(...ids.map((id) => {
     const r = recorded.get(id) || {};
     const b = before.get(id) || {};

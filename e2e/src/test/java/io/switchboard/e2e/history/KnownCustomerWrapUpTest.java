@@ -149,8 +149,25 @@ class KnownCustomerWrapUpTest extends RunningServerTest {
     page.locator("#search-number").fill("+49 30 123456");
     page.locator("#search button[type=submit]").click();
     assertThat(page.locator("#customers tbody tr")).hasCount(1);
+    assertThat(page.locator("#customers tbody tr")).containsText(KNOWN);
     page.locator("#customers tbody a").click();
     assertThat(page.locator("#calls tr[data-call-id='" + callId + "']")).containsText("Complaint");
+
+    // Once the customer has called a queue that masks numbers, an agent's customers list shows the last digits
+    // only (as the calls list and the customer's history do); the supervisor above saw the number whole.
+    await(server.store().saveCall(new JsonObject().put("_id", "c-masked").put("from", KNOWN).put("to", DID)
+        .put("outcome", "answered").put("maskNumbers", true)
+        .put("arrivedAt", new JsonObject().put("$date", "2026-03-07T08:00:00Z"))));
+    Page agentsList = browser.newContext().newPage();
+    agentsList.navigate(baseUrl() + "/customers.html?lang=en");
+    agentsList.locator("#username").fill("bob");
+    agentsList.locator("#password").fill("bob-demo");
+    agentsList.locator("#signin-form button[type=submit]").click();
+    agentsList.locator("#search-number").fill("+49 30 123456");
+    agentsList.locator("#search button[type=submit]").click();
+    assertThat(agentsList.locator("#customers tbody tr")).hasCount(1);
+    assertThat(agentsList.locator("#customers tbody tr")).containsText("•••••••3456");
+    assertThat(agentsList.locator("#customers tbody tr")).not().containsText(KNOWN);
 
     // Russian too, from the language switch.
     page.selectOption("#language", "ru");

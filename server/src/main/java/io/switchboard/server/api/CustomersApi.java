@@ -41,15 +41,15 @@ public final class CustomersApi {
 
   /** Adds the routes; they answer every request themselves (errors included). */
   public void mount(Router router) {
-    router.get(CUSTOMERS).handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE, caller -> list(ctx)));
+    router.get(CUSTOMERS).handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE, caller -> list(ctx, caller)));
     router.post(CUSTOMERS).handler(JsonBody.reader()).handler(ctx -> answer(ctx, EDITORS, caller -> create(ctx)));
     router.get(CUSTOMERS + "/by-number/:number").handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE, caller -> {
       String number = E164.of("number", ctx.pathParam("number"));
-      return store.customers().byNumber(number).map(found -> CrmViews.customer(
+      return store.customers().byNumber(number).compose(found -> card(caller,
           found.orElseThrow(() -> ApiProblem.notFound("no customer has the number " + number))));
     }));
     router.get(CUSTOMERS + "/:id").handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE,
-        caller -> customer(ctx).map(CrmViews::customer)));
+        caller -> customer(ctx).compose(found -> card(caller, found))));
     router.put(CUSTOMERS + "/:id").handler(JsonBody.reader()).handler(ctx -> answer(ctx, EDITORS, caller -> replace(ctx)));
     router.get(CUSTOMERS + "/:id/history").handler(ctx -> answer(ctx, ApiAuth.ANY_ROLE,
         caller -> history(ctx, caller)));
@@ -78,7 +78,7 @@ public final class CustomersApi {
             "numbers: " + c.getMessage()) : e));
   }
 
-  private Future<JsonObject> list(RoutingContext ctx) {
+  private Future<JsonObject> list(RoutingContext ctx, AgentAccount caller) {
     PageParams params = PageParams.of(ctx.queryParams(), Set.of("number", "segment", "vip", "personalManager"));
     String manager = params.text("personalManager", 64);
     if (manager != null) {
@@ -87,13 +87,48 @@ public final class CustomersApi {
         throw ApiProblem.badRequest("personalManager is not combined with other filters");
       }
       int limit = params.limit();
-      return store.customers().byPersonalManager(manager, limit).map(found -> page(found, limit, CrmViews::customer));
+      return store.customers().byPersonalManager(manager, limit).compose(found -> cards(caller, found, limit));
     }
     String number = CallFilter.single(ctx.queryParams(), "number");
     String e164 = number == null ? null : E164.of("number", number.replace(' ', '+'));
     int limit = params.limit();
     return store.customers().find(e164, params.text("segment", 64), params.bool("vip"), params.cursor(), limit)
-        .map(found -> page(found, limit, CrmViews::customer));
+        .compose(found -> cards(caller, found, limit));
+  }
+
+  /** A page of customer cards, each masked for an agent as {@link #card} says. */
+  private Future<JsonObject> cards(AgentAccount caller, List<JsonObject> found, int limit) {
+    return maskedNumbers(caller, found).map(masked -> page(found, limit, c -> maskedCard(c, masked)));
+  }
+
+  /**
+   * One customer's card as {@code caller} may see it: an agent sees every number of a customer masked (last four
+   * digits) once any of them was the customer's side of a call marked {@code maskNumbers} (a masking queue, or a call
+   * placed by reference), as the calls list, the CSV, the call detail and the customer's history do (NumberMask).
+   */
+  private Future<JsonObject> card(AgentAccount caller, JsonObject customer) {
+    return maskedNumbers(caller, List.of(customer)).map(masked -> maskedCard(customer, masked));
+  }
+
+  private Future<Set<String>> maskedNumbers(AgentAccount caller, List<JsonObject> customers) {
+    if (!NumberMask.appliesTo(caller)) {
+      return Future.succeededFuture(Set.of());
+    }
+    Set<String> numbers = new java.util.HashSet<>();
+    customers.forEach(c -> c.getJsonArray("numbers", new JsonArray()).forEach(n -> numbers.add(String.valueOf(n))));
+    return store.customers().maskedNumbers(numbers);
+  }
+
+  private static JsonObject maskedCard(JsonObject customer, Set<String> maskedNumbers) {
+    JsonObject card = CrmViews.customer(customer);
+    JsonArray numbers = card.getJsonArray("numbers", new JsonArray());
+    return numbers.stream().anyMatch(n -> maskedNumbers.contains(String.valueOf(n))) ? masked(card) : card;
+  }
+
+  /** The card with all its numbers masked, and saying so. */
+  private static JsonObject masked(JsonObject card) {
+    return card.put("numbers", new JsonArray(card.getJsonArray("numbers", new JsonArray()).stream()
+        .map(n -> NumberMask.masked(String.valueOf(n))).toList())).put("masked", true);
   }
 
   static JsonObject page(List<JsonObject> found, int limit, java.util.function.Function<JsonObject, JsonObject> view) {
@@ -139,18 +174,21 @@ public final class CustomersApi {
     }
     Integer requested = params.integer("limit", 1, CallFilter.MAX_LIMIT);
     int limit = requested == null ? HISTORY_DEFAULT_LIMIT : requested;
-    return customer(ctx).compose(customer -> Future.all(store.customers().calls(customer, limit),
+    return customer(ctx).compose(customer -> Future.all(List.of(store.customers().calls(customer, limit),
             store.incidents().openFor(customer.getString("_id")),
             store.incidents().find(customer.getString("_id"), null, null, null, HISTORY_INCIDENTS),
             customer.getString("personalManager") == null ? Future.succeededFuture(Optional.<String>empty())
-                : store.agentName(customer.getString("personalManager")))
+                : store.agentName(customer.getString("personalManager")),
+            maskedNumbers(caller, List.of(customer))))
         .map(all -> {
           JsonArray calls = new JsonArray();
           List<JsonObject> stored = all.resultAt(0);
           stored.forEach(c -> calls.add(NumberMask.call(caller, c, CrmViews.historyCall(c))));
-          // A customer who called a masking queue: an agent sees none of their numbers whole, on any page.
-          boolean mask = NumberMask.appliesTo(caller) && stored.stream().anyMatch(c -> c.getBoolean("maskNumbers",
-              false));
+          // A customer who called a masking queue: an agent sees none of their numbers whole, on any page (also when
+          // that call is older than the calls shown here).
+          Set<String> maskedNumbers = all.resultAt(4);
+          boolean mask = NumberMask.appliesTo(caller) && (!maskedNumbers.isEmpty()
+              || stored.stream().anyMatch(c -> c.getBoolean("maskNumbers", false)));
           JsonArray incidents = new JsonArray();
           all.<List<JsonObject>>resultAt(1).forEach(i -> incidents.add(CrmViews.incident(i)));
           JsonArray recent = new JsonArray();
@@ -158,8 +196,7 @@ public final class CustomersApi {
           Optional<String> manager = all.resultAt(3);
           JsonObject card = CrmViews.customer(customer).put("personalManagerName", manager.orElse(null));
           if (mask) {
-            card.put("numbers", new JsonArray(card.getJsonArray("numbers", new JsonArray()).stream()
-                .map(n -> NumberMask.masked(String.valueOf(n))).toList())).put("masked", true);
+            masked(card);
           }
           return new JsonObject().put("customer", card).put("calls", calls)
               .put("openIncidents", incidents).put("incidents", recent);

@@ -24,18 +24,14 @@ public final class HttpApi {
 
   public static Router router(Vertx vertx, Store store, WebRtcEndpoint endpoint, Consumer<Router> extraRoutes) {
     Router router = Router.router(vertx);
-    // Other modules' routes first (POST /api/login, GET /ws/agent): they bring their own body limits.
+    // Other modules' routes first (POST /api/login, GET /ws/agent, the echo test): they bring their own body limits.
     extraRoutes.accept(router);
     HealthResource health = new HealthResource(store, endpoint);
-    EchoResource echo = new EchoResource(endpoint);
 
     router.get("/health").handler(health::handle);
 
     // No uploads folder: nothing under /api takes files, and a stray multipart body must not land on disk.
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    router.post(EchoResource.PATH).handler(echo::create);
-    router.get(EchoResource.PATH + "/:id").handler(echo::describe);
-    router.delete(EchoResource.PATH + "/:id").handler(echo::delete);
     router.route("/api/*").handler(ctx -> JsonError.send(ctx, 404, "no such resource: " + ctx.request().method()
         + " " + ctx.request().path()));
     router.route("/api/*").failureHandler(HttpApi::apiFailure);

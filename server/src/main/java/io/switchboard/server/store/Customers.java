@@ -2,8 +2,10 @@ package io.switchboard.server.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code customers} collection: {@code {_id, numbers: [E.164…], name, segment, personalManager, backupManagers,
@@ -39,4 +41,10 @@ public interface Customers {
 
   /** The calls from any of the customer's numbers, newest first, at most {@code limit}. */
   Future<List<JsonObject>> calls(JsonObject customer, int limit);
+
+  /**
+   * Which of {@code numbers} were the customer's side of a call whose record says {@code maskNumbers} (the caller of
+   * an inbound call, the callee of an outbound one): the numbers an agent is shown masked (issue 13).
+   */
+  Future<Set<String>> maskedNumbers(Collection<String> numbers);
 }

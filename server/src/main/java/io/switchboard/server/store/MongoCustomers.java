@@ -5,8 +5,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link Customers} on MongoDB. */
 final class MongoCustomers implements Customers {
@@ -84,5 +87,28 @@ final class MongoCustomers implements Customers {
         new JsonObject().put("from", new JsonObject().put("$in", numbers))
             .put("outcome", new JsonObject().put("$ne", MongoStore.IN_PROGRESS)),
         new FindOptions().setSort(new JsonObject().put("arrivedAt", -1).put("_id", -1)).setLimit(limit));
+  }
+
+  @Override
+  public Future<Set<String>> maskedNumbers(Collection<String> numbers) {
+    if (numbers.isEmpty()) {
+      return Future.succeededFuture(Set.of());
+    }
+    JsonArray in = new JsonArray(List.copyOf(numbers));
+    JsonObject masked = new JsonObject().put("maskNumbers", true);
+    // Two distinct queries rather than one $or: each is answered from the numbers alone, however many calls there are.
+    return Future.all(
+            client.distinctWithQuery(MongoStore.CALLS, "from", String.class.getName(),
+                masked.copy().put("direction", new JsonObject().put("$ne", "outbound"))
+                    .put("from", new JsonObject().put("$in", in))),
+            client.distinctWithQuery(MongoStore.CALLS, "to", String.class.getName(),
+                masked.copy().put("direction", "outbound").put("to", new JsonObject().put("$in", in))))
+        .map(both -> {
+          Set<String> found = new HashSet<>();
+          for (int i = 0; i < 2; i++) {
+            both.<JsonArray>resultAt(i).forEach(n -> found.add(String.valueOf(n)));
+          }
+          return found;
+        });
   }
 }

@@ -88,4 +88,29 @@ class MaskedHistoryApiTest {
     assertThat(asSupervisor.getJsonObject("customer").getJsonArray("numbers")).containsExactly(SECRET);
     assertThat(asSupervisor.getJsonArray("calls").getJsonObject(0).getString("from")).isEqualTo(SECRET);
   }
+
+  @Test
+  void customersListCardAndLookup_showAnAgentTheNumbersOfACustomerOfAMaskingQueueMasked() throws Exception {
+    HttpResponse<Buffer> plain = await(fixture.as(fixture.client.post("/api/customers"), "sam")
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer(new JsonObject().put("name", "Open Customer")
+            .put("numbers", new JsonArray().add("+4930111111")).encode())));
+    assertThat(plain.statusCode()).as(plain.bodyAsString()).isEqualTo(201);
+
+    String list = fixture.get("/api/customers", "bob").bodyAsString();
+    JsonObject card = fixture.get("/api/customers/" + customerId, "bob").bodyAsJsonObject();
+    JsonObject byNumber = fixture.get("/api/customers/by-number/%2B4930777123", "bob").bodyAsJsonObject();
+    String search = fixture.get("/api/customers?number=%2B4930777123", "bob").bodyAsString();
+
+    assertThat(list).doesNotContain(SECRET).contains("•••••••7123")
+        .as("a customer who never called a masking queue stays whole").contains("+4930111111");
+    assertThat(card.getJsonArray("numbers")).containsExactly("•••••••7123");
+    assertThat(card.getBoolean("masked")).isTrue();
+    assertThat(byNumber.encode()).doesNotContain(SECRET);
+    assertThat(byNumber.getString("id")).isEqualTo(customerId);
+    assertThat(search).doesNotContain(SECRET).contains(customerId);
+    assertThat(fixture.get("/api/customers/" + customerId, "sam").bodyAsJsonObject().getJsonArray("numbers"))
+        .containsExactly(SECRET);
+    assertThat(fixture.get("/api/customers", "ada").bodyAsString()).contains(SECRET);
+  }
 }

@@ -149,8 +149,17 @@ class MetricsEndpointTest {
 
   /** {@code POST /api/media/echo}: the server's SDP answer to {@code offer}. */
   private String echo(String offer) throws Exception {
+    // The demo agent alice (demo.enabled): the echo test is for signed-in users only.
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + server.httpPort() + "/api/login")).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"alice\",\"password\":\"alice-demo\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String token = new io.vertx.core.json.JsonObject(login.body()).getString("token");
     HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
             + server.httpPort() + "/api/media/echo")).timeout(Duration.ofSeconds(10))
+        .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/sdp").POST(HttpRequest.BodyPublishers.ofString(offer)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
