@@ -192,6 +192,9 @@ public final class SwitchboardServer {
               parts.prompts, parts.routingConfig.current());
           if (config.cluster().enabled()) {
             parts.callCenter.clusterNode(config.cluster().nodeId());
+            String me = config.cluster().nodeId();
+            parts.callCenter.link(me, parts.rtpPorts, () -> parts.store.leases().live("node:").map(live -> live
+                .stream().map(io.switchboard.server.store.Lease::owner).filter(n -> !n.equals(me)).sorted().toList()));
           }
           parts.routingConfig.onChange(parts.callCenter::apply);
           // The wallboard's figures: fed by call control, configured like it.
