@@ -87,7 +87,6 @@ public final class CallCenter implements InboundCallHandler {
   final CallArrivals arrivals = new CallArrivals(this);
   /** The node-to-node call links, when clustered ({@link #link}); null on a single node. */
   NodeLinks links;
-  private CrossNodeOffers crossNode;
   private boolean closing;
   private long engineTimer = -1;
   private Instant engineTimerAt;
@@ -143,15 +142,14 @@ public final class CallCenter implements InboundCallHandler {
 
   /**
    * Links this node's calls with the other nodes' agents (docs/scale.md, "Agent on node A, call on node B"): the
-   * {@code node.<id>.link} address on the clustered event bus, plain RTP ports from {@code ports} for the media, and
-   * the cross-node offers of calls no agent here can take, to the nodes {@code peers} names (the other live ones).
+   * {@code node.<id>.link} address on the clustered event bus, plain RTP ports from {@code ports} for the media, and,
+   * while this node leads the ACD ({@code leaderEpoch} not null), the placing of calls no agent on their node can
+   * take on the nodes {@code peers} names (the other live ones).
    */
   public Future<Void> link(String node, io.switchboard.media.RtpPorts ports,
-      Supplier<Future<List<String>>> peers) {
+      Supplier<Future<List<String>>> peers, Supplier<Long> leaderEpoch) {
     return on(() -> {
-      links = new NodeLinks(this, node, ports, peers);
-      crossNode = new CrossNodeOffers(this, links);
-      crossNode.start();
+      links = new NodeLinks(this, node, ports, peers, leaderEpoch);
       return links.start();
     });
   }
@@ -452,8 +450,8 @@ public final class CallCenter implements InboundCallHandler {
     return on(() -> {
       closing = true;
       callbacks.stop();
-      if (crossNode != null) {
-        crossNode.stop();
+      if (links != null) {
+        links.stopPlacing();
       }
       dialing.closeAll();
       for (Call call : new ArrayList<>(calls.values())) {

@@ -26,6 +26,8 @@ import java.util.logging.Logger;
  *   them a call, and an agent already ringing or talking is never offered a second one.</li>
  *   <li>{@code answer} (agent's node → call's node, with the agent), {@code reject}, {@code hangup} (either way,
  *   with who hung up), {@code alive} (either way, every second: {@link LinkWatch}).</li>
+ *   <li>{@code view} and {@code place} (the ACD leader → every node, with its epoch): {@link CrossNodeOffers}. A
+ *   node remembers the newest epoch it has seen and refuses a placement stamped with an older one.</li>
  * </ul>
  * Touched on the call center's context only.
  */
@@ -42,13 +44,22 @@ final class NodeLinks {
   final Map<String, LinkedCall> outgoing = new HashMap<>();
   /** Other nodes' calls offered to or answered by agents here, by call id. */
   final Map<String, NodeLinkLeg> incoming = new HashMap<>();
+  /** Calls being offered to another node now: one offer in flight per call. */
+  final java.util.Set<String> offering = new java.util.HashSet<>();
+  /** Messages of the agent's node that came before its acceptance of the offer was handled, by call id. */
+  private final Map<String, List<JsonObject>> early = new HashMap<>();
+  /** The newest ACD leader's epoch seen in a {@code view} or {@code place}: older leaders' placements are dropped. */
+  private long newestEpoch;
+  private final CrossNodeOffers leader;
   private MessageConsumer<JsonObject> consumer;
 
-  NodeLinks(CallCenter center, String node, RtpPorts ports, Supplier<Future<List<String>>> peers) {
+  NodeLinks(CallCenter center, String node, RtpPorts ports, Supplier<Future<List<String>>> peers,
+      Supplier<Long> leaderEpoch) {
     this.center = center;
     this.node = node;
     this.ports = ports;
     this.peers = peers;
+    this.leader = new CrossNodeOffers(center, this, leaderEpoch);
   }
 
   static String address(String node) {
@@ -64,10 +75,17 @@ final class NodeLinks {
       handle(m);
       return Future.succeededFuture();
     }));
+    leader.start();
     return consumer.completion();
   }
 
+  /** No more leader rounds from here (a stop: the calls still tell the other nodes they end). */
+  void stopPlacing() {
+    leader.stop();
+  }
+
   Future<Void> close() {
+    leader.stop();
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
@@ -91,6 +109,11 @@ final class NodeLinks {
     JsonObject body = m.body();
     String callId = body.getString("callId");
     String op = body.getString("op");
+    if ("view".equals(op)) {
+      fresh(body);
+      m.reply(leader.view());
+      return;
+    }
     if (callId == null || op == null) {
       m.fail(400, "op and callId are required");
       return;
@@ -99,31 +122,51 @@ final class NodeLinks {
     NodeLinkLeg in = incoming.get(callId);
     switch (op) {
       case "offer" -> offered(m);
-      case "alive" -> m.reply(new JsonObject().put("known", out != null || in != null));
-      case "answer" -> {
-        if (out == null) {
-          m.fail(404, "no linked call " + callId);
+      case "place" -> {
+        if (!fresh(body)) {
+          m.reply(refused("stale epoch " + body.getLong("epoch") + " < " + newestEpoch));
           return;
         }
-        out.answered(body.getJsonObject("agent"));
-        m.reply(new JsonObject());
+        leader.placed(callId, body.getString("to"));
+        m.reply(new JsonObject().put("accepted", true));
       }
-      case "reject" -> {
-        if (out != null) {
-          out.rejected(body.getInteger("status", 480), body.getString("reason", "Temporarily Unavailable"));
-        }
-        m.reply(new JsonObject());
-      }
-      case "hangup" -> {
-        if (out != null) {
-          out.remoteHungUp(body.getString("by"));
-        } else if (in != null) {
+      case "alive" -> m.reply(new JsonObject().put("known", out != null || in != null));
+      case "answer", "reject", "hangup" -> {
+        if (out == null && in == null && offering.contains(callId)) {
+          // The agent's node acted before its acceptance was handled here: applied once the call is linked.
+          early.computeIfAbsent(callId, k -> new java.util.ArrayList<>()).add(body);
+        } else if (out != null) {
+          apply(out, body);
+        } else if (in != null && op.equals("hangup")) {
           in.remoteHungUp();
+        } else if (op.equals("answer")) {
+          m.fail(404, "no linked call " + callId);
+          return;
         }
         m.reply(new JsonObject());
       }
       default -> m.fail(400, "unknown op " + op);
     }
+  }
+
+  /** What the agent's node says of a call linked from here. */
+  private static void apply(LinkedCall out, JsonObject body) {
+    switch (body.getString("op")) {
+      case "answer" -> out.answered(body.getJsonObject("agent"));
+      case "reject" -> out.rejected(body.getInteger("status", 480),
+          body.getString("reason", "Temporarily Unavailable"));
+      default -> out.remoteHungUp(body.getString("by"));
+    }
+  }
+
+  /** Fencing (docs/scale.md): true unless a newer leader's epoch was seen; remembers the newest. */
+  private boolean fresh(JsonObject body) {
+    long epoch = body.getLong("epoch", 0L);
+    if (epoch < newestEpoch) {
+      return false;
+    }
+    newestEpoch = epoch;
+    return true;
   }
 
   // ---------------------------------------------------------------- the agent's node (A)
@@ -176,16 +219,20 @@ final class NodeLinks {
   // ---------------------------------------------------------------- the call's node (B)
 
   /**
-   * Offers a waiting call to the other nodes in turn, with this end of the link ready; the first that accepts gets
-   * it. Completes true when the call now waits there.
+   * Offers a waiting call to these nodes in turn, with this end of the link ready; the first that accepts gets it.
+   * Completes true when the call now waits there.
    */
-  Future<Boolean> offer(Call call, JsonObject request) {
-    return ports.allocate().compose(rtp -> peers().compose(nodes -> offerTo(call, request, rtp, nodes, 0))
-        .onComplete(ar -> {
-          if (ar.failed() || !ar.result()) {
-            rtp.close();
-          }
-        }));
+  Future<Boolean> offer(Call call, JsonObject request, List<String> nodes) {
+    offering.add(call.id);
+    return ports.allocate().compose(rtp -> offerTo(call, request, rtp, nodes, 0).onComplete(ar -> {
+      if (ar.failed() || !ar.result()) {
+        rtp.close();
+      }
+    })).onComplete(ar -> center.on(() -> {
+      offering.remove(call.id);
+      early.remove(call.id);
+      return Future.succeededFuture();
+    }));
   }
 
   private Future<Boolean> offerTo(Call call, JsonObject request, RtpLeg rtp, List<String> nodes, int i) {
@@ -212,6 +259,7 @@ final class NodeLinks {
           outgoing.put(call.id, linked);
           center.engineEvent("linked " + call.id, () -> center.engine.hangUp(call.id));
           linked.start();
+          early.getOrDefault(call.id, List.of()).forEach(body -> apply(linked, body));
           return Future.succeededFuture(true);
         }));
   }

@@ -51,11 +51,12 @@ class NodeLinksTest {
     store = await(Store.open(vertx, config.mongo(), dir));
     recordings = Recordings.open(dir.resolve("recordings"));
     ports = RtpPorts.create(vertx, new RtpConfig("127.0.0.1", "127.0.0.1", 45000, 45999, 1 << 16));
-    a = center(config, "node-a", "node-b");
-    b = center(config, "node-b", "node-a");
+    // A leads the ACD (epoch 1): its rounds place B's calls on A's agents.
+    a = center(config, "node-a", "node-b", () -> 1L);
+    b = center(config, "node-b", "node-a", () -> null);
   }
 
-  private CallCenter center(Config config, String node, String peer) throws Exception {
+  private CallCenter center(Config config, String node, String peer, Supplier<Long> leaderEpoch) throws Exception {
     Map<String, List<Map<String, ?>>> docs = Map.of(
         "queue", List.of(Map.of("_id", "support", "name", "Support", "wrapUp", 30)),
         "flow", List.of(Map.of("_id", "line", "entry", "wait", "steps", Map.of(
@@ -71,7 +72,7 @@ class NodeLinksTest {
     CallCenter center = new CallCenter(vertx, config.calls(), store, endpoint, recordings, Prompts.load(null),
         ConfigurationFactory.create(1, docs));
     center.clusterNode(node);
-    await(center.link(node, ports, () -> Future.succeededFuture(List.of(peer))));
+    await(center.link(node, ports, () -> Future.succeededFuture(List.of(peer)), leaderEpoch));
     return center;
   }
 
@@ -95,9 +96,9 @@ class NodeLinksTest {
     JsonObject offer = alice.next("call.offer", 5);
     String callId = offer.getString("callId");
     assertThat(offer.getString("from")).isEqualTo(CALLER);
-    assertThat(read(b, () -> b.calls.get(callId).link != null)).as("B's call waits on A now").isTrue();
     await(a.desk().answer(alice.connection, callId));
     alice.next("call.answered", 5);
+    assertThat(read(b, () -> b.calls.get(callId).link.agentNode)).as("B's call is linked to A").isEqualTo("node-a");
 
     assertThat(eventually(() -> caller.answered)).as("B answered its trunk on A's answer").isTrue();
     assertThat(read(b, () -> b.calls.get(callId).phase)).isEqualTo(Call.Phase.CONNECTED);
@@ -173,7 +174,49 @@ class NodeLinksTest {
     assertThat(tookMs).isLessThan(5_000);
   }
 
+  @Test
+  void aPlacementFromAnOlderLeader_isRefused_onceANewerLeaderWasSeen() throws Exception {
+    // A newer leader (epoch 2) asked B for its view; the old one (epoch 1, paused past its lease) then places.
+    JsonObject view = request("node-b", new JsonObject().put("op", "view").put("epoch", 2L));
+    assertThat(view.getString("node")).isEqualTo("node-b");
+
+    JsonObject stale = request("node-b", new JsonObject().put("op", "place").put("callId", "c-any")
+        .put("to", "node-a").put("epoch", 1L));
+    JsonObject current = request("node-b", new JsonObject().put("op", "place").put("callId", "c-any")
+        .put("to", "node-a").put("epoch", 2L));
+
+    assertThat(stale.getBoolean("accepted")).isFalse();
+    assertThat(stale.getString("reason")).contains("stale epoch");
+    assertThat(current.getBoolean("accepted")).isTrue();
+  }
+
+  @Test
+  void theLeadersView_listsBsUnrungWaitingCall_andAsReadyAgent() throws Exception {
+    DeskSocket alice = signIn(a, "a-alice", "alice");
+    await(a.desk().setState(alice.connection, "not_ready", "break"));
+    FakeSipLeg caller = new FakeSipLeg(vertx, new FakeStream(), CALLER, LINE);
+    b.onIncomingCall(caller);
+    JsonObject viewOfB = null;
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < until && (viewOfB == null || viewOfB.getJsonArray("waiting").isEmpty())) {
+      viewOfB = request("node-b", new JsonObject().put("op", "view").put("epoch", 1L));
+    }
+    assertThat(viewOfB.getJsonArray("waiting").getJsonObject(0).getString("queueId")).isEqualTo("support");
+    assertThat(request("node-a", new JsonObject().put("op", "view").put("epoch", 1L)).getJsonObject("ready"))
+        .as("alice is not ready").isEqualTo(new JsonObject());
+
+    await(a.desk().setState(alice.connection, "ready", null));
+
+    // The leader's next round places the call on A, where alice is offered it.
+    assertThat(alice.next("call.offer", 5).getString("from")).isEqualTo(CALLER);
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private JsonObject request(String node, JsonObject body) throws Exception {
+    return await(vertx.eventBus().<JsonObject>request(NodeLinks.address(node), body)).body();
+  }
+
 
   private DeskSocket signIn(CallCenter center, String id, String username) throws Exception {
     DeskSocket desk = new DeskSocket(id, username);
