@@ -130,7 +130,8 @@ final class NodeLinks {
         leader.placed(callId, body.getString("to"));
         m.reply(new JsonObject().put("accepted", true));
       }
-      case "alive" -> m.reply(new JsonObject().put("known", out != null || in != null));
+      case "alive" -> m.reply(new JsonObject().put("known", out != null || in != null
+          || offering.contains(callId)));
       case "answer", "reject", "hangup" -> {
         if (out == null && in == null && offering.contains(callId)) {
           // The agent's node acted before its acceptance was handled here: applied once the call is linked.
