@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,9 @@ class NodeLinksTest {
   private RtpPorts ports;
   private CallCenter a;
   private CallCenter b;
+  /** Each node's view of its own leadership: the epoch while it holds the ACD lease, else null. */
+  private final AtomicReference<Long> leaderOfA = new AtomicReference<>(1L);
+  private final AtomicReference<Long> leaderOfB = new AtomicReference<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -52,8 +56,8 @@ class NodeLinksTest {
     recordings = Recordings.open(dir.resolve("recordings"));
     ports = RtpPorts.create(vertx, new RtpConfig("127.0.0.1", "127.0.0.1", 45000, 45999, 1 << 16));
     // A leads the ACD (epoch 1): its rounds place B's calls on A's agents.
-    a = center(config, "node-a", "node-b", () -> 1L);
-    b = center(config, "node-b", "node-a", () -> null);
+    a = center(config, "node-a", "node-b", leaderOfA::get);
+    b = center(config, "node-b", "node-a", leaderOfB::get);
   }
 
   private CallCenter center(Config config, String node, String peer, Supplier<Long> leaderEpoch) throws Exception {
@@ -209,6 +213,27 @@ class NodeLinksTest {
 
     // The leader's next round places the call on A, where alice is offered it.
     assertThat(alice.next("call.offer", 5).getString("from")).isEqualTo(CALLER);
+  }
+
+  @Test
+  void withoutALeader_nothingCrossesNodes_andANewLeadersFirstRoundPlacesTheWaitingCall() throws Exception {
+    leaderOfA.set(null); // the leader is gone; nobody holds the lease yet
+    DeskSocket alice = signIn(a, "a-alice", "alice");
+    b.onIncomingCall(new FakeSipLeg(vertx, new FakeStream(), CALLER, LINE));
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_500);
+    while (System.nanoTime() < until) {
+      assertThat(alice.frames.stream().map(f -> f.getString("type"))).as("no leader, no placement")
+          .doesNotContain("call.offer");
+      Thread.onSpinWait();
+    }
+
+    long tookOver = System.nanoTime();
+    leaderOfB.set(2L); // B takes the lease (epoch 2): its rounds start from the nodes' live state
+
+    alice.next("call.offer", 5);
+    long placedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - tookOver);
+    System.out.printf("the new leader placed the waiting call %d ms after taking the lead%n", placedMs);
+    assertThat(placedMs).isLessThan(2_000);
   }
 
   // ---------------------------------------------------------------- helpers
