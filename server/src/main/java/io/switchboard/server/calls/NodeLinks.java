@@ -258,7 +258,7 @@ final class NodeLinks {
           rtp.remote(reply.getString("host"), reply.getInteger("port"), codec);
           LinkedCall linked = new LinkedCall(this, call, to, rtp);
           outgoing.put(call.id, linked);
-          center.engineEvent("linked " + call.id, () -> center.engine.hangUp(call.id));
+          center.engineEvent("linked " + call.id, () -> center.engine.moveOut(call.id));
           linked.start();
           early.getOrDefault(call.id, List.of()).forEach(body -> apply(linked, body));
           return Future.succeededFuture(true);

@@ -122,6 +122,9 @@ class NodeLinksTest {
     assertThat(record.getJsonObject("link").getString("node")).isEqualTo("node-a");
     assertThat(record.getJsonObject("agent").getString("id")).isEqualTo("a-alice");
     assertThat(record.getJsonObject("recording").getString("file")).isNotBlank();
+    assertThat(record.getJsonArray("timeline").stream().map(JsonObject.class::cast)
+        .filter(e -> "routing_finished".equals(e.getString("event"))).map(e -> e.getString("outcome")))
+        .as("B's engine let the call go as moved, not abandoned").containsExactly("moved");
     assertThat(read(a, () -> a.calls.containsKey(callId) || a.links.incoming.containsKey(callId))).isFalse();
   }
 
@@ -132,6 +135,7 @@ class NodeLinksTest {
     b.onIncomingCall(caller);
     String callId = alice.next("call.offer", 5).getString("callId");
     await(a.desk().answer(alice.connection, callId));
+    assertThat(eventually(() -> caller.answered)).as("B answered its trunk on A's answer").isTrue();
 
     caller.hangUp();
 
@@ -165,6 +169,7 @@ class NodeLinksTest {
     b.onIncomingCall(caller);
     String callId = alice.next("call.offer", 5).getString("callId");
     await(a.desk().answer(alice.connection, callId));
+    assertThat(eventually(() -> caller.answered)).as("B answered its trunk on A's answer").isTrue();
     long gone = System.nanoTime();
 
     await(a.on(() -> a.links.close())); // A stops answering on the bus, as a killed node does
