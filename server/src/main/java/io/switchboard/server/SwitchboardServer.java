@@ -179,6 +179,7 @@ public final class SwitchboardServer {
         .compose(interrupted -> !config.cluster().enabled() ? Future.succeededFuture()
             : new io.switchboard.server.cluster.ClusterNode(vertx, config.cluster(), parts.store,
                 parts.recordings.folder()).start().map(node -> {
+                  parts.clusterNode = node;
                   closers.push(node::close);
                   parts.clusterNode = node;
                   return interrupted;
@@ -193,6 +194,10 @@ public final class SwitchboardServer {
               parts.prompts, parts.routingConfig.current());
           if (config.cluster().enabled()) {
             parts.callCenter.clusterNode(config.cluster().nodeId());
+            String me = config.cluster().nodeId();
+            parts.callCenter.link(me, parts.rtpPorts, () -> parts.store.leases().live("node:").map(live -> live
+                .stream().map(io.switchboard.server.store.Lease::owner).filter(n -> !n.equals(me)).sorted().toList()),
+                parts.clusterNode::leaderEpoch);
           }
           parts.routingConfig.onChange(parts.callCenter::apply);
           // The wallboard's figures: fed by call control, configured like it.
@@ -324,6 +329,7 @@ public final class SwitchboardServer {
     Recordings recordings;
     Prompts prompts;
     CallCenter callCenter;
+    io.switchboard.server.cluster.ClusterNode clusterNode;
     SipGateway gateway;
     io.switchboard.server.cluster.ClusterNode clusterNode;
     LiveStats liveStats;

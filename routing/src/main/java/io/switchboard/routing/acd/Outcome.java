@@ -9,5 +9,7 @@ public enum Outcome {
   VOICEMAIL,
   CALLBACK,
   /** Refused (busy), e.g. the queue was full and had nowhere to overflow. */
-  REFUSED
+  REFUSED,
+  /** Left this engine unanswered to wait in another engine's queue (another node's, docs/scale.md). */
+  MOVED
 }

@@ -382,6 +382,30 @@ public final class RoutingEngine {
   }
 
   /**
+   * The waiting call leaves this engine for another one's queue (an agent on another node takes it, docs/scale.md):
+   * as a hang-up while waiting, but finished {@link Outcome#MOVED}, which is neither answered nor abandoned here.
+   */
+  public List<Decision> moveOut(String callId) {
+    RoutedCall call = state.calls.get(callId);
+    if (call == null) {
+      throw new RoutingRejection("unknown call " + callId);
+    }
+    if (call.connected() || call.direct()) {
+      throw new RoutingRejection("call " + callId + " is not waiting in a queue");
+    }
+    return event(now -> {
+      List<Decision> out = new ArrayList<>();
+      for (String agentId : List.copyOf(call.ringing())) {
+        moves.withdraw(state.agents.get(agentId), CancelReason.CALL_LEFT_QUEUE, now, out);
+        state.transition(state.agents.get(agentId), AgentState.READY, "call moved", now, out);
+      }
+      state.queues.get(call.queueId()).remove(call);
+      moves.finish(call, Outcome.MOVED, Duration.between(call.arrivedAt(), now), out);
+      return out;
+    });
+  }
+
+  /**
    * A transfer completes: the connected call moves from its agent to {@code toAgentId}, who must be Ready, or Not
    * ready (a consultation reserves the colleague as Not ready so no queue offers them a call meanwhile). The first
    * agent's talk counts as handled and they go to wrap-up as after a hang-up; the call stays connected, to the new

@@ -93,6 +93,8 @@ final class Call {
   long flowTimer = -1;
   long voicemailTimer = -1;
   Bridge bridge;
+  /** Set while the call's agent is on another node (docs/scale.md): the link's end on this, the call's, node. */
+  LinkedCall link;
   CallRecorder recorder;
   /** A voicemail being left: its document and recorder. */
   JsonObject voicemail;
@@ -155,7 +157,8 @@ final class Call {
         .put("customerId", card == null ? null : card.getString("id"))
         .put("to", to)
         .put("queue", queueId == null ? null : new JsonObject().put("id", queueId).put("name", queueName))
-        .put("agent", agent == null ? null
+        .put("link", link == null ? null : link.facts.copy())
+        .put("agent", agent == null ? (link == null ? null : link.facts.getJsonObject("agent"))
             : new JsonObject().put("id", agent.id()).put("username", agent.account.username())
                 .put("name", agent.account.name()))
         .put("arrivedAt", date(arrivedAt))

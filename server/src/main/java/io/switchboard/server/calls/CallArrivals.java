@@ -2,11 +2,13 @@ package io.switchboard.server.calls;
 
 import io.switchboard.gateway.SipLeg;
 import io.switchboard.media.bridge.TonePlayer;
+import io.switchboard.routing.acd.CallRequest;
 import io.switchboard.routing.flow.CallInfo;
 import io.switchboard.routing.flow.Flow;
 import io.switchboard.routing.flow.WebEntryPoint;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -84,18 +86,7 @@ final class CallArrivals {
     call.event("arrived", new JsonObject().put("channel", leg.channel())
         .put("trunk", leg.describe().getString("trunk")).put("from", call.from).put("to", call.to)
         .put("flow", call.flowId));
-    leg.onEnded(reason -> center.on(() -> {
-      callerGone(call, reason);
-      return Future.succeededFuture();
-    }));
-    leg.onDtmf(digit -> center.on(() -> {
-      center.flows.digit(call, digit);
-      return Future.succeededFuture();
-    }));
-    leg.onHold(held -> center.on(() -> {
-      call.event(held ? "caller_hold" : "caller_resume");
-      return Future.succeededFuture();
-    }));
+    follow(call, leg);
     // Early media (183) rather than answering: the caller hears our ringback and the call is answered (200 OK,
     // billed) only when a prompt must be heard or an agent picks up (ADR 0005); a caller who gives up sends CANCEL.
     leg.earlyMedia();
@@ -129,6 +120,60 @@ final class CallArrivals {
           }
           return Future.succeededFuture();
         }));
+  }
+
+  /**
+   * A call of another node offered here ({@link NodeLinks}): it skips the flow (it ran on the call's node) and enters
+   * the same queue with its priority and skills. Kept only if the engine offers it to an agent here at once, so it
+   * never waits on two nodes; otherwise nothing changed and it returns false.
+   */
+  boolean fromNode(NodeLinkLeg leg, JsonObject offer) {
+    String id = offer.getString("callId");
+    String queueId = offer.getString("queueId");
+    Call call = new Call(id, leg, offer.getString("from"), offer.getString("to"),
+        new CallAudio(center.vertx, center.context, leg.media()));
+    leg.call = call;
+    call.phase = Call.Phase.QUEUED;
+    call.answered = offer.getBoolean("answered", false);
+    call.queueId = queueId;
+    call.queueName = center.queueName(queueId);
+    call.queuedAt = Instant.now();
+    call.card = offer.getJsonObject("card");
+    call.routed = true;
+    center.calls.put(id, call);
+    java.util.Map<String, Integer> skills = new java.util.LinkedHashMap<>();
+    offer.getJsonObject("skills", new JsonObject()).forEach(e -> skills.put(e.getKey(), ((Number) e.getValue())
+        .intValue()));
+    boolean accepted = center.engineEvent("offer from " + leg.callNode, () -> center.engine.callArrived(
+        new CallRequest(id, queueId, offer.getInteger("priority", 0), skills)));
+    if (!accepted || call.ringing.isEmpty()) {
+      if (accepted) {
+        center.engineEvent("withdraw " + id, () -> center.engine.hangUp(id));
+      }
+      center.calls.remove(id);
+      return false;
+    }
+    call.event("arrived", new JsonObject().put("channel", leg.channel()).put("node", leg.callNode)
+        .put("from", call.from).put("to", call.to).put("queue", queueId));
+    follow(call, leg);
+    call.audio.background(AcdSteps.waitingTone(call));
+    return true;
+  }
+
+  /** The caller's side of a call, heard on the call center's context: leaving, keys, hold. */
+  private void follow(Call call, CallerLeg leg) {
+    leg.onEnded(reason -> center.on(() -> {
+      callerGone(call, reason);
+      return Future.succeededFuture();
+    }));
+    leg.onDtmf(digit -> center.on(() -> {
+      center.flows.digit(call, digit);
+      return Future.succeededFuture();
+    }));
+    leg.onHold(held -> center.on(() -> {
+      call.event(held ? "caller_hold" : "caller_resume");
+      return Future.succeededFuture();
+    }));
   }
 
   private void callerGone(Call call, CallerLeg.EndReason reason) {

@@ -84,7 +84,9 @@ public final class CallCenter implements InboundCallHandler {
   /** A trunk's PBX handing its call over (incoming REFER), inside the hotline only. */
   final TrunkReferrals referrals = new TrunkReferrals(this);
   /** Callers arriving from a trunk or the web, and leaving. */
-  private final CallArrivals arrivals = new CallArrivals(this);
+  final CallArrivals arrivals = new CallArrivals(this);
+  /** The node-to-node call links, when clustered ({@link #link}); null on a single node. */
+  NodeLinks links;
   private boolean closing;
   private long engineTimer = -1;
   private Instant engineTimerAt;
@@ -136,6 +138,20 @@ public final class CallCenter implements InboundCallHandler {
    */
   public void clusterNode(String node) {
     records.node(node);
+  }
+
+  /**
+   * Links this node's calls with the other nodes' agents (docs/scale.md, "Agent on node A, call on node B"): the
+   * {@code node.<id>.link} address on the clustered event bus, plain RTP ports from {@code ports} for the media, and,
+   * while this node leads the ACD ({@code leaderEpoch} not null), the placing of calls no agent on their node can
+   * take on the nodes {@code peers} names (the other live ones).
+   */
+  public Future<Void> link(String node, io.switchboard.media.RtpPorts ports,
+      Supplier<Future<List<String>>> peers, Supplier<Long> leaderEpoch) {
+    return on(() -> {
+      links = new NodeLinks(this, node, ports, peers, leaderEpoch);
+      return links.start();
+    });
   }
 
   String queueName(String queueId) {
@@ -214,11 +230,7 @@ public final class CallCenter implements InboundCallHandler {
     if (call.answeredAt == null) {
       call.answeredAt = Instant.now(); // a transferred call keeps its first answer (talk time counts from it)
     }
-    if (config.recordCalls()) {
-      // One file per agent segment (docs/routing.md, "Transfers"): the first keeps the call's id as its name.
-      call.recorder = recordings.start(DAY.format(call.arrivedAt) + "/" + call.id
-          + (call.segment > 1 ? "-" + call.segment : ""));
-    }
+    startRecording(call);
     call.bridge = Bridge.connect(call.leg.media(), agent.media, call.recorder);
     call.event("answered", new JsonObject().put("agent", agent.id()).put("mediaSession", agent.media.id()));
     // The agent hears the caller at once (the media already flows as early media); the 200 OK follows.
@@ -228,6 +240,15 @@ public final class CallCenter implements InboundCallHandler {
     flows.agentAnswered(call, agent.id());
     records.saveProgress(call);
     supervision.callConnected(call);
+  }
+
+  /** Starts the call's recording (if calls are recorded, and on the node that keeps the call's record). */
+  void startRecording(Call call) {
+    if (config.recordCalls() && call.leg.recordedHere()) {
+      // One file per agent segment (docs/routing.md, "Transfers"): the first keeps the call's id as its name.
+      call.recorder = recordings.start(DAY.format(call.arrivedAt) + "/" + call.id
+          + (call.segment > 1 ? "-" + call.segment : ""));
+    }
   }
 
   /** The agent hung up first: the caller may stay for the survey, else the call ends. */
@@ -281,6 +302,9 @@ public final class CallCenter implements InboundCallHandler {
     }
     cancelTimers(call);
     call.audio.stop();
+    if (call.link != null) {
+      call.link.callEnded(by);
+    }
     if (call.run != null) {
       call.run.callerHungUp(); // the flow stops; the engine below cancels whatever still rings
     }
@@ -426,10 +450,16 @@ public final class CallCenter implements InboundCallHandler {
     return on(() -> {
       closing = true;
       callbacks.stop();
+      if (links != null) {
+        links.stopPlacing();
+      }
       dialing.closeAll();
       for (Call call : new ArrayList<>(calls.values())) {
         call.event("server_stopping");
         end(call, call.answeredAt != null ? "answered" : call.voicemail != null ? "voicemail" : "missed", "system");
+      }
+      if (links != null) {
+        links.close(); // after the calls above told the other nodes they ended
       }
       if (engineTimer >= 0) {
         vertx.cancelTimer(engineTimer);

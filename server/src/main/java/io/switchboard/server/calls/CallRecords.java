@@ -57,6 +57,9 @@ final class CallRecords {
    * snapshot never lands after a newer one. A failed write is logged and does not stop the next.
    */
   void write(Call call, Future<JsonObject> record) {
+    if (!call.leg.recordedHere()) {
+      return;
+    }
     // The queue's masking, as it was during the call: the history API masks the caller's number for agents.
     boolean masked = center.routing.masksNumbers(call.queueId);
     String writer = node;

@@ -65,4 +65,12 @@ public interface CallerLeg {
    */
   default void heard(String event, JsonObject details) {
   }
+
+  /**
+   * Whether this node keeps the call's history record and recording: false for a call that landed on another node
+   * ({@link NodeLinkLeg}), whose node keeps both.
+   */
+  default boolean recordedHere() {
+    return true;
+  }
 }

@@ -102,6 +102,12 @@ public final class ClusterNode {
     lastDatabaseContact = System.currentTimeMillis();
   }
 
+  /** The epoch of the ACD lease while this node holds it, else null: stamps the leader's placements. */
+  public Long leaderEpoch() {
+    Lease lease = leadership.held();
+    return lease == null ? null : lease.epoch();
+  }
+
   /** Whether this node holds the ACD lease now. */
   public boolean leads() {
     return leadership.held() != null;

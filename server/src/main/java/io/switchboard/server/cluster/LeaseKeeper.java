@@ -29,7 +29,8 @@ final class LeaseKeeper {
   private long timer = -1;
   private boolean busy;
   private boolean closed;
-  private Lease held;
+  /** Read from other contexts (call control asks whether this node leads). */
+  private volatile Lease held;
 
   LeaseKeeper(Vertx vertx, Leases leases, String name, String owner, Duration duration, Duration renewEvery,
       Consumer<Lease> gained, Consumer<Lease> renewed, Runnable lost) {

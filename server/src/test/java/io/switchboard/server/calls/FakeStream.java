@@ -21,6 +21,8 @@ final class FakeStream implements WebRtcSession, RtpLeg {
   private final String id = "fake-" + IDS.incrementAndGet();
   private final Promise<CloseReason> closed = Promise.promise();
   private volatile MediaSink sink = MediaSink.DISCARD;
+  /** The payloads sent to the peer, in order (what the peer would hear). */
+  final java.util.concurrent.LinkedBlockingQueue<byte[]> sent = new java.util.concurrent.LinkedBlockingQueue<>();
 
   MediaSink sink() {
     return sink;
@@ -38,6 +40,7 @@ final class FakeStream implements WebRtcSession, RtpLeg {
 
   @Override
   public void sendRtp(int payloadType, boolean marker, int timestampAdvance, byte[] payload, int offset, int length) {
+    sent.add(java.util.Arrays.copyOfRange(payload, offset, offset + length));
   }
 
   @Override
