@@ -181,7 +181,6 @@ public final class SwitchboardServer {
                 parts.recordings.folder()).start().map(node -> {
                   parts.clusterNode = node;
                   closers.push(node::close);
-                  parts.clusterNode = node;
                   return interrupted;
                 }))
         // Built-in prompts, and the admin's own recordings from <data.dir>/prompts/<lang>/<id>.wav over them.
@@ -331,7 +330,6 @@ public final class SwitchboardServer {
     CallCenter callCenter;
     io.switchboard.server.cluster.ClusterNode clusterNode;
     SipGateway gateway;
-    io.switchboard.server.cluster.ClusterNode clusterNode;
     LiveStats liveStats;
     DemoShop shop;
     HttpVerticle http;
