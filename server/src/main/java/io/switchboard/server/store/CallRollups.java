@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
@@ -22,7 +23,7 @@ import java.util.UUID;
 /**
  * Keeps the hourly roll-ups ({@link RollupPipeline}) equal to the call records, without ever adding to them: every
  * write to a record is bracketed by a mark ({@value #PENDING}, the call's id), and {@link #refresh} recomputes the
- * hours of the marked calls from their records and replaces those hours' roll-ups.
+ * hours of the marked calls from their records and replaces those hours' groups.
  *
  * <p>Why this is safe (docs/api.md, "Roll-ups"): the mark before the write survives a crash between the write and
  * anything after it; the mark after the write comes back if a refresh removed the first one before the write landed.
@@ -72,7 +73,7 @@ final class CallRollups {
             String hour = list.getString("_id");
             hours.add(hour);
             writes.add(client.save(RollupPipeline.HOURS, new JsonObject().put("_id", hour)
-                .put("at", Agg.date(start(hour))).put("calls", list.getJsonArray("calls"))));
+                .put("at", Agg.date(start(hour))).put("calls", list.getJsonArray("calls")).put("groups", new JsonArray())));
           }
           return Future.all(writes)
               .compose(v -> client.removeDocuments(RollupPipeline.ROLLUPS, new JsonObject()))
@@ -150,35 +151,58 @@ final class CallRollups {
     return chain;
   }
 
+  /**
+   * Writes the hours' groups (one document each, replaced whole), then removes the groups an hour had before and no
+   * longer has (its {@value RollupPipeline#HOURS} document lists them), then records the new list. A crash in between
+   * leaves the intent, and the next recompute removes what the old list still names.
+   */
   private Future<Void> rebuildBatch(List<String> hours) {
     Instant from = start(hours.get(0));
     Instant before = start(hours.get(hours.size() - 1)).plus(1, ChronoUnit.HOURS);
-    return aggregate(RollupPipeline.HOURS, RollupPipeline.build(hours, from, before)).compose(out -> {
-      Map<String, JsonObject> docs = new TreeMap<>();
-      for (String hour : hours) {
-        JsonObject doc = new JsonObject().put("_id", hour).put("at", Agg.date(start(hour)));
-        RollupPipeline.CUTS.forEach(cut -> doc.put(cut, new JsonArray()));
-        docs.put(hour, doc);
-      }
-      JsonObject facets = out.isEmpty() ? new JsonObject() : out.get(0);
-      for (String cut : RollupPipeline.CUTS) {
-        for (Object o : facets.getJsonArray(cut, new JsonArray())) {
-          JsonObject group = ((JsonObject) o).copy();
-          JsonObject id = (JsonObject) group.remove("_id");
-          String hour = id.getString("hour");
-          if (hour == null || !hour.equals(id.getString("listHour")) || !docs.containsKey(hour)) {
-            continue; // listed under an hour it did not arrive in
+    return client.findWithOptions(RollupPipeline.HOURS, in(hours), new FindOptions()
+            .setFields(new JsonObject().put("groups", 1)))
+        .compose(lists -> aggregate(RollupPipeline.HOURS, RollupPipeline.build(hours, from, before)).compose(out -> {
+          Map<String, JsonArray> groupsOfHour = new TreeMap<>();
+          hours.forEach(h -> groupsOfHour.put(h, new JsonArray()));
+          List<BulkOperation> writes = new ArrayList<>();
+          JsonObject facets = out.isEmpty() ? new JsonObject() : out.get(0);
+          for (String cut : RollupPipeline.CUTS) {
+            for (Object o : facets.getJsonArray(cut, new JsonArray())) {
+              JsonObject group = ((JsonObject) o).copy();
+              JsonObject id = (JsonObject) group.remove("_id");
+              String hour = id.getString("hour");
+              if (hour == null || !hour.equals(id.getString("listHour")) || !groupsOfHour.containsKey(hour)) {
+                continue; // listed under an hour it did not arrive in
+              }
+              String key = !id.containsKey("k") ? "missing" : id.getValue("k") == null ? "null" : "=" + id.getValue("k");
+              String groupId = hour + "|" + cut + "|" + key;
+              group.put("_id", groupId).put("hour", hour).put("cut", cut).put("at", Agg.date(start(hour)));
+              if (id.containsKey("k")) {
+                group.put("k", id.getValue("k"));
+              }
+              groupsOfHour.get(hour).add(groupId);
+              writes.add(BulkOperation.createReplace(new JsonObject().put("_id", groupId), group, true));
+            }
           }
-          if (id.containsKey("k")) {
-            group.put("k", id.getValue("k"));
+          List<Object> stale = new ArrayList<>();
+          List<BulkOperation> lists2 = new ArrayList<>();
+          for (JsonObject list : lists) {
+            JsonArray now = groupsOfHour.get(list.getString("_id"));
+            list.getJsonArray("groups", new JsonArray()).forEach(old -> {
+              if (now != null && !now.contains(old)) {
+                stale.add(old);
+              }
+            });
           }
-          docs.get(hour).getJsonArray(cut).add(group);
-        }
-      }
-      List<Future<?>> writes = new ArrayList<>();
-      docs.values().forEach(doc -> writes.add(client.save(RollupPipeline.ROLLUPS, doc)));
-      return Future.all(writes).mapEmpty();
-    });
+          groupsOfHour.forEach((hour, ids) -> lists2.add(BulkOperation.createUpdate(new JsonObject().put("_id", hour),
+              new JsonObject().put("$set", new JsonObject().put("groups", ids)), false, false)));
+          return (writes.isEmpty() ? Future.succeededFuture() : client.bulkWrite(RollupPipeline.ROLLUPS, writes))
+              .compose(v -> stale.isEmpty() ? Future.succeededFuture()
+                  : client.removeDocuments(RollupPipeline.ROLLUPS,
+                      new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(stale)))))
+              .compose(v -> client.bulkWrite(RollupPipeline.HOURS, lists2))
+              .mapEmpty();
+        }));
   }
 
   private Future<List<JsonObject>> aggregate(String collection, JsonArray pipeline) {

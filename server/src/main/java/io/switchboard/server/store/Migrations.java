@@ -132,8 +132,7 @@ final class Migrations {
    * records already stored; from now on the store keeps them current as it writes records.
    */
   private static Future<Void> callRollups(MongoClient client) {
-    return client.createIndex(RollupPipeline.ROLLUPS, new JsonObject().put("at", 1))
-        .compose(v -> new CallRollups(client).rebuildAll());
+    return new CallRollups(client).rebuildAll();
   }
 
   private static Future<Void> seedDispositions(MongoClient client) {

@@ -18,10 +18,12 @@ import java.util.List;
 
 /**
  * The calls and announced-wait reports over hourly roll-ups instead of every call record (docs/api.md, "Roll-ups").
- * One {@value #ROLLUPS} document per UTC hour holds, for each cut (the whole hour, each queue, each agent, each entry
- * point), the sums of {@link CallReportPipeline#sums()} and the EWT sums, computed by the same per-call expressions
- * as the raw pipelines; the waits of answered and abandoned calls are kept as lists, so the service level and short
- * abandons are counted against the query's own thresholds exactly as the raw pipeline compares them.
+ * One {@value #ROLLUPS} document per UTC hour, cut (the whole hour, a queue, an agent, an entry point) and group of
+ * that cut holds the sums of {@link CallReportPipeline#sums()} and the EWT sums, computed by the same per-call
+ * expressions as the record pipelines; the waits of answered and abandoned calls are kept as lists, so the service
+ * level and short abandons are counted against the query's own thresholds exactly as the record pipeline compares
+ * them. A group per document, not an array per hour: the embedded server's {@code $unwind} deep-copies the whole
+ * document for every element, which made an hour's 40 agents cost 40² copies.
  */
 final class RollupPipeline {
 
@@ -67,17 +69,17 @@ final class RollupPipeline {
     long slMs = q.slSeconds() * 1000L;
     long shortMs = q.shortAbandonSeconds() * 1000L;
     JsonObject group = key(q).put("name", new JsonObject().put("$first",
-        q.by() == Dimension.QUEUE || q.by() == Dimension.AGENT ? "$g.name" : new JsonObject().put("$literal", null)));
+        q.by() == Dimension.QUEUE || q.by() == Dimension.AGENT ? "$name" : new JsonObject().put("$literal", null)));
     for (String f : CallReportPipeline.sums().fieldNames()) {
-      group.put(f, f.equals(CallReportPipeline.LONGEST) ? new JsonObject().put("$max", "$g." + f) : sum("$g." + f));
+      group.put(f, f.equals(CallReportPipeline.LONGEST) ? new JsonObject().put("$max", "$" + f) : sum("$" + f));
     }
     // A wait the record cannot give (an abandon without its end) is null, which sorts before every number, so the raw
     // pipeline counts it as within any threshold; the same comparison is made here on a literal null.
-    group.put("answeredInSl", sum(within("$g.aw", "$lte", slMs)))
-        .put("abandonedShort", sum(op("$add", within("$g.bw", "$lte", shortMs),
-            cond(op("$lte", null, shortMs), "$g.abandonedNoWait", 0))))
-        .put("abandonedAfterSl", sum(op("$add", within("$g.bw", "$gt", slMs),
-            cond(op("$gt", null, slMs), "$g.abandonedNoWait", 0))));
+    group.put("answeredInSl", sum(within("$aw", "$lte", slMs)))
+        .put("abandonedShort", sum(op("$add", within("$bw", "$lte", shortMs),
+            cond(op("$lte", null, shortMs), "$abandonedNoWait", 0))))
+        .put("abandonedAfterSl", sum(op("$add", within("$bw", "$gt", slMs),
+            cond(op("$gt", null, slMs), "$abandonedNoWait", 0))));
     return hours(q)
         .add(new JsonObject().put("$group", group))
         .add(new JsonObject().put("$project", CallReportPipeline.rates()))
@@ -86,9 +88,9 @@ final class RollupPipeline {
 
   /** The announced-wait accuracy (the figures of {@link EwtPipeline}) from the roll-ups. */
   static JsonArray waitEstimates(ReportQuery q) {
-    JsonObject group = key(q).put("worstUnder", new JsonObject().put("$max", "$g.worstUnder"));
+    JsonObject group = key(q).put("worstUnder", new JsonObject().put("$max", "$worstUnder"));
     for (String f : List.of("announcedCalls", "told", "real", "err", "absErr")) {
-      group.put(f, sum("$g." + f));
+      group.put(f, sum("$" + f));
     }
     return hours(q)
         .add(new JsonObject().put("$group", group))
@@ -99,8 +101,7 @@ final class RollupPipeline {
 
   /**
    * Recomputes the roll-ups of {@code hours} (keys of {@value #HOURS}) from their records, fetched by {@code _id}
-   * (the one index the embedded server uses): one document per hour with one array per cut; each group's {@code _id}
-   * carries the hour the record arrived in ({@code hour}) and the hour whose list named it ({@code listHour}), and only
+   * (the one index the embedded server uses): one array of groups per cut; each group's {@code _id} carries the hour the record arrived in ({@code hour}) and the hour whose list named it ({@code listHour}), and only
    * groups where they agree belong to the hour.
    */
   static JsonArray build(Collection<String> hours, Instant from, Instant before) {
@@ -124,6 +125,7 @@ final class RollupPipeline {
         .put("outcome", new JsonObject().put("$ne", MongoStore.IN_PROGRESS));
     return new JsonArray()
         .add(stage("$match", new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(List.copyOf(hours))))))
+        .add(stage("$project", new JsonObject().put("calls", 1)))
         .add(stage("$unwind", "$calls"))
         .add(stage("$lookup", new JsonObject().put("from", MongoStore.CALLS).put("localField", "calls")
             .put("foreignField", "_id").put("as", "r")))
@@ -179,24 +181,21 @@ final class RollupPipeline {
         .add(stage("$addFields", new JsonObject().put("aw", notNull("$aw")).put("bw", notNull("$bw"))));
   }
 
-  /** The hours of the range, oldest first (so a group's {@code $first} name is its earliest), one cut unwound. */
+  /** The groups of one cut in the range, oldest first (so a row's {@code $first} name is its earliest). */
   private static JsonArray hours(ReportQuery q) {
-    String cut = cut(q);
-    JsonArray pipeline = new JsonArray()
-        .add(stage("$match", new JsonObject().put("at", new JsonObject()
-            .put("$gte", Agg.date(q.from())).put("$lt", Agg.date(q.before())))))
-        .add(stage("$sort", new JsonObject().put("at", 1)))
-        .add(stage("$project", new JsonObject().put("_id", 0).put("at", 1).put("g", "$" + cut)))
-        .add(stage("$unwind", "$g"));
+    JsonObject match = new JsonObject().put("cut", cut(q));
     String value = q.queueId() != null ? q.queueId() : q.agentId() != null ? q.agentId() : q.entry();
     if (value != null) {
-      pipeline.add(stage("$match", new JsonObject().put("g.k", value)));
+      match.put("k", value);
     }
-    return pipeline;
+    match.put("at", new JsonObject().put("$gte", Agg.date(q.from())).put("$lt", Agg.date(q.before())));
+    return new JsonArray()
+        .add(stage("$match", match))
+        .add(stage("$sort", new JsonObject().put("at", 1)));
   }
 
   private static JsonObject key(ReportQuery q) {
-    Object g = q.by() == Dimension.TOTAL ? new JsonObject().put("$literal", null) : "$g.k";
+    Object g = q.by() == Dimension.TOTAL ? new JsonObject().put("$literal", null) : "$k";
     return new JsonObject().put("_id", new JsonObject().put("g", g)
         .put("p", CallReportPipeline.period(q, "$at")));
   }

@@ -44,7 +44,7 @@ class RollupReportsTest {
   @Test
   void rollupsFollowSavesLateWrapUpsAndRatingsAndACrash(Vertx vertx) throws Exception {
     String database = TestStores.database();
-    GeneratedMonth month = new GeneratedMonth(20, 11);
+    GeneratedMonth month = new GeneratedMonth(12, 11);
     List<Gen> calls = new ArrayList<>();
     Store store = await(TestStores.open(vertx, dir, database));
     try {
