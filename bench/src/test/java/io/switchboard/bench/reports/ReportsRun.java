@@ -165,8 +165,9 @@ public final class ReportsRun {
    * the first report after them, which recomputes their hours before answering.
    */
   private static void resaveThenReport(Store store, MongoClient raw, Instant from, Instant before) throws Exception {
+    // The latest calls, as wrap-ups and ratings arrive for them: the hours they touch are recomputed.
     List<JsonObject> records = await(raw.findWithOptions("calls", new JsonObject(),
-        new io.vertx.ext.mongo.FindOptions().setLimit(1000)));
+        new io.vertx.ext.mongo.FindOptions().setSort(new JsonObject().put("arrivedAt", -1)).setLimit(1000)));
     long t0 = System.nanoTime();
     long cpu0 = cpuNanos();
     List<Future<Void>> saves = new ArrayList<>();
@@ -179,8 +180,10 @@ public final class ReportsRun {
     t0 = System.nanoTime();
     cpu0 = cpuNanos();
     await(store.reports().calls(q(from, before, Dimension.QUEUE, Granularity.DAY, null)));
-    System.out.printf("re-saved %,d records in %d ms (%d ms CPU); the next report (queue and day, roll-ups brought up"
-        + " to date first) %d ms (%d ms CPU)%n", records.size(), saveMs, saveCpu, (System.nanoTime() - t0) / 1_000_000,
+    long hours = records.stream().map(r -> r.getJsonObject("arrivedAt").getString("$date").substring(0, 13))
+        .distinct().count();
+    System.out.printf("re-saved %,d records of %d hours in %d ms (%d ms CPU); the next report (queue and day, roll-ups brought up"
+        + " to date first) %d ms (%d ms CPU)%n", records.size(), hours, saveMs, saveCpu, (System.nanoTime() - t0) / 1_000_000,
         (cpuNanos() - cpu0) / 1_000_000);
   }
 

@@ -129,9 +129,9 @@ final class RollupPipeline {
         .add(stage("$unwind", "$calls"))
         .add(stage("$lookup", new JsonObject().put("from", MongoStore.CALLS).put("localField", "calls")
             .put("foreignField", "_id").put("as", "r")))
-        .add(stage("$unwind", "$r"))
+        // Not $unwind: the embedded server deep-copies the document (here the whole record) for every element.
         .add(stage("$replaceRoot", new JsonObject().put("newRoot",
-            op("$mergeObjects", "$r", new JsonObject().put("r_hour", "$_id")))))
+            op("$mergeObjects", op("$arrayElemAt", "$r", 0), new JsonObject().put("r_hour", "$_id")))))
         .add(stage("$match", match))
         .add(stage("$project", facts))
         // Each stage below reads the fields the one before made; the EWT figures as EwtPipeline computes them.

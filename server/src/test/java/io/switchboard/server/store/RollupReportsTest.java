@@ -14,6 +14,8 @@ import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +135,25 @@ class RollupReportsTest {
     } finally {
       await(store.close());
     }
+  }
+
+  @Test
+  void rollupsAnswerOnlyWhatTheyCanAnswerExactly() {
+    Instant from = Instant.parse("2026-11-01T22:00:00Z");
+    Instant before = from.plus(Duration.ofDays(7));
+    ZoneId kyiv = ZoneId.of("Europe/Kyiv");
+    assertThat(RollupPipeline.covers(new ReportQuery(from, before, kyiv, Dimension.AGENT, Granularity.HOUR, null,
+        "a-1", null, 20, 5))).as("an agent's own rows").isTrue();
+    assertThat(RollupPipeline.covers(new ReportQuery(from, before, kyiv, Dimension.TOTAL, Granularity.DAY, null,
+        null, "+380445550000", 20, 5))).as("one entry point's total").isTrue();
+    assertThat(RollupPipeline.covers(new ReportQuery(from, before, kyiv, Dimension.AGENT, Granularity.DAY, "sales",
+        null, null, 20, 5))).as("a queue's agents: no cut per pair").isFalse();
+    assertThat(RollupPipeline.covers(new ReportQuery(from, before, kyiv, Dimension.TOTAL, Granularity.DAY, "sales",
+        "a-1", null, 20, 5))).as("two filters").isFalse();
+    assertThat(RollupPipeline.covers(new ReportQuery(from.plusSeconds(1800), before, kyiv, Dimension.QUEUE,
+        Granularity.DAY, null, null, null, 20, 5))).as("a range from half past").isFalse();
+    assertThat(RollupPipeline.covers(new ReportQuery(from, before, ZoneId.of("Asia/Kolkata"),
+        Dimension.QUEUE, Granularity.HOUR, null, null, null, 20, 5))).as("a zone half an hour off UTC").isFalse();
   }
 
   /** Rows by queue and day, and the one-row total, against the loops and against the records' pipelines. */
