@@ -182,9 +182,9 @@ public final class ReportsRun {
     await(store.reports().calls(q(from, before, Dimension.QUEUE, Granularity.DAY, null)));
     long hours = records.stream().map(r -> r.getJsonObject("arrivedAt").getString("$date").substring(0, 13))
         .distinct().count();
-    System.out.printf("re-saved %,d records of %d hours in %d ms (%d ms CPU); the next report (queue and day, roll-ups brought up"
-        + " to date first) %d ms (%d ms CPU)%n", records.size(), hours, saveMs, saveCpu, (System.nanoTime() - t0) / 1_000_000,
-        (cpuNanos() - cpu0) / 1_000_000);
+    System.out.printf("re-saved %,d records of %d hours in %d ms (%d ms CPU); the next report (queue and day,"
+        + " roll-ups brought up to date first) %d ms (%d ms CPU)%n", records.size(), hours, saveMs, saveCpu,
+        (System.nanoTime() - t0) / 1_000_000, (cpuNanos() - cpu0) / 1_000_000);
   }
 
   private static ReportQuery q(Instant from, Instant before, Dimension by, Granularity g, String queue) {

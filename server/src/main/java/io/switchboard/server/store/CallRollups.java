@@ -73,7 +73,8 @@ final class CallRollups {
             String hour = list.getString("_id");
             hours.add(hour);
             writes.add(client.save(RollupPipeline.HOURS, new JsonObject().put("_id", hour)
-                .put("at", Agg.date(start(hour))).put("calls", list.getJsonArray("calls")).put("groups", new JsonArray())));
+                .put("at", Agg.date(start(hour))).put("calls", list.getJsonArray("calls"))
+                .put("groups", new JsonArray())));
           }
           return Future.all(writes)
               .compose(v -> client.removeDocuments(RollupPipeline.ROLLUPS, new JsonObject()))
@@ -174,7 +175,8 @@ final class CallRollups {
               if (hour == null || !hour.equals(id.getString("listHour")) || !groupsOfHour.containsKey(hour)) {
                 continue; // listed under an hour it did not arrive in
               }
-              String key = !id.containsKey("k") ? "missing" : id.getValue("k") == null ? "null" : "=" + id.getValue("k");
+              Object k = id.getValue("k");
+              String key = !id.containsKey("k") ? "missing" : k == null ? "null" : "=" + k;
               String groupId = hour + "|" + cut + "|" + key;
               group.put("_id", groupId).put("hour", hour).put("cut", cut).put("at", Agg.date(start(hour)));
               if (id.containsKey("k")) {
@@ -185,7 +187,7 @@ final class CallRollups {
             }
           }
           List<Object> stale = new ArrayList<>();
-          List<BulkOperation> lists2 = new ArrayList<>();
+          List<BulkOperation> newLists = new ArrayList<>();
           for (JsonObject list : lists) {
             JsonArray now = groupsOfHour.get(list.getString("_id"));
             list.getJsonArray("groups", new JsonArray()).forEach(old -> {
@@ -194,13 +196,13 @@ final class CallRollups {
               }
             });
           }
-          groupsOfHour.forEach((hour, ids) -> lists2.add(BulkOperation.createUpdate(new JsonObject().put("_id", hour),
+          groupsOfHour.forEach((hour, ids) -> newLists.add(BulkOperation.createUpdate(new JsonObject().put("_id", hour),
               new JsonObject().put("$set", new JsonObject().put("groups", ids)), false, false)));
           return (writes.isEmpty() ? Future.succeededFuture() : client.bulkWrite(RollupPipeline.ROLLUPS, writes))
               .compose(v -> stale.isEmpty() ? Future.succeededFuture()
                   : client.removeDocuments(RollupPipeline.ROLLUPS,
                       new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(stale)))))
-              .compose(v -> client.bulkWrite(RollupPipeline.HOURS, lists2))
+              .compose(v -> client.bulkWrite(RollupPipeline.HOURS, newLists))
               .mapEmpty();
         }));
   }

@@ -101,7 +101,8 @@ final class RollupPipeline {
 
   /**
    * Recomputes the roll-ups of {@code hours} (keys of {@value #HOURS}) from their records, fetched by {@code _id}
-   * (the one index the embedded server uses): one array of groups per cut; each group's {@code _id} carries the hour the record arrived in ({@code hour}) and the hour whose list named it ({@code listHour}), and only
+   * (the one index the embedded server uses): one array of groups per cut; each group's {@code _id} carries the hour
+   * the record arrived in ({@code hour}) and the hour whose list named it ({@code listHour}), and only
    * groups where they agree belong to the hour.
    */
   static JsonArray build(Collection<String> hours, Instant from, Instant before) {
@@ -124,7 +125,8 @@ final class RollupPipeline {
         .put("arrivedAt", new JsonObject().put("$gte", Agg.date(from)).put("$lt", Agg.date(before)))
         .put("outcome", new JsonObject().put("$ne", MongoStore.IN_PROGRESS));
     return new JsonArray()
-        .add(stage("$match", new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(List.copyOf(hours))))))
+        .add(stage("$match", new JsonObject().put("_id",
+            new JsonObject().put("$in", new JsonArray(List.copyOf(hours))))))
         .add(stage("$project", new JsonObject().put("calls", 1)))
         .add(stage("$unwind", "$calls"))
         .add(stage("$lookup", new JsonObject().put("from", MongoStore.CALLS).put("localField", "calls")
