@@ -30,9 +30,10 @@ import java.util.function.Supplier;
 /**
  * How long the reports take over a month of 100,000 calls on the embedded MongoDB (mongo-java-server on H2, what a
  * single-machine install runs): generates the records (as call control writes them) straight into the store's
- * database, then times every report of reports.html once cold and {@code --runs} times warm.
- * {@code BENCH_MAIN=io.switchboard.bench.reports.ReportsRun bench/run [--calls N] [--runs R]}; docs/performance.md,
- * "Reports".
+ * database, builds the hourly roll-ups from them (timed), then times every report of reports.html once cold and
+ * {@code --runs} times warm; {@code --compare true} times each report on the records too (the pipelines before the
+ * roll-ups). {@code BENCH_MAIN=io.switchboard.bench.reports.ReportsRun bench/run [--calls N] [--runs R]
+ * [--compare true]}; docs/performance.md, "Reports".
  */
 public final class ReportsRun {
 
@@ -60,7 +61,12 @@ public final class ReportsRun {
     // --cache-mb: the embedded store's page cache (mongodb.embedded.cache-mb), to compare with MVStore's own 16 MB.
     int cacheMb = Integer.parseInt(options.getOrDefault("cache-mb",
         String.valueOf(MongoConfig.DEFAULT_EMBEDDED_CACHE_MB)));
+    long opening = System.nanoTime();
+    long openingCpu = cpuNanos();
     Store store = await(Store.open(vertx, new MongoConfig("", "switchboard", port, cacheMb), dir));
+    // A database of an earlier version is migrated here (its roll-ups built from the records it holds).
+    System.out.printf("store opened in %.1f s (%.1f s CPU)%n", (System.nanoTime() - opening) / 1e9,
+        (cpuNanos() - openingCpu) / 1e9);
     MongoClient raw = MongoClient.create(vertx, new JsonObject()
         .put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "switchboard"));
     try {
@@ -74,6 +80,15 @@ public final class ReportsRun {
             (System.nanoTime() - t0) / 1e9, dir);
       } else {
         System.out.printf("reusing the %,d calls in %s%n", stored, dir);
+      }
+      if (stored != calls || await(raw.count("call_rollups", new JsonObject())) == 0
+          || Boolean.parseBoolean(options.getOrDefault("rebuild", "false"))) {
+        // Written around the store, so no marks: built once, as the migration does for an existing database.
+        long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
+        await(store.reports().rebuildRollups());
+        System.out.printf("built the roll-ups of %,d calls in %.1f s (%.1f s CPU)%n", calls,
+            (System.nanoTime() - t0) / 1e9, (cpuNanos() - cpu0) / 1e9);
       }
       Instant from = FIRST.atStartOfDay(ZONE).toInstant();
       Instant before = FIRST.plusDays(DAYS).atStartOfDay(ZONE).toInstant();
@@ -110,26 +125,66 @@ public final class ReportsRun {
           Dimension.QUEUE, Granularity.TOTAL, null)));
       reports.put("planner profile (hour of day), month", () -> store.reports().calls(q(from, before,
           Dimension.TOTAL, Granularity.HOUR_OF_DAY, null)));
-      System.out.printf("%-42s %9s %9s %9s %9s%n", "report", "cold ms", "median ms", "max ms", "cpu ms");
+      boolean compare = Boolean.parseBoolean(options.getOrDefault("compare", "false"));
+      System.out.printf("%-42s %-8s %9s %9s %9s %9s%n", "report", "reads", "cold ms", "median ms", "max ms",
+          "cpu ms");
       for (var report : reports.entrySet()) {
         if (only != null && !report.getKey().contains(only)) {
           continue;
         }
-        long cold = time(report.getValue());
-        long[] warm = new long[runs];
-        long cpu0 = cpuNanos();
-        for (int i = 0; i < runs; i++) {
-          warm[i] = time(report.getValue());
+        // FCR, repeat contacts and callbacks never read roll-ups (nor does the floor): timed once.
+        boolean rolledUp = report.getKey().startsWith("calls") || report.getKey().startsWith("announced")
+            || report.getKey().startsWith("planner");
+        for (String reads : !rolledUp ? List.of("records") : compare ? List.of("rollups", "records")
+            : List.of("rollups")) {
+          // The server's switch (MongoReports.ROLLUPS_PROPERTY).
+          System.setProperty("switchboard.reports.rollups", String.valueOf(reads.equals("rollups")));
+          long cold = time(report.getValue());
+          long[] warm = new long[runs];
+          long cpu0 = cpuNanos();
+          for (int i = 0; i < runs; i++) {
+            warm[i] = time(report.getValue());
+          }
+          long cpu = (cpuNanos() - cpu0) / runs / 1_000_000;
+          Arrays.sort(warm);
+          System.out.printf("%-42s %-8s %9d %9d %9d %9d%n", report.getKey(), reads, cold, warm[runs / 2],
+              warm[runs - 1], cpu);
         }
-        long cpu = (cpuNanos() - cpu0) / runs / 1_000_000;
-        Arrays.sort(warm);
-        System.out.printf("%-42s %9d %9d %9d %9d%n", report.getKey(), cold, warm[runs / 2], warm[runs - 1], cpu);
       }
+      System.clearProperty("switchboard.reports.rollups");
+      resaveThenReport(store, raw, from, before);
     } finally {
       await(raw.close());
       await(store.close());
       await(vertx.close());
     }
+  }
+
+  /**
+   * The write path's share: 1,000 records saved again through the store (as wrap-ups and ratings arriving), then
+   * the first report after them, which recomputes their hours before answering.
+   */
+  private static void resaveThenReport(Store store, MongoClient raw, Instant from, Instant before) throws Exception {
+    // The latest calls, as wrap-ups and ratings arrive for them: the hours they touch are recomputed.
+    List<JsonObject> records = await(raw.findWithOptions("calls", new JsonObject(),
+        new io.vertx.ext.mongo.FindOptions().setSort(new JsonObject().put("arrivedAt", -1)).setLimit(1000)));
+    long t0 = System.nanoTime();
+    long cpu0 = cpuNanos();
+    List<Future<Void>> saves = new ArrayList<>();
+    for (JsonObject r : records) {
+      saves.add(store.saveCall(r));
+    }
+    await(Future.all(saves));
+    long saveMs = (System.nanoTime() - t0) / 1_000_000;
+    long saveCpu = (cpuNanos() - cpu0) / 1_000_000;
+    t0 = System.nanoTime();
+    cpu0 = cpuNanos();
+    await(store.reports().calls(q(from, before, Dimension.QUEUE, Granularity.DAY, null)));
+    long hours = records.stream().map(r -> r.getJsonObject("arrivedAt").getString("$date").substring(0, 13))
+        .distinct().count();
+    System.out.printf("re-saved %,d records of %d hours in %d ms (%d ms CPU); the next report (queue and day,"
+        + " roll-ups brought up to date first) %d ms (%d ms CPU)%n", records.size(), hours, saveMs, saveCpu,
+        (System.nanoTime() - t0) / 1_000_000, (cpuNanos() - cpu0) / 1_000_000);
   }
 
   private static ReportQuery q(Instant from, Instant before, Dimension by, Granularity g, String queue) {

@@ -29,6 +29,7 @@ import io.vertx.core.json.JsonObject;
 final class CallReportPipeline {
 
   static final long MAX_WRAP_UP_MS = 1_800_000;
+  static final String LONGEST = "longestWaitMs";
 
   private CallReportPipeline() {
   }
@@ -50,9 +51,6 @@ final class CallReportPipeline {
    * Flags are 0/1 so the group sums fields rather than evaluating conditions.
    */
   private static JsonObject facts(ReportQuery q) {
-    JsonObject answered = present("$answeredAt");
-    JsonObject abandoned = and(eq("$outcome", "abandoned"), present("$queuedAt"));
-    JsonObject start = op("$ifNull", "$queuedAt", "$arrivedAt");
     return new JsonObject()
         .put("_id", 0)
         .put("g", q.by().field == null ? new JsonObject().put("$literal", null) : "$" + q.by().field)
@@ -62,6 +60,15 @@ final class CallReportPipeline {
           case AGENT -> "$agent.name";
           default -> new JsonObject().put("$literal", null);
         })
+        .mergeIn(figures());
+  }
+
+  /** The per-call numbers of {@link #facts} that do not depend on the row's dimension (also the roll-ups' input). */
+  static JsonObject figures() {
+    JsonObject answered = present("$answeredAt");
+    JsonObject abandoned = and(eq("$outcome", "abandoned"), present("$queuedAt"));
+    JsonObject start = op("$ifNull", "$queuedAt", "$arrivedAt");
+    return new JsonObject()
         .put("q", cond(present("$queuedAt"), 1, 0))
         .put("a", cond(answered, 1, 0))
         .put("ab", cond(abandoned, 1, 0))
@@ -104,18 +111,28 @@ final class CallReportPipeline {
   }
 
   private static JsonObject group(long slMs, long shortMs) {
-    JsonObject g = new JsonObject()
+    return new JsonObject()
         .put("_id", new JsonObject().put("g", "$g").put("p", "$p"))
         .put("name", new JsonObject().put("$first", "$name"))
+        .mergeIn(sums())
+        .put("abandonedShort", count(and(eq("$ab", 1), op("$lte", "$w", shortMs))))
+        .put("answeredInSl", count(and(eq("$a", 1), op("$lte", "$w", slMs))))
+        .put("abandonedAfterSl", count(and(eq("$ab", 1), op("$gt", "$w", slMs))));
+  }
+
+  /**
+   * The accumulators of the figures that add up whatever the thresholds (everything but the service level's and
+   * short abandons' counts): summed again across hours by the roll-ups ({@link RollupPipeline}), except
+   * {@value #LONGEST} which is a maximum.
+   */
+  static JsonObject sums() {
+    JsonObject g = new JsonObject()
         .put("calls", sum(1))
         .put("offered", sum("$q"))
         .put("answered", sum("$a"))
         .put("abandoned", sum("$ab"))
-        .put("abandonedShort", count(and(eq("$ab", 1), op("$lte", "$w", shortMs))))
-        .put("answeredInSl", count(and(eq("$a", 1), op("$lte", "$w", slMs))))
-        .put("abandonedAfterSl", count(and(eq("$ab", 1), op("$gt", "$w", slMs))))
         .put("waitAnsweredMs", sum(op("$multiply", "$a", op("$ifNull", "$w", 0))))
-        .put("longestWaitMs", new JsonObject().put("$max", "$w"))
+        .put(LONGEST, new JsonObject().put("$max", "$w"))
         .put("connectedMs", sum("$c"))
         .put("wrapUpMs", sum("$wu"))
         .put("holdSeconds", sum("$h"))
@@ -130,7 +147,7 @@ final class CallReportPipeline {
     return g;
   }
 
-  private static JsonObject rates() {
+  static JsonObject rates() {
     JsonObject p = new JsonObject().put("_id", 1).put("name", 1);
     for (String kept : new String[] {"calls", "offered", "answered", "abandoned", "abandonedShort", "answeredInSl",
         "abandonedAfterSl", "voicemails", "csatCount", "transfers", "fcrMarked", "csat1", "csat2", "csat3", "csat4",

@@ -25,12 +25,10 @@ final class EwtPipeline {
   static JsonArray of(ReportQuery q) {
     JsonObject match = CallReportPipeline.match(q).put("timeline.event", "announced")
         .put("answeredAt", new JsonObject().put("$ne", null));
-    JsonObject told = new JsonObject().put("$filter", new JsonObject().put("input", "$timeline").put("as", "e")
-        .put("cond", and(eq("$$e.event", "announced"), present("$$e.estimatedWaitSeconds"))));
     return new JsonArray()
         .add(new JsonObject().put("$match", match))
         .add(new JsonObject().put("$addFields", new JsonObject()
-            .put("r_a", op("$arrayElemAt", told, 0))))
+            .put("r_a", firstEstimate())))
         .add(new JsonObject().put("$match", new JsonObject().put("r_a.estimatedWaitSeconds",
             new JsonObject().put("$ne", null))))
         .add(new JsonObject().put("$addFields", new JsonObject()
@@ -49,12 +47,24 @@ final class EwtPipeline {
             .put("err", sum("$r_err"))
             .put("absErr", sum(new JsonObject().put("$abs", "$r_err")))
             .put("worstUnder", new JsonObject().put("$max", "$r_err"))))
-        .add(new JsonObject().put("$project", new JsonObject()
-            .put("_id", 1).put("announcedCalls", 1).put("worstUnderSeconds", "$worstUnder")
-            .put("announcedSeconds", ratio("$told", "$announcedCalls", 1))
-            .put("actualSeconds", ratio("$real", "$announcedCalls", 1))
-            .put("errorSeconds", ratio("$err", "$announcedCalls", 1))
-            .put("absoluteErrorSeconds", ratio("$absErr", "$announcedCalls", 1))))
+        .add(new JsonObject().put("$project", averages()))
         .add(new JsonObject().put("$sort", new JsonObject().put("_id.g", 1).put("_id.p", 1)));
+  }
+
+  /** The record's first spoken estimate: the timeline's first {@code announced} event with a wait, or missing. */
+  static JsonObject firstEstimate() {
+    JsonObject told = new JsonObject().put("$filter", new JsonObject().put("input", "$timeline").put("as", "e")
+        .put("cond", and(eq("$$e.event", "announced"), present("$$e.estimatedWaitSeconds"))));
+    return op("$arrayElemAt", told, 0);
+  }
+
+  /** The figures of the report from the sums its {@code $group} made (also over roll-ups, {@link RollupPipeline}). */
+  static JsonObject averages() {
+    return new JsonObject()
+        .put("_id", 1).put("announcedCalls", 1).put("worstUnderSeconds", "$worstUnder")
+        .put("announcedSeconds", ratio("$told", "$announcedCalls", 1))
+        .put("actualSeconds", ratio("$real", "$announcedCalls", 1))
+        .put("errorSeconds", ratio("$err", "$announcedCalls", 1))
+        .put("absoluteErrorSeconds", ratio("$absErr", "$announcedCalls", 1));
   }
 }

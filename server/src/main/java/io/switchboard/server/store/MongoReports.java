@@ -9,19 +9,59 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** {@link Reports} on MongoDB: each report is one {@code aggregate} command, streamed back row by row. */
+/**
+ * {@link Reports} on MongoDB: each report is one {@code aggregate} command, streamed back row by row. The calls and
+ * announced-wait reports read the hourly roll-ups when they can answer the query ({@link RollupPipeline#covers}),
+ * after bringing them up to the latest writes; otherwise, and for FCR and repeat contacts, the call records.
+ */
 final class MongoReports implements Reports {
 
-  private final MongoClient client;
+  /** {@code -Dswitchboard.reports.rollups=false} reads the records for every report (bench/ compares both ways). */
+  static final String ROLLUPS_PROPERTY = "switchboard.reports.rollups";
+  private static final Logger LOG = Logger.getLogger(MongoReports.class.getName());
 
-  MongoReports(MongoClient client) {
+  private final MongoClient client;
+  private final CallRollups rollups;
+
+  MongoReports(MongoClient client, CallRollups rollups) {
     this.client = client;
+    this.rollups = rollups;
   }
 
   @Override
   public Future<List<ReportRow>> calls(ReportQuery query) {
+    if (fromRollups(query)) {
+      return current(() -> rows(RollupPipeline.ROLLUPS, RollupPipeline.calls(query)),
+          () -> rows(MongoStore.CALLS, CallReportPipeline.of(query)));
+    }
     return rows(MongoStore.CALLS, CallReportPipeline.of(query));
+  }
+
+  @Override
+  public Future<Void> rebuildRollups() {
+    return rollups.rebuildAll();
+  }
+
+  /**
+   * The report from the roll-ups once they hold every write made so far; from the records if they cannot be brought
+   * up to date (the figures are the same, only slower; the marks stay for the next refresh).
+   */
+  private <T> Future<T> current(Supplier<Future<T>> fromRollups, Supplier<Future<T>> fromRecords) {
+    return rollups.refresh().transform(refreshed -> {
+      if (refreshed.succeeded()) {
+        return fromRollups.get();
+      }
+      LOG.log(Level.WARNING, "report roll-ups could not be brought up to date; reading the records", refreshed.cause());
+      return fromRecords.get();
+    });
+  }
+
+  private static boolean fromRollups(ReportQuery query) {
+    return !"false".equals(System.getProperty(ROLLUPS_PROPERTY)) && RollupPipeline.covers(query);
   }
 
   @Override
@@ -41,6 +81,10 @@ final class MongoReports implements Reports {
 
   @Override
   public Future<List<ReportRow>> waitEstimates(ReportQuery query) {
+    if (fromRollups(query)) {
+      return current(() -> rows(RollupPipeline.ROLLUPS, RollupPipeline.waitEstimates(query)),
+          () -> rows(MongoStore.CALLS, EwtPipeline.of(query)));
+    }
     return rows(MongoStore.CALLS, EwtPipeline.of(query));
   }
 
@@ -50,7 +94,10 @@ final class MongoReports implements Reports {
     // are the reports' own.
     return client.createIndex(MongoStore.CALLS, new JsonObject().put("to", 1).put("arrivedAt", -1))
         .compose(v -> client.createIndex(MongoStore.CALLS, new JsonObject().put("from", 1).put("arrivedAt", 1)))
-        .compose(v -> client.createIndex(MongoCallbacks.CALLBACKS, new JsonObject().put("requestedAt", 1)));
+        .compose(v -> client.createIndex(MongoCallbacks.CALLBACKS, new JsonObject().put("requestedAt", 1)))
+        .compose(v -> client.createIndex(RollupPipeline.ROLLUPS, new JsonObject().put("cut", 1).put("at", 1)))
+        .compose(v -> client.createIndex(RollupPipeline.ROLLUPS, new JsonObject().put("cut", 1).put("k", 1)
+            .put("at", 1)));
   }
 
   private Future<List<ReportRow>> rows(String collection, JsonArray pipeline) {

@@ -28,6 +28,7 @@ final class MongoStore implements Store {
   static final String IN_PROGRESS = "in_progress";
   // The driver's own server selection gives up after 30 s; a start-up that hangs that long looks dead.
   private static final long FIRST_PING_TIMEOUT_SECONDS = 15;
+  private static final long ROLLUP_REFRESH_MS = 30_000;
 
   private final Vertx vertx;
   private final MongoClient client;
@@ -43,6 +44,8 @@ final class MongoStore implements Store {
   private final ConfigDocuments routingConfig;
   private final MongoQualityRecords quality;
   private final Leases leases;
+  private final CallRollups rollups;
+  private final long rollupTimer;
   private Future<Void> closed;
 
   private MongoStore(Vertx vertx, MongoClient client, EmbeddedMongo embedded, String description) {
@@ -57,10 +60,13 @@ final class MongoStore implements Store {
     this.voicemails = new MongoVoicemails(client, durability);
     this.callbacks = new MongoCallbacks(client, durability);
     this.dispositions = new MongoDispositions(client);
-    this.reports = new MongoReports(client);
+    this.rollups = new CallRollups(client);
+    this.reports = new MongoReports(client, rollups);
     this.routingConfig = new MongoConfigDocuments(client, durability);
     this.quality = new MongoQualityRecords(client, durability);
     this.leases = new MongoLeases(client, java.time.Clock.systemUTC(), durability);
+    // Reports bring the roll-ups up to date before answering; this keeps the marks few between reports.
+    this.rollupTimer = vertx.setPeriodic(ROLLUP_REFRESH_MS, id -> rollups.refresh());
   }
 
   static Future<Store> open(Vertx vertx, MongoConfig config, Path dataDir, StoreLatency latency) {
@@ -127,15 +133,20 @@ final class MongoStore implements Store {
     if (fields.isEmpty()) {
       return Future.failedFuture(new IllegalArgumentException("a call record needs fields besides _id"));
     }
-    return client.updateCollectionWithOptions(CALLS, new JsonObject().put("_id", record.getString("_id")),
-            new JsonObject().put("$set", fields), new UpdateOptions().setUpsert(true))
+    String id = record.getString("_id");
+    return rollups.mark(id)
+        .compose(m -> client.updateCollectionWithOptions(CALLS, new JsonObject().put("_id", id),
+            new JsonObject().put("$set", fields), new UpdateOptions().setUpsert(true)))
+        .compose(v -> rollups.mark(id))
         .compose(v -> embedded == null ? Future.succeededFuture() : embedded.commit(vertx));
   }
 
   @Override
   public Future<Boolean> saveWrapUp(String callId, JsonObject wrapUp) {
-    return client.updateCollectionWithOptions(CALLS, new JsonObject().put("_id", callId),
-            new JsonObject().put("$set", new JsonObject().put("wrapUp", wrapUp)), new UpdateOptions().setUpsert(false))
+    return rollups.mark(callId)
+        .compose(m -> client.updateCollectionWithOptions(CALLS, new JsonObject().put("_id", callId),
+            new JsonObject().put("$set", new JsonObject().put("wrapUp", wrapUp)), new UpdateOptions().setUpsert(false)))
+        .compose(result -> rollups.mark(callId).map(result))
         .compose(result -> result.getDocMatched() == 0 ? Future.succeededFuture(false)
             : (embedded == null ? Future.<Void>succeededFuture() : embedded.commit(vertx)).map(true));
   }
@@ -151,7 +162,9 @@ final class MongoStore implements Store {
     fields.remove("_id");
     JsonObject query = new JsonObject().put("_id", record.getString("_id")).put("outcome", IN_PROGRESS)
         .put("node", node);
-    return client.updateCollection(CALLS, query, new JsonObject().put("$set", fields))
+    return rollups.mark(record.getString("_id"))
+        .compose(m -> client.updateCollection(CALLS, query, new JsonObject().put("$set", fields)))
+        .compose(result -> rollups.mark(record.getString("_id")).map(result))
         .compose(result -> (embedded == null ? Future.<Void>succeededFuture() : embedded.commit(vertx))
             .map(result.getDocMatched() > 0));
   }
@@ -356,6 +369,7 @@ final class MongoStore implements Store {
   @Override
   public synchronized Future<Void> close() {
     if (closed == null) {
+      vertx.cancelTimer(rollupTimer);
       // The client first: the embedded server must not vanish under open connections and cursors.
       closed = client.close().eventually(() -> embedded == null ? Future.succeededFuture() : embedded.stop(vertx));
     }

@@ -36,6 +36,12 @@ public interface Reports {
    */
   Future<List<ReportRow>> waitEstimates(ReportQuery query);
 
+  /**
+   * Rebuilds the hourly roll-ups the calls and announced-wait reports read from every call record (docs/api.md,
+   * "Roll-ups"): for records written around the store (an import, a restore); the store keeps them current itself.
+   */
+  Future<Void> rebuildRollups();
+
   /** Creates the indexes the pipelines' {@code $match} stages use; creating an existing index is a no-op. */
   Future<Void> ensureIndexes();
 }
