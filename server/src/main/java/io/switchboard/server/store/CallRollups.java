@@ -45,10 +45,12 @@ final class CallRollups {
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
   private final MongoClient client;
+  private final CallerNumbers numbers;
   private Future<Void> refreshing = Future.succeededFuture();
 
   CallRollups(MongoClient client) {
     this.client = client;
+    this.numbers = new CallerNumbers(client);
   }
 
   /** Marks the call's hour as needing a recompute; written before and after every write to its record. */
@@ -67,7 +69,8 @@ final class CallRollups {
 
   /** Rebuilds the hour lists and every roll-up from the records (a migration, or after an import around the store). */
   synchronized Future<Void> rebuildAll() {
-    Future<Void> next = refreshing.transform(previous -> client.removeDocuments(RollupPipeline.HOURS, new JsonObject())
+    Future<Void> next = refreshing.transform(previous -> numbers.rebuildAll())
+        .compose(v -> client.removeDocuments(RollupPipeline.HOURS, new JsonObject()))
         .compose(v -> aggregate(MongoStore.CALLS, RollupPipeline.hoursOfRecords()))
         .compose(lists -> {
           List<Future<?>> writes = new ArrayList<>();
@@ -82,7 +85,7 @@ final class CallRollups {
           return Future.all(writes)
               .compose(v -> client.removeDocuments(RollupPipeline.ROLLUPS, new JsonObject()))
               .compose(v -> rebuild(hours));
-        }));
+        });
     refreshing = next;
     return next;
   }
@@ -123,10 +126,13 @@ final class CallRollups {
         }));
   }
 
-  /** Adds the calls to their hours' lists (idempotent), then recomputes those hours. */
+  /**
+   * Adds the calls to their hours' lists and their numbers' lists (idempotent), then recomputes those hours and the
+   * hours of the numbers' earlier calls the new ones may have made repeats ({@link CallerNumbers}).
+   */
   private Future<Void> recompute(Set<String> ids) {
-    return client.findWithOptions(MongoStore.CALLS, in(List.copyOf(ids)),
-        new FindOptions().setFields(new JsonObject().put("arrivedAt", 1))).compose(found -> {
+    return client.findWithOptions(MongoStore.CALLS, in(List.copyOf(ids)), new FindOptions().setFields(
+        new JsonObject().put("arrivedAt", 1).put("from", 1).put("outcome", 1))).compose(found -> {
           Map<String, JsonArray> byHour = new TreeMap<>();
           for (JsonObject call : found) {
             Instant arrived = instant(call.getValue("arrivedAt"));
@@ -140,7 +146,11 @@ final class CallRollups {
               new JsonObject().put("$addToSet", new JsonObject().put("calls", new JsonObject().put("$each", calls)))
                   .put("$set", new JsonObject().put("at", Agg.date(start(hour)))),
               new UpdateOptions().setUpsert(true))));
-          return Future.all(lists).compose(v -> rebuild(byHour.keySet()));
+          return Future.all(lists).compose(v -> numbers.update(found)).compose(earlier -> {
+            Set<String> hours = new java.util.TreeSet<>(byHour.keySet());
+            hours.addAll(earlier);
+            return rebuild(hours);
+          });
         });
   }
 
