@@ -132,9 +132,10 @@ public final class ReportsRun {
         if (only != null && !report.getKey().contains(only)) {
           continue;
         }
-        // FCR, repeat contacts and callbacks never read roll-ups (nor does the floor): timed once.
+        // Callbacks never read roll-ups (nor does the floor): timed once.
         boolean rolledUp = report.getKey().startsWith("calls") || report.getKey().startsWith("announced")
-            || report.getKey().startsWith("planner");
+            || report.getKey().startsWith("planner") || report.getKey().startsWith("FCR")
+            || report.getKey().startsWith("repeat");
         for (String reads : !rolledUp ? List.of("records") : compare ? List.of("rollups", "records")
             : List.of("rollups")) {
           // The server's switch (MongoReports.ROLLUPS_PROPERTY).

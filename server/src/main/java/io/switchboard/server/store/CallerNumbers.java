@@ -46,10 +46,13 @@ final class CallerNumbers {
 
   /**
    * Puts the records (with {@code _id, from, arrivedAt, outcome}) into their numbers' lists, replacing what the lists
-   * held for them, and answers the hours ({@link CallRollups#hourKey}) of each number's calls in the window up to
-   * each record, whose repeat status the record may have changed. Idempotent: a retry gives the same lists and hours.
+   * held for them. Before writing, {@code beforeWrite} is given the hours ({@link CallRollups#hourKey}) of each
+   * changed number's calls in the window up to each changed record, whose repeat status the record may have changed
+   * (a re-save with the same time changes nothing): the caller keeps them in its intent, since a retry after the
+   * write would see no change.
    */
-  Future<Set<String>> update(List<JsonObject> records) {
+  Future<Set<String>> update(List<JsonObject> records,
+      java.util.function.Function<Set<String>, Future<?>> beforeWrite) {
     Map<String, List<JsonObject>> byNumber = new LinkedHashMap<>();
     for (JsonObject r : records) {
       if (followed(r.getString("from"))) {
@@ -70,22 +73,28 @@ final class CallerNumbers {
         Set<String> ids = new HashSet<>();
         calls.forEach(c -> ids.add(c.getString("_id")));
         List<JsonObject> entries = new ArrayList<>();
+        List<Instant> moved = new ArrayList<>();
         for (Object o : lists.getOrDefault(number, new JsonArray())) {
           if (!ids.contains(((JsonObject) o).getString("id"))) {
             entries.add((JsonObject) o);
+          } else {
+            moved.add(instant(((JsonObject) o).getValue("at")));
           }
         }
         for (JsonObject c : calls) {
           if (c.getValue("arrivedAt") != null && !MongoStore.IN_PROGRESS.equals(c.getString("outcome"))) {
             entries.add(new JsonObject().put("id", c.getString("_id")).put("at", c.getValue("arrivedAt")));
+            Instant at = instant(c.getValue("arrivedAt"));
+            if (!moved.remove(at)) {
+              moved.add(at); // new in the list, or at another time
+            }
           }
         }
+        if (moved.isEmpty()) {
+          return; // the same calls at the same times: no repeat status changed, nothing to write
+        }
         entries.sort(ORDER);
-        for (JsonObject c : calls) {
-          Instant at = instant(c.getValue("arrivedAt"));
-          if (at == null) {
-            continue;
-          }
+        for (Instant at : moved) {
           for (JsonObject e : entries) {
             Instant earlier = instant(e.getValue("at"));
             if (!earlier.isAfter(at) && !earlier.isBefore(at.minus(WINDOW))) {
@@ -96,7 +105,10 @@ final class CallerNumbers {
         writes.add(BulkOperation.createReplace(new JsonObject().put("_id", number),
             new JsonObject().put("_id", number).put("calls", new JsonArray(new ArrayList<>(entries))), true));
       });
-      return client.bulkWrite(NUMBERS, writes).map(v -> (Set<String>) hours);
+      if (writes.isEmpty()) {
+        return Future.succeededFuture((Set<String>) hours);
+      }
+      return beforeWrite.apply(hours).compose(v -> client.bulkWrite(NUMBERS, writes)).map(v -> (Set<String>) hours);
     });
   }
 

@@ -9,7 +9,10 @@ import static io.switchboard.server.store.Agg.sum;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Future;
+import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,12 +21,16 @@ import java.util.Objects;
 /**
  * First-contact resolution in the hourly roll-ups (docs/adr/0011): each group counts its contacts, the ones marked
  * resolved, the ones repeated within {@link CallerNumbers#WINDOW} and the ones resolved and not repeated, with the
- * same definitions as {@link FirstContactPipeline}; the hour's total group also lists its repeated contacts as the
- * repeat-contact list shows them. Whether a contact was repeated comes from its number's {@value
+ * same definitions as {@link FirstContactPipeline}; the hour's repeated contacts are listed as the repeat-contact list
+ * shows them ({@value #REPEATS}). Whether a contact was repeated comes from its number's {@value
  * CallerNumbers#NUMBERS} document: the next finished call after it in (time, id) order, as the record pipeline pairs
  * them.
  */
 final class FirstContactRollups {
+
+  /** Each hour's repeated contacts ({@code {_id: hour, items: [...]}}), written with the hour's roll-ups. */
+  static final String REPEATS = "call_repeats";
+  private static final int HOURS_PER_READ = 24;
 
   private FirstContactRollups() {
   }
@@ -71,30 +78,44 @@ final class FirstContactRollups {
         .put("$filter", new JsonObject().put("input", "$fcRep").put("as", "r").put("cond", op("$ne", "$$r", null))))));
   }
 
-  /** The hours' total groups whose repeats may fall in the query's range. */
-  static JsonObject repeatHours(ReportQuery q) {
-    return new JsonObject().put("cut", "total").put("at", new JsonObject()
-        .put("$gte", Agg.date(Instant.ofEpochSecond(Math.floorDiv(q.from().getEpochSecond(), 3600) * 3600)))
-        .put("$lt", Agg.date(q.before())));
+  /**
+   * The repeat-contact list: the range's hours read by {@code _id} a day at a time, oldest first, until the limit is
+   * reached (an hour's items all come after an earlier hour's), filtered, ordered by time then id.
+   */
+  static Future<List<JsonObject>> repeats(MongoClient client, ReportQuery q, int limit) {
+    List<String> hours = new ArrayList<>();
+    for (Instant h = q.from().truncatedTo(ChronoUnit.HOURS); h.isBefore(q.before()); h = h.plus(1, ChronoUnit.HOURS)) {
+      hours.add(CallRollups.hourKey(h));
+    }
+    return next(client, q, limit, hours, 0, new ArrayList<>());
   }
 
-  /** The repeat-contact list from those groups: the range's, filtered, oldest first then by id, at most limit. */
-  static List<JsonObject> repeats(List<JsonObject> hours, ReportQuery q, int limit) {
-    List<JsonObject> items = new ArrayList<>();
-    for (JsonObject hour : hours) {
-      for (Object o : hour.getJsonArray("fcRep", new JsonArray())) {
-        JsonObject item = (JsonObject) o;
-        Instant at = CallerNumbers.instant(item.getValue("at"));
-        if (at != null && !at.isBefore(q.from()) && at.isBefore(q.before())
-            && (q.queueId() == null || q.queueId().equals(item.getValue("queue")))
-            && (q.agentId() == null || q.agentId().equals(item.getValue("agent")))
-            && (q.entry() == null || q.entry().equals(item.getValue("to")))) {
-          items.add(item.put("answered", true).put("repeat", true));
-        }
-      }
+  private static Future<List<JsonObject>> next(MongoClient client, ReportQuery q, int limit, List<String> hours,
+      int from, List<Item> found) {
+    if (found.size() >= limit || from >= hours.size()) {
+      found.sort(Comparator.comparing(Item::at).thenComparing(Item::id));
+      return Future.succeededFuture(found.stream().limit(limit).map(Item::json).toList());
     }
-    items.sort(Comparator.comparing((JsonObject i) -> CallerNumbers.instant(i.getValue("at")))
-        .thenComparing(i -> Objects.toString(i.getValue("id"), "")));
-    return items.size() > limit ? List.copyOf(items.subList(0, limit)) : items;
+    List<String> day = hours.subList(from, Math.min(hours.size(), from + HOURS_PER_READ));
+    return client.find(REPEATS, new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(
+        List.copyOf(day))))).compose(docs -> {
+          for (JsonObject doc : docs) {
+            for (Object o : doc.getJsonArray("items", new JsonArray())) {
+              JsonObject item = (JsonObject) o;
+              Instant at = CallerNumbers.instant(item.getValue("at"));
+              if (at != null && !at.isBefore(q.from()) && at.isBefore(q.before())
+                  && (q.queueId() == null || q.queueId().equals(item.getValue("queue")))
+                  && (q.agentId() == null || q.agentId().equals(item.getValue("agent")))
+                  && (q.entry() == null || q.entry().equals(item.getValue("to")))) {
+                found.add(new Item(at, Objects.toString(item.getValue("id"), ""),
+                    item.put("answered", true).put("repeat", true)));
+              }
+            }
+          }
+          return next(client, q, limit, hours, from + day.size(), found);
+        });
+  }
+
+  private record Item(Instant at, String id, JsonObject json) {
   }
 }

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,9 +87,7 @@ final class MongoReports implements Reports {
   @Override
   public Future<List<JsonObject>> repeatContacts(ReportQuery query, Duration window, int limit) {
     if (rollupsOn() && window.equals(CallerNumbers.WINDOW)) {
-      return current(() -> client.findWithOptions(RollupPipeline.ROLLUPS, FirstContactRollups.repeatHours(query),
-              new FindOptions().setFields(new JsonObject().put("fcRep", 1)))
-              .map(hours -> FirstContactRollups.repeats(hours, query, limit)),
+      return current(() -> FirstContactRollups.repeats(client, query, limit),
           () -> aggregate(MongoStore.CALLS, FirstContactPipeline.repeats(query, window, limit)));
     }
     return aggregate(MongoStore.CALLS, FirstContactPipeline.repeats(query, window, limit));

@@ -47,6 +47,7 @@ class RollupReportsTest {
   void rollupsFollowSavesLateWrapUpsAndRatingsAndACrash(Vertx vertx) throws Exception {
     String database = TestStores.database();
     GeneratedMonth month = new GeneratedMonth(12, 11);
+    Instant firstAt = month.start().plus(Duration.ofDays(1)).plusSeconds(3_600 + 17);
     List<Gen> calls = new ArrayList<>();
     Store store = await(TestStores.open(vertx, dir, database));
     try {
@@ -78,7 +79,6 @@ class RollupReportsTest {
       assertFigures(store, month, calls);
 
       // 2b. A later call inside the window turns an earlier resolved contact into a repeat: its hour is recomputed.
-      Instant firstAt = month.start().plus(Duration.ofDays(1)).plusSeconds(3_600 + 17);
       Gen first = answered("f-900001", firstAt, true);
       calls.add(first);
       await(store.saveCall(record(first)));
@@ -95,6 +95,9 @@ class RollupReportsTest {
       assertThat(await(store.reports().repeatContacts(fcrQuery(month, Dimension.TOTAL), WINDOW, 10_000)))
           .filteredOn(i -> "f-900001".equals(i.getString("id")))
           .singleElement().satisfies(i -> assertThat(i.getString("nextId")).isEqualTo("f-900002"));
+      Gen other = answered("f-900011", "+4930999998", firstAt.plus(Duration.ofDays(2)), true);
+      calls.add(other);
+      await(store.saveCall(record(other)));
       assertFigures(store, month, calls);
     } finally {
       await(store.close());
@@ -126,7 +129,27 @@ class RollupReportsTest {
           intent.add(id);
         }
       }
+      // The crafted numbers: a call whose record and mark were written (it makes f-900002 a repeat), and one whose
+      // number's list was already updated when the store died (the intent names the earlier hours to recompute).
+      Gen third = answered("f-900003", firstAt.plus(Duration.ofDays(5)), false);
+      Gen otherLater = answered("f-900012", "+4930999998", firstAt.plus(Duration.ofDays(3)), false);
+      calls.add(third);
+      calls.add(otherLater);
+      ops.add(BulkOperation.createInsert(record(third)));
+      ops.add(BulkOperation.createInsert(record(otherLater)));
+      marks.add(BulkOperation.createInsert(new JsonObject().put("_id", "f-900003")));
+      Instant otherAt = firstAt.plus(Duration.ofDays(2));
+      JsonObject otherNumber = new JsonObject().put("_id", "+4930999998").put("calls", new JsonArray()
+          .add(new JsonObject().put("id", "f-900011").put("at", new JsonObject().put("$date", otherAt.toString())))
+          .add(new JsonObject().put("id", "f-900012").put("at", new JsonObject().put("$date",
+              otherLater.arrivedAt().toString()))));
+      JsonObject numbersWritten = new JsonObject().put("_id", "numbers-written")
+          .put("calls", new JsonArray().add("f-900012"))
+          .put("hours", new JsonArray().add(CallRollups.hourKey(otherAt))
+              .add(CallRollups.hourKey(otherLater.arrivedAt())));
       return raw.bulkWrite(MongoStore.CALLS, ops)
+          .compose(v -> raw.save(CallerNumbers.NUMBERS, otherNumber))
+          .compose(v -> raw.insert(CallRollups.INTENTS, numbersWritten))
           .compose(v -> raw.bulkWrite(CallRollups.PENDING, marks))
           .compose(v -> raw.insert(CallRollups.INTENTS, new JsonObject().put("_id", "left-over").put("calls", intent)));
     }));
@@ -134,6 +157,8 @@ class RollupReportsTest {
     store = await(TestStores.open(vertx, dir, database));
     try {
       assertFigures(store, month, calls);
+      assertThat(await(store.reports().repeatContacts(fcrQuery(month, Dimension.TOTAL), WINDOW, 10_000)))
+          .extracting(i -> i.getString("id")).contains("f-900001", "f-900002", "f-900011");
     } finally {
       await(store.close());
     }
@@ -234,7 +259,11 @@ class RollupReportsTest {
 
   /** An answered support call from a number of its own (the crafted repeat). */
   private static Gen answered(String id, Instant at, boolean resolved) {
-    return new Gen(id, "+4930999999", GeneratedMonth.ENTRIES.get(0), "support", "a-alice", at, at.plusSeconds(2),
+    return answered(id, "+4930999999", at, resolved);
+  }
+
+  private static Gen answered(String id, String from, Instant at, boolean resolved) {
+    return new Gen(id, from, GeneratedMonth.ENTRIES.get(0), "support", "a-alice", at, at.plusSeconds(2),
         at.plusSeconds(9), at.plusSeconds(200), "answered", resolved, "a-alice", at.plusSeconds(230), null, false, 0,
         0);
   }
