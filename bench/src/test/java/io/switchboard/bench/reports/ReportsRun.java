@@ -132,9 +132,10 @@ public final class ReportsRun {
         if (only != null && !report.getKey().contains(only)) {
           continue;
         }
-        // FCR, repeat contacts and callbacks never read roll-ups (nor does the floor): timed once.
+        // Callbacks never read roll-ups (nor does the floor): timed once.
         boolean rolledUp = report.getKey().startsWith("calls") || report.getKey().startsWith("announced")
-            || report.getKey().startsWith("planner");
+            || report.getKey().startsWith("planner") || report.getKey().startsWith("FCR")
+            || report.getKey().startsWith("repeat");
         for (String reads : !rolledUp ? List.of("records") : compare ? List.of("rollups", "records")
             : List.of("rollups")) {
           // The server's switch (MongoReports.ROLLUPS_PROPERTY).
@@ -152,6 +153,14 @@ public final class ReportsRun {
         }
       }
       System.clearProperty("switchboard.reports.rollups");
+      if (compare) {
+        for (String name : List.of("FCR by line, month", "repeat contacts (200), month")) {
+          if (only == null || name.contains(only)) {
+            System.out.printf("%s: roll-ups give the records' figures: %b%n", name,
+                sameBothWays(reports.get(name)));
+          }
+        }
+      }
       resaveThenReport(store, raw, from, before);
     } finally {
       await(raw.close());
@@ -185,6 +194,16 @@ public final class ReportsRun {
     System.out.printf("re-saved %,d records of %d hours in %d ms (%d ms CPU); the next report (queue and day,"
         + " roll-ups brought up to date first) %d ms (%d ms CPU)%n", records.size(), hours, saveMs, saveCpu,
         (System.nanoTime() - t0) / 1_000_000, (cpuNanos() - cpu0) / 1_000_000);
+  }
+
+  /** The report's answer from the roll-ups and from the records: the same rows (or items), the same figures. */
+  private static boolean sameBothWays(Supplier<Future<?>> report) throws Exception {
+    System.setProperty("switchboard.reports.rollups", "true");
+    Object rollups = await(report.get());
+    System.setProperty("switchboard.reports.rollups", "false");
+    Object records = await(report.get());
+    System.clearProperty("switchboard.reports.rollups");
+    return rollups.equals(records);
   }
 
   private static ReportQuery q(Instant from, Instant before, Dimension by, Granularity g, String queue) {

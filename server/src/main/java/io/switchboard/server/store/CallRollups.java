@@ -45,10 +45,12 @@ final class CallRollups {
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
   private final MongoClient client;
+  private final CallerNumbers numbers;
   private Future<Void> refreshing = Future.succeededFuture();
 
   CallRollups(MongoClient client) {
     this.client = client;
+    this.numbers = new CallerNumbers(client);
   }
 
   /** Marks the call's hour as needing a recompute; written before and after every write to its record. */
@@ -67,7 +69,8 @@ final class CallRollups {
 
   /** Rebuilds the hour lists and every roll-up from the records (a migration, or after an import around the store). */
   synchronized Future<Void> rebuildAll() {
-    Future<Void> next = refreshing.transform(previous -> client.removeDocuments(RollupPipeline.HOURS, new JsonObject())
+    Future<Void> next = refreshing.transform(previous -> numbers.rebuildAll())
+        .compose(v -> client.removeDocuments(RollupPipeline.HOURS, new JsonObject()))
         .compose(v -> aggregate(MongoStore.CALLS, RollupPipeline.hoursOfRecords()))
         .compose(lists -> {
           List<Future<?>> writes = new ArrayList<>();
@@ -81,8 +84,9 @@ final class CallRollups {
           }
           return Future.all(writes)
               .compose(v -> client.removeDocuments(RollupPipeline.ROLLUPS, new JsonObject()))
+              .compose(v -> client.removeDocuments(FirstContactRollups.REPEATS, new JsonObject()))
               .compose(v -> rebuild(hours));
-        }));
+        });
     refreshing = next;
     return next;
   }
@@ -117,16 +121,22 @@ final class CallRollups {
             claimed = client.insert(INTENTS, new JsonObject().put("_id", intent).put("calls", new JsonArray(marked)))
                 .compose(v -> client.removeDocuments(PENDING, in(marked)));
           }
-          return claimed.compose(v -> recompute(ids))
+          Set<String> intentHours = new java.util.TreeSet<>();
+          intents.forEach(i -> i.getJsonArray("hours", new JsonArray())
+              .forEach(h -> intentHours.add(String.valueOf(h))));
+          return claimed.compose(v -> recompute(ids, intentIds.get(0), intentHours))
               .compose(v -> client.removeDocuments(INTENTS, in(intentIds)))
               .compose(v -> marked.size() == BATCH ? refreshRound() : Future.succeededFuture());
         }));
   }
 
-  /** Adds the calls to their hours' lists (idempotent), then recomputes those hours. */
-  private Future<Void> recompute(Set<String> ids) {
-    return client.findWithOptions(MongoStore.CALLS, in(List.copyOf(ids)),
-        new FindOptions().setFields(new JsonObject().put("arrivedAt", 1))).compose(found -> {
+  /**
+   * Adds the calls to their hours' lists and their numbers' lists (idempotent), then recomputes those hours and the
+   * hours of the numbers' earlier calls the new ones may have made repeats ({@link CallerNumbers}).
+   */
+  private Future<Void> recompute(Set<String> ids, String intent, Set<String> intentHours) {
+    return client.findWithOptions(MongoStore.CALLS, in(List.copyOf(ids)), new FindOptions().setFields(
+        new JsonObject().put("arrivedAt", 1).put("from", 1).put("outcome", 1))).compose(found -> {
           Map<String, JsonArray> byHour = new TreeMap<>();
           for (JsonObject call : found) {
             Instant arrived = instant(call.getValue("arrivedAt"));
@@ -140,7 +150,16 @@ final class CallRollups {
               new JsonObject().put("$addToSet", new JsonObject().put("calls", new JsonObject().put("$each", calls)))
                   .put("$set", new JsonObject().put("at", Agg.date(start(hour)))),
               new UpdateOptions().setUpsert(true))));
-          return Future.all(lists).compose(v -> rebuild(byHour.keySet()));
+          // The earlier calls' hours go into the intent before the numbers' lists change: a retry sees no change.
+          return Future.all(lists).compose(v -> numbers.update(found, earlier -> earlier.isEmpty()
+              ? Future.succeededFuture() : client.updateCollection(INTENTS, new JsonObject().put("_id", intent),
+                  new JsonObject().put("$addToSet", new JsonObject().put("hours",
+                      new JsonObject().put("$each", new JsonArray(List.copyOf(earlier)))))))).compose(earlier -> {
+            Set<String> hours = new java.util.TreeSet<>(byHour.keySet());
+            hours.addAll(earlier);
+            hours.addAll(intentHours);
+            return rebuild(hours);
+          });
         });
   }
 
@@ -168,6 +187,7 @@ final class CallRollups {
         .compose(lists -> aggregate(RollupPipeline.HOURS, RollupPipeline.build(hours, from, before)).compose(out -> {
           Map<String, JsonArray> groupsOfHour = new TreeMap<>();
           hours.forEach(h -> groupsOfHour.put(h, new JsonArray()));
+          Map<String, JsonArray> repeatsOfHour = new TreeMap<>();
           List<BulkOperation> writes = new ArrayList<>();
           JsonObject facets = out.isEmpty() ? new JsonObject() : out.get(0);
           for (String cut : RollupPipeline.CUTS) {
@@ -182,6 +202,9 @@ final class CallRollups {
               String key = !id.containsKey("k") ? "missing" : k == null ? "null" : "=" + k;
               String groupId = hour + "|" + cut + "|" + key;
               group.put("_id", groupId).put("hour", hour).put("cut", cut).put("at", Agg.date(start(hour)));
+              if (group.getValue("fcRep") instanceof JsonArray) {
+                repeatsOfHour.put(hour, (JsonArray) group.remove("fcRep"));
+              }
               if (id.containsKey("k")) {
                 group.put("k", id.getValue("k"));
               }
@@ -201,7 +224,11 @@ final class CallRollups {
           }
           groupsOfHour.forEach((hour, ids) -> newLists.add(BulkOperation.createUpdate(new JsonObject().put("_id", hour),
               new JsonObject().put("$set", new JsonObject().put("groups", ids)), false, false)));
+          List<BulkOperation> repeats = new ArrayList<>();
+          hours.forEach(h -> repeats.add(BulkOperation.createReplace(new JsonObject().put("_id", h),
+              new JsonObject().put("_id", h).put("items", repeatsOfHour.getOrDefault(h, new JsonArray())), true)));
           return (writes.isEmpty() ? Future.succeededFuture() : client.bulkWrite(RollupPipeline.ROLLUPS, writes))
+              .compose(v -> client.bulkWrite(FirstContactRollups.REPEATS, repeats))
               .compose(v -> stale.isEmpty() ? Future.succeededFuture()
                   : client.removeDocuments(RollupPipeline.ROLLUPS,
                       new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(stale)))))

@@ -30,17 +30,38 @@ final class FirstContactPipeline {
   }
 
   static JsonArray report(ReportQuery q, Duration window, Map<String, Integer> lines) {
-    JsonArray pipeline = contacts(q, window);
-    pipeline.add(new JsonObject().put("$addFields", new JsonObject()
-        .put("line", line(lines))
-        .put("p", CallReportPipeline.period(q, "$at"))));
     JsonObject group = new JsonObject()
         .put("contacts", Agg.sum(1))
         .put("marked", count("$fcr"))
         .put("repeated", count("$repeat"))
         .put("resolved", count(and("$fcr", op("$not", "$repeat"))));
+    Object g = q.by().field == null || q.by() == ReportQuery.Dimension.LINE ? new JsonObject().put("$literal", null)
+        : "$" + contactField(q.by());
+    return rows(contacts(q, window), q, lines, group, g);
+  }
+
+  /**
+   * The same report from the hourly roll-ups ({@link FirstContactRollups}, window {@link CallerNumbers#WINDOW}): the
+   * groups of the query's cut (the queue cut for rows by line), their counts added up per row and period.
+   */
+  static JsonArray fromRollups(ReportQuery q, Map<String, Integer> lines) {
+    JsonObject group = new JsonObject()
+        .put("contacts", Agg.sum("$fcC"))
+        .put("marked", Agg.sum("$fcM"))
+        .put("repeated", Agg.sum("$fcR"))
+        .put("resolved", Agg.sum("$fcOk"));
+    Object g = q.by() == ReportQuery.Dimension.TOTAL ? new JsonObject().put("$literal", null) : "$k";
+    return rows(RollupPipeline.hours(q).add(new JsonObject().put("$addFields", new JsonObject().put("queue", "$k"))),
+        q, lines, group, g);
+  }
+
+  /** Rows of contacts (or of groups already counting them) by {@code g}, or by line, and period. */
+  private static JsonArray rows(JsonArray pipeline, ReportQuery q, Map<String, Integer> lines, JsonObject group,
+      Object g) {
+    pipeline.add(new JsonObject().put("$addFields", new JsonObject()
+        .put("line", line(lines))
+        .put("p", CallReportPipeline.period(q, "$at"))));
     if (q.by() != ReportQuery.Dimension.LINE) {
-      Object g = q.by().field == null ? new JsonObject().put("$literal", null) : "$" + contactField(q.by());
       pipeline.add(new JsonObject().put("$group", group.copy()
           .put("_id", new JsonObject().put("g", g).put("p", "$p"))));
     } else {
@@ -59,6 +80,7 @@ final class FirstContactPipeline {
           .add(new JsonObject().put("$replaceRoot", new JsonObject().put("newRoot", "$rows")));
     }
     return pipeline
+        .add(new JsonObject().put("$match", new JsonObject().put("contacts", new JsonObject().put("$gt", 0))))
         .add(new JsonObject().put("$addFields", new JsonObject()
             .put("fcrRate", ratio("$resolved", "$contacts", 100))
             .put("markedRate", ratio("$marked", "$contacts", 100))

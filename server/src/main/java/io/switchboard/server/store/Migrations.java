@@ -32,7 +32,8 @@ final class Migrations {
       Migrations::customerDefaults,
       Migrations::wrapUpVoicemailsCallbacks,
       QueueMigration::run,
-      Migrations::callRollups);
+      Migrations::callRollups,
+      Migrations::firstContactRollups);
 
   static final int CURRENT = STEPS.size();
 
@@ -132,6 +133,14 @@ final class Migrations {
    * records already stored; from now on the store keeps them current as it writes records.
    */
   private static Future<Void> callRollups(MongoClient client) {
+    return new CallRollups(client).rebuildAll();
+  }
+
+  /**
+   * 6 → 7: each caller number's calls ({@link CallerNumbers}) and the FCR counts and repeated contacts in the
+   * roll-ups, so the FCR report and the repeat-contact list read them too: the roll-ups rebuilt from the records.
+   */
+  private static Future<Void> firstContactRollups(MongoClient client) {
     return new CallRollups(client).rebuildAll();
   }
 

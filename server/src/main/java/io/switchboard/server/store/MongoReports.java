@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * {@link Reports} on MongoDB: each report is one {@code aggregate} command, streamed back row by row. The calls and
  * announced-wait reports read the hourly roll-ups when they can answer the query ({@link RollupPipeline#covers}),
- * after bringing them up to the latest writes; otherwise, and for FCR and repeat contacts, the call records.
+ * after bringing them up to the latest writes, and so do FCR and repeat contacts over the roll-ups' window
+ * ({@link FirstContactRollups}); otherwise the call records.
  */
 final class MongoReports implements Reports {
 
@@ -61,7 +62,11 @@ final class MongoReports implements Reports {
   }
 
   private static boolean fromRollups(ReportQuery query) {
-    return !"false".equals(System.getProperty(ROLLUPS_PROPERTY)) && RollupPipeline.covers(query);
+    return rollupsOn() && RollupPipeline.covers(query);
+  }
+
+  private static boolean rollupsOn() {
+    return !"false".equals(System.getProperty(ROLLUPS_PROPERTY));
   }
 
   @Override
@@ -71,11 +76,20 @@ final class MongoReports implements Reports {
 
   @Override
   public Future<List<ReportRow>> firstContact(ReportQuery query, Duration window, Map<String, Integer> lines) {
+    if (rollupsOn() && window.equals(CallerNumbers.WINDOW) && RollupPipeline.coversFirstContact(query)) {
+      return current(() -> rows(RollupPipeline.ROLLUPS, FirstContactPipeline.fromRollups(query, lines)),
+          () -> rows(MongoStore.CALLS, FirstContactPipeline.report(query, window, lines)));
+    }
     return rows(MongoStore.CALLS, FirstContactPipeline.report(query, window, lines));
   }
 
+  /** From the hours' lists of repeated contacts for any range and filters, when the window is the roll-ups' own. */
   @Override
   public Future<List<JsonObject>> repeatContacts(ReportQuery query, Duration window, int limit) {
+    if (rollupsOn() && window.equals(CallerNumbers.WINDOW)) {
+      return current(() -> FirstContactRollups.repeats(client, query, limit),
+          () -> aggregate(MongoStore.CALLS, FirstContactPipeline.repeats(query, window, limit)));
+    }
     return aggregate(MongoStore.CALLS, FirstContactPipeline.repeats(query, window, limit));
   }
 

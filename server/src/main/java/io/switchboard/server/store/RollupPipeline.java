@@ -43,7 +43,19 @@ final class RollupPipeline {
    * rows are cut by the one dimension that is filtered, if any (a queue's agents would need a cut per pair).
    */
   static boolean covers(ReportQuery q) {
-    if (q.by() == Dimension.LINE || q.from().getNano() != 0 || q.before().getNano() != 0
+    return q.by() != Dimension.LINE && coversHours(q);
+  }
+
+  /**
+   * Whether the FCR report can be read from the roll-ups: as {@link #covers}, and the rows by line with no filter
+   * (the queue cut, each queue put on its line as the report runs, so a changed line takes effect at once).
+   */
+  static boolean coversFirstContact(ReportQuery q) {
+    return q.by() == Dimension.LINE ? filters(q) == 0 && coversHours(q) : covers(q);
+  }
+
+  private static boolean coversHours(ReportQuery q) {
+    if (q.from().getNano() != 0 || q.before().getNano() != 0
         || q.from().getEpochSecond() % 3600 != 0 || q.before().getEpochSecond() % 3600 != 0) {
       return false;
     }
@@ -115,9 +127,11 @@ final class RollupPipeline {
         .put("aid", "$agent.id").put("an", "$agent.name")
         .put("to", "$to")
         .put("ans", "$answeredAt")
-        .put("ea", EwtPipeline.firstEstimate());
+        .put("ea", EwtPipeline.firstEstimate())
+        .mergeIn(FirstContactRollups.facts());
     JsonObject facet = new JsonObject()
-        .put("total", cutGroup(new JsonObject().put("$literal", null), new JsonObject().put("$literal", null)))
+        .put("total", FirstContactRollups.withRepeats(cutGroup(new JsonObject().put("$literal", null),
+            new JsonObject().put("$literal", null))))
         .put("queue", cutGroup("$qid", "$qn"))
         .put("agent", cutGroup("$aid", "$an"))
         .put("entry", cutGroup("$to", new JsonObject().put("$literal", null)));
@@ -135,6 +149,7 @@ final class RollupPipeline {
         .add(stage("$replaceRoot", new JsonObject().put("newRoot",
             op("$mergeObjects", op("$arrayElemAt", "$r", 0), new JsonObject().put("r_hour", "$_id")))))
         .add(stage("$match", match))
+        .addAll(FirstContactRollups.nextCall())
         .add(stage("$project", facts))
         // Each stage below reads the fields the one before made; the EWT figures as EwtPipeline computes them.
         .add(stage("$addFields", new JsonObject()
@@ -177,15 +192,16 @@ final class RollupPipeline {
         .put("real", sum("$er"))
         .put("err", sum("$ee"))
         .put("absErr", sum("$eabs"))
-        .put("worstUnder", new JsonObject().put("$max", "$eworst"));
+        .put("worstUnder", new JsonObject().put("$max", "$eworst"))
+        .mergeIn(FirstContactRollups.sums());
     return new JsonArray()
         .add(stage("$group", group))
         .add(stage("$addFields", new JsonObject().put("aw", notNull("$aw")).put("bw", notNull("$bw"))));
   }
 
   /** The groups of one cut in the range, oldest first (so a row's {@code $first} name is its earliest). */
-  private static JsonArray hours(ReportQuery q) {
-    JsonObject match = new JsonObject().put("cut", cut(q));
+  static JsonArray hours(ReportQuery q) {
+    JsonObject match = new JsonObject().put("cut", q.by() == Dimension.LINE ? "queue" : cut(q));
     String value = q.queueId() != null ? q.queueId() : q.agentId() != null ? q.agentId() : q.entry();
     if (value != null) {
       match.put("k", value);
@@ -235,7 +251,7 @@ final class RollupPipeline {
         .put("cond", op("$ne", "$$w", null)));
   }
 
-  private static JsonObject stage(String name, Object body) {
+  static JsonObject stage(String name, Object body) {
     return new JsonObject().put(name, body);
   }
 }

@@ -47,6 +47,7 @@ class RollupReportsTest {
   void rollupsFollowSavesLateWrapUpsAndRatingsAndACrash(Vertx vertx) throws Exception {
     String database = TestStores.database();
     GeneratedMonth month = new GeneratedMonth(12, 11);
+    Instant firstAt = month.start().plus(Duration.ofDays(1)).plusSeconds(3_600 + 17);
     List<Gen> calls = new ArrayList<>();
     Store store = await(TestStores.open(vertx, dir, database));
     try {
@@ -75,6 +76,28 @@ class RollupReportsTest {
         }
       }
       await(Future.all(writes));
+      assertFigures(store, month, calls);
+
+      // 2b. A later call inside the window turns an earlier resolved contact into a repeat: its hour is recomputed.
+      Gen first = answered("f-900001", firstAt, true);
+      calls.add(first);
+      await(store.saveCall(record(first)));
+      JsonObject before = total(await(store.reports().firstContact(fcrQuery(month, Dimension.TOTAL), WINDOW, LINES)));
+      assertThat(await(store.reports().repeatContacts(fcrQuery(month, Dimension.TOTAL), WINDOW, 10_000)))
+          .extracting(i -> i.getString("id")).doesNotContain("f-900001");
+      Gen later = answered("f-900002", firstAt.plus(Duration.ofDays(3)), false);
+      calls.add(later);
+      await(store.saveCall(record(later)));
+      JsonObject after = total(await(store.reports().firstContact(fcrQuery(month, Dimension.TOTAL), WINDOW, LINES)));
+      assertThat(after.getLong("contacts")).isEqualTo(before.getLong("contacts") + 1);
+      assertThat(after.getLong("repeated")).isEqualTo(before.getLong("repeated") + 1);
+      assertThat(after.getLong("resolved")).isEqualTo(before.getLong("resolved") - 1);
+      assertThat(await(store.reports().repeatContacts(fcrQuery(month, Dimension.TOTAL), WINDOW, 10_000)))
+          .filteredOn(i -> "f-900001".equals(i.getString("id")))
+          .singleElement().satisfies(i -> assertThat(i.getString("nextId")).isEqualTo("f-900002"));
+      Gen other = answered("f-900011", "+4930999998", firstAt.plus(Duration.ofDays(2)), true);
+      calls.add(other);
+      await(store.saveCall(record(other)));
       assertFigures(store, month, calls);
     } finally {
       await(store.close());
@@ -106,7 +129,27 @@ class RollupReportsTest {
           intent.add(id);
         }
       }
+      // The crafted numbers: a call whose record and mark were written (it makes f-900002 a repeat), and one whose
+      // number's list was already updated when the store died (the intent names the earlier hours to recompute).
+      Gen third = answered("f-900003", firstAt.plus(Duration.ofDays(5)), false);
+      Gen otherLater = answered("f-900012", "+4930999998", firstAt.plus(Duration.ofDays(3)), false);
+      calls.add(third);
+      calls.add(otherLater);
+      ops.add(BulkOperation.createInsert(record(third)));
+      ops.add(BulkOperation.createInsert(record(otherLater)));
+      marks.add(BulkOperation.createInsert(new JsonObject().put("_id", "f-900003")));
+      Instant otherAt = firstAt.plus(Duration.ofDays(2));
+      JsonObject otherNumber = new JsonObject().put("_id", "+4930999998").put("calls", new JsonArray()
+          .add(new JsonObject().put("id", "f-900011").put("at", new JsonObject().put("$date", otherAt.toString())))
+          .add(new JsonObject().put("id", "f-900012").put("at", new JsonObject().put("$date",
+              otherLater.arrivedAt().toString()))));
+      JsonObject numbersWritten = new JsonObject().put("_id", "numbers-written")
+          .put("calls", new JsonArray().add("f-900012"))
+          .put("hours", new JsonArray().add(CallRollups.hourKey(otherAt))
+              .add(CallRollups.hourKey(otherLater.arrivedAt())));
       return raw.bulkWrite(MongoStore.CALLS, ops)
+          .compose(v -> raw.save(CallerNumbers.NUMBERS, otherNumber))
+          .compose(v -> raw.insert(CallRollups.INTENTS, numbersWritten))
           .compose(v -> raw.bulkWrite(CallRollups.PENDING, marks))
           .compose(v -> raw.insert(CallRollups.INTENTS, new JsonObject().put("_id", "left-over").put("calls", intent)));
     }));
@@ -114,6 +157,8 @@ class RollupReportsTest {
     store = await(TestStores.open(vertx, dir, database));
     try {
       assertFigures(store, month, calls);
+      assertThat(await(store.reports().repeatContacts(fcrQuery(month, Dimension.TOTAL), WINDOW, 10_000)))
+          .extracting(i -> i.getString("id")).contains("f-900001", "f-900002", "f-900011");
     } finally {
       await(store.close());
     }
@@ -171,6 +216,78 @@ class RollupReportsTest {
         query(month, Dimension.ENTRY, Granularity.HOUR_OF_DAY, null))) {
       assertSameRows(await(store.reports().calls(q)), records(() -> store.reports().calls(q)));
       assertSameRows(await(store.reports().waitEstimates(q)), records(() -> store.reports().waitEstimates(q)));
+    }
+    assertFirstContact(store, month);
+  }
+
+  /** FCR by every dimension, and the repeat-contact list, from the roll-ups against the records' pipelines. */
+  private static void assertFirstContact(Store store, GeneratedMonth month) throws Exception {
+    List<ReportQuery> queries = new ArrayList<>();
+    for (Dimension by : List.of(Dimension.LINE, Dimension.QUEUE, Dimension.AGENT, Dimension.ENTRY, Dimension.TOTAL)) {
+      queries.add(new ReportQuery(month.start(), month.end(), GeneratedMonth.ZONE, by, Granularity.DAY, null, null,
+          null, 20, 5));
+    }
+    queries.add(fcrQuery(month, Dimension.LINE));
+    queries.add(query(month, Dimension.TOTAL, Granularity.WEEK, "sales"));
+    for (ReportQuery q : queries) {
+      assertThat(RollupPipeline.coversFirstContact(q)).as(q.by() + " from the roll-ups").isTrue();
+      List<ReportRow> rows = await(store.reports().firstContact(q, WINDOW, LINES));
+      assertSameRows(rows, records(() -> store.reports().firstContact(q, WINDOW, LINES)));
+      assertThat(rows.stream().mapToLong(r -> r.figures().getLong("repeated")).sum()).as("repeats").isPositive();
+    }
+    // The list for any range and filter: from half past an hour, one queue, and the whole month.
+    ReportQuery halfPast = new ReportQuery(month.start().plusSeconds(5_400), month.end().minusSeconds(86_400 + 1_800),
+        GeneratedMonth.ZONE, Dimension.TOTAL, Granularity.TOTAL, "support", null, null, 20, 5);
+    for (ReportQuery q : List.of(fcrQuery(month, Dimension.TOTAL), halfPast)) {
+      for (int limit : List.of(7, 10_000)) {
+        List<JsonObject> got = await(store.reports().repeatContacts(q, WINDOW, limit));
+        List<JsonObject> want = recordItems(() -> store.reports().repeatContacts(q, WINDOW, limit));
+        assertThat(got).hasSizeGreaterThan(limit == 7 ? 6 : 7);
+        assertThat(got.stream().map(RollupReportsTest::item).toList())
+            .containsExactlyElementsOf(want.stream().map(RollupReportsTest::item).toList());
+      }
+    }
+  }
+
+  private static final java.time.Duration WINDOW = Duration.ofDays(7);
+  private static final Map<String, Integer> LINES = Map.of("expert", 2);
+
+  private static ReportQuery fcrQuery(GeneratedMonth month, Dimension by) {
+    return new ReportQuery(month.start(), month.end(), GeneratedMonth.ZONE, by, Granularity.TOTAL, null, null, null,
+        20, 5);
+  }
+
+  /** An answered support call from a number of its own (the crafted repeat). */
+  private static Gen answered(String id, Instant at, boolean resolved) {
+    return answered(id, "+4930999999", at, resolved);
+  }
+
+  private static Gen answered(String id, String from, Instant at, boolean resolved) {
+    return new Gen(id, from, GeneratedMonth.ENTRIES.get(0), "support", "a-alice", at, at.plusSeconds(2),
+        at.plusSeconds(9), at.plusSeconds(200), "answered", resolved, "a-alice", at.plusSeconds(230), null, false, 0,
+        0);
+  }
+
+  private static JsonObject total(List<ReportRow> rows) {
+    assertThat(rows).hasSize(1);
+    return rows.get(0).figures();
+  }
+
+  /** What the API shows of a repeat-list item. */
+  private static String item(JsonObject i) {
+    return String.join("|", i.getString("id"), i.getString("from"), String.valueOf(i.getValue("at")),
+        String.valueOf(i.getValue("to")), String.valueOf(i.getValue("queue")), String.valueOf(i.getValue("agent")),
+        String.valueOf(i.getValue("agentName")), String.valueOf(i.getValue("fcr")), i.getString("nextId"),
+        String.valueOf(i.getValue("nextAt")));
+  }
+
+  private static List<JsonObject> recordItems(java.util.function.Supplier<Future<List<JsonObject>>> report)
+      throws Exception {
+    System.setProperty(MongoReports.ROLLUPS_PROPERTY, "false");
+    try {
+      return await(report.get());
+    } finally {
+      System.clearProperty(MongoReports.ROLLUPS_PROPERTY);
     }
   }
 
