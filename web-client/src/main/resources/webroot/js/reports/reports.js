@@ -5,7 +5,7 @@
 import { api, ApiError } from '../api.js';
 import { initI18n, language, onLanguageChange, t } from '../i18n.js';
 import { signedIn, signInAgain } from '../crm/signin.js';
-import { cell, day, number, palette, percent, seconds } from './format.js';
+import { cell, day, metricItems, number, palette, percent, seconds } from './format.js';
 
 const el = {
   content: document.getElementById('content'),
@@ -118,17 +118,7 @@ function renderSummary(total, fcr) {
     ['reports.fcr.firstTwo', firstTwo ? percent(firstTwo.fcrRate) : '—',
       firstTwo && firstTwo.fcrRate !== null ? (firstTwo.fcrRate > fcr.targetPercent ? 'ok' : 'error') : null],
   ];
-  el.summary.replaceChildren(...items.map(([key, value, tone]) => {
-    const div = document.createElement('div');
-    div.className = 'metric';
-    const dt = document.createElement('dt');
-    dt.textContent = t(key);
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    if (tone) dd.dataset.tone = tone;
-    div.append(dt, dd);
-    return div;
-  }));
+  el.summary.replaceChildren(...metricItems(items));
 }
 
 function renderChart(rows) {

@@ -6,11 +6,9 @@ import io.switchboard.e2e.calls.JavaAgent;
 import io.switchboard.e2e.calls.SippCaller;
 import io.switchboard.e2e.calls.ToneFile;
 import io.switchboard.media.testpeer.Await;
-import io.switchboard.server.config.MongoConfig;
 import io.switchboard.server.store.Store;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoNodesBehindKamailioTest {
   private static final String DID = "+4930555000";
-  private static final String NODE_A = "127.0.0.2";
-  private static final String NODE_B = "127.0.0.3";
 
   @TempDir
   Path dir;
@@ -59,19 +55,12 @@ class TwoNodesBehindKamailioTest {
   @Test
   void callsLandOnBothNodes_nodeAIsKilled_itsCallIsClosedByB_newCallsGoToB_oneRecordPerCall() throws Exception {
     vertx = Vertx.vertx();
-    SharedStoreProcess sharedStore = keep(SharedStoreProcess.start(dir.resolve("store")));
-    int hazelcastA = freeTcpPort();
-    int hazelcastB = freeTcpPort();
     // One after the other: the first seeds the demo configuration into the shared store, the second finds it.
-    ServerProcess a = keep(ServerProcess.start(Files.createDirectories(dir.resolve("a")),
-        node("node-a", NODE_A, hazelcastA, NODE_B + ":" + hazelcastB, sharedStore.uri())));
-    ServerProcess b = keep(ServerProcess.start(Files.createDirectories(dir.resolve("b")),
-        node("node-b", NODE_B, hazelcastB, NODE_A + ":" + hazelcastA, sharedStore.uri())));
-    KamailioProcess kamailio = keep(KamailioProcess.start(Files.createDirectories(dir.resolve("kamailio")),
-        List.of(NODE_A + ":" + a.sipPort, NODE_B + ":" + b.sipPort)));
-    Store store = Store.open(vertx, new MongoConfig(sharedStore.uri(), "switchboard", 0), dir.resolve("reader"))
-        .await(60, TimeUnit.SECONDS);
-    open.add(() -> store.close().await(10, TimeUnit.SECONDS));
+    TwoNodeCluster cluster = keep(new TwoNodeCluster(vertx, dir));
+    ServerProcess a = cluster.a;
+    ServerProcess b = cluster.b;
+    KamailioProcess kamailio = cluster.kamailio;
+    Store store = cluster.store;
     assertThat(leader(store)).as("the node started first leads").isEqualTo("node-a");
 
     JavaAgent alice = keep(new JavaAgent(vertx, a.httpPort));
@@ -86,7 +75,7 @@ class TwoNodesBehindKamailioTest {
     SippCaller second = keep(call(kamailio, "+4930123402"));
     String onA = answer(alice);
     String onB = answer(bob);
-    Map<String, String> nodeOf = awaitValue(() -> nodesOf(store, List.of(onA, onB)), Duration.ofSeconds(10));
+    Map<String, String> nodeOf = TwoNodeCluster.awaitValue(() -> nodesOf(store, List.of(onA, onB)), Duration.ofSeconds(10));
     assertThat(nodeOf).containsEntry(onA, "node-a").containsEntry(onB, "node-b");
 
     // Which caller Kamailio sent where: the round-robin may start with either node.
@@ -116,7 +105,7 @@ class TwoNodesBehindKamailioTest {
             throw new java.util.concurrent.CompletionException(e);
           }
         });
-    JsonObject interrupted = awaitValue(() -> store.call(onA).await(5, TimeUnit.SECONDS)
+    JsonObject interrupted = TwoNodeCluster.awaitValue(() -> store.call(onA).await(5, TimeUnit.SECONDS)
         .filter(r -> "interrupted".equals(r.getString("outcome"))).orElse(null), Duration.ofSeconds(15));
     long closedAfter = System.currentTimeMillis() - killedAt;
     JsonObject acd = store.leases().fencedState("acd").await(5, TimeUnit.SECONDS).orElseThrow();
@@ -134,7 +123,7 @@ class TwoNodesBehindKamailioTest {
     System.out.printf("the caller of A's call got Kamailio's BYE %d ms after the kill%n", byeAfter);
     assertThat(byeAfter).as("BYE to the dead node's caller, from the kill").isLessThanOrEqualTo(8_000);
     assertThat(kamailio.log()).as("the BYE came from Kamailio's dst-down route")
-        .contains("node sip:" + NODE_A + ":" + a.sipPort + " is down: ending its dialogs");
+        .contains("node sip:" + TwoNodeCluster.NODE_A + ":" + a.sipPort + " is down: ending its dialogs");
 
     // A new call through Kamailio reaches node B (at once if its probes already marked A down, else after the
     // INVITE to A timed out and the failure route tried the next node).
@@ -143,7 +132,7 @@ class TwoNodesBehindKamailioTest {
     bob.command(new JsonObject().put("type", "call.hangup").put("callId", afterCrash));
     assertThat(third.awaitExit(Duration.ofSeconds(20))).as(third.report()).isZero();
 
-    List<JsonObject> records = awaitValue(() -> {
+    List<JsonObject> records = TwoNodeCluster.awaitValue(() -> {
       List<JsonObject> all = store.recentCalls(100).await(5, TimeUnit.SECONDS);
       return all.stream().noneMatch(r -> "in_progress".equals(r.getString("outcome"))) ? all : null;
     }, Duration.ofSeconds(15));
@@ -179,15 +168,8 @@ class TwoNodesBehindKamailioTest {
         ToneFile.write(work.resolve("caller-1khz.ulaw"), 1000, 60), 0, work);
   }
 
-  private static List<String> node(String id, String host, int hazelcastPort, String otherMember, String storeUri) {
-    return List.of("--mongodb.uri=" + storeUri, "--cluster.enabled=true", "--cluster.node-id=" + id,
-        "--cluster.host=" + host, "--cluster.port=" + hazelcastPort, "--cluster.members=" + otherMember,
-        "--sip.bind-host=" + host, "--sip.announced-address=" + host, "--media.rtp.bind-host=" + host,
-        "--media.rtp.announced-address=" + host, "--shutdown.drain-seconds=0");
-  }
-
   private static String leader(Store store) throws Exception {
-    return awaitValue(() -> store.leases().fencedState("acd").await(5, TimeUnit.SECONDS)
+    return TwoNodeCluster.awaitValue(() -> store.leases().fencedState("acd").await(5, TimeUnit.SECONDS)
         .map(s -> s.getJsonObject("state").getString("leader")).orElse(null), Duration.ofSeconds(10));
   }
 
@@ -199,28 +181,8 @@ class TwoNodesBehindKamailioTest {
     return nodes.size() == callIds.size() ? nodes : null;
   }
 
-  /** Asks until {@code ask} gives a value (not null), at most {@code timeout}. */
-  private static <T> T awaitValue(java.util.concurrent.Callable<T> ask, Duration timeout) throws Exception {
-    java.util.concurrent.atomic.AtomicReference<T> value = new java.util.concurrent.atomic.AtomicReference<>();
-    Await.until(() -> {
-      try {
-        value.set(ask.call());
-      } catch (Exception e) {
-        return false;
-      }
-      return value.get() != null;
-    }, timeout, "a value");
-    return value.get();
-  }
-
   private <T extends AutoCloseable> T keep(T closeable) {
     open.add(closeable);
     return closeable;
-  }
-
-  private static int freeTcpPort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -1,7 +1,12 @@
 package io.switchboard.server.store;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Aggregation expressions as JSON, so a pipeline reads close to what MongoDB's manual prints. Only operators that
@@ -10,6 +15,17 @@ import io.vertx.core.json.JsonObject;
 final class Agg {
 
   private Agg() {
+  }
+
+  /** Runs a pipeline and collects its documents: for pipelines whose answer is small (grouped rows, one page). */
+  static Future<List<JsonObject>> results(MongoClient client, String collection, JsonArray pipeline) {
+    Promise<List<JsonObject>> done = Promise.promise();
+    List<JsonObject> out = new ArrayList<>();
+    client.aggregate(collection, pipeline)
+        .exceptionHandler(done::tryFail)
+        .endHandler(v -> done.tryComplete(out))
+        .handler(out::add);
+    return done.future();
   }
 
   /** {@code {"$op": [args…]}}. */

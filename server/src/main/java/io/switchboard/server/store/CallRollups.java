@@ -1,7 +1,6 @@
 package io.switchboard.server.store;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
@@ -238,13 +237,7 @@ final class CallRollups {
   }
 
   private Future<List<JsonObject>> aggregate(String collection, JsonArray pipeline) {
-    Promise<List<JsonObject>> done = Promise.promise();
-    List<JsonObject> out = new ArrayList<>();
-    client.aggregate(collection, pipeline)
-        .exceptionHandler(done::tryFail)
-        .endHandler(v -> done.tryComplete(out))
-        .handler(out::add);
-    return done.future();
+    return Agg.results(client, collection, pipeline);
   }
 
   private static JsonObject in(List<String> ids) {

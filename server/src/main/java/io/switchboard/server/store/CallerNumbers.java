@@ -1,7 +1,6 @@
 package io.switchboard.server.store;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
@@ -122,13 +121,8 @@ final class CallerNumbers {
         .add(new JsonObject().put("$sort", new JsonObject().put("from", 1).put("arrivedAt", 1).put("_id", 1)))
         .add(new JsonObject().put("$group", new JsonObject().put("_id", "$from").put("calls",
             new JsonObject().put("$push", new JsonObject().put("id", "$_id").put("at", "$arrivedAt")))));
-    Promise<List<JsonObject>> done = Promise.promise();
-    List<JsonObject> out = new ArrayList<>();
-    client.aggregate(MongoStore.CALLS, pipeline)
-        .exceptionHandler(done::tryFail)
-        .endHandler(v -> done.tryComplete(out))
-        .handler(out::add);
-    return client.removeDocuments(NUMBERS, new JsonObject()).compose(v -> done.future()).compose(numbers -> {
+    Future<List<JsonObject>> read = Agg.results(client, MongoStore.CALLS, pipeline);
+    return client.removeDocuments(NUMBERS, new JsonObject()).compose(v -> read).compose(numbers -> {
       if (numbers.isEmpty()) {
         return Future.succeededFuture();
       }

@@ -1,7 +1,6 @@
 package io.switchboard.server.store;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -132,12 +131,6 @@ final class MongoReports implements Reports {
   }
 
   private Future<List<JsonObject>> aggregate(String collection, JsonArray pipeline) {
-    Promise<List<JsonObject>> done = Promise.promise();
-    List<JsonObject> out = new ArrayList<>();
-    client.aggregate(collection, pipeline)
-        .exceptionHandler(done::tryFail)
-        .endHandler(v -> done.tryComplete(out))
-        .handler(out::add);
-    return done.future();
+    return Agg.results(client, collection, pipeline);
   }
 }
