@@ -363,11 +363,32 @@ public final class SipGatewayImpl implements SipGateway {
       List.copyOf(outbound.values()).forEach(OutboundLegImpl::shutdown);
       outbound.clear();
       context.executeBlocking(() -> {
-        stack.stop();
+        stopStack();
         return null;
       }).<Void>mapEmpty().onComplete(promise);
     });
     return promise.future();
+  }
+
+  /**
+   * JAIN-SIP's UDP processor closes its socket and then walks its list of message channels while those channels'
+   * threads, woken by the closed socket, remove themselves from the same list: now and then the walk throws
+   * {@link java.util.ConcurrentModificationException} and the rest of the stack (timers, other processors) is
+   * left running. Stopping again walks what is left; the race needs a channel thread to exit exactly then, so a
+   * second or third pass finishes.
+   */
+  private void stopStack() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        stack.stop();
+        return;
+      } catch (java.util.ConcurrentModificationException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        LOG.fine(() -> "SIP stack stop raced with a closing UDP channel; stopping again");
+      }
+    }
   }
 
   @Override
