@@ -71,7 +71,10 @@ final class CrossNodeOffers {
     })).onComplete(v -> running = false);
   }
 
-  /** The matching: oldest waiting call first, to a node (not its own) with a Ready agent left in its queue. */
+  /**
+   * The matching: oldest waiting call first; a call whose own node has a Ready agent left in its queue stays there
+   * (that node's engine offers it), any other goes to a node with a Ready agent left in its queue.
+   */
   private void place(List<JsonObject> views, long epoch) {
     Map<String, Map<String, Integer>> ready = new HashMap<>();
     List<JsonObject> waiting = new ArrayList<>();
@@ -87,6 +90,13 @@ final class CrossNodeOffers {
     waiting.sort(Comparator.comparingLong(w -> w.getLong("queuedAt")));
     for (JsonObject call : waiting) {
       String queue = call.getString("queueId");
+      // A Ready agent on the call's own node will be offered it there (after the queue's announcement, say):
+      // placing it elsewhere too would ring two agents and withdraw one offer.
+      Map<String, Integer> home = ready.getOrDefault(call.getString("node"), Map.of());
+      if (home.getOrDefault(queue, 0) > 0) {
+        home.merge(queue, -1, Integer::sum);
+        continue;
+      }
       ready.entrySet().stream()
           .filter(e -> !e.getKey().equals(call.getString("node")) && e.getValue().getOrDefault(queue, 0) > 0)
           .findFirst().ifPresent(e -> {
@@ -127,7 +137,7 @@ final class CrossNodeOffers {
   /** The leader placed this call on {@code node}: offer it there (with the queue's priority and skills). */
   void placed(String callId, String node) {
     Call call = center.calls.get(callId);
-    if (call == null || !placeable(call) || links.offering.contains(callId)) {
+    if (call == null || !placeable(call) || links.offering.contains(callId) || links.readyAgentIn(call.queueId)) {
       return;
     }
     center.engine.findCall(call.id).ifPresent(routed -> links.offer(call, new JsonObject()

@@ -206,7 +206,7 @@ final class NodeLinks {
   }
 
   /** Whether an agent signed in here is Ready in the queue now (a cheap look before allocating a port). */
-  private boolean readyAgentIn(String queueId) {
+  boolean readyAgentIn(String queueId) {
     return center.engine.findQueue(queueId).map(q -> q.members().stream()
         .anyMatch(id -> center.agents.containsKey(id) && center.engine.findAgent(id)
             .map(a -> a.state() == AgentState.READY).orElse(false)))
