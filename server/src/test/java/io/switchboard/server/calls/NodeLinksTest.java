@@ -102,9 +102,10 @@ class NodeLinksTest {
     assertThat(offer.getString("from")).isEqualTo(CALLER);
     await(a.desk().answer(alice.connection, callId));
     alice.next("call.answered", 5);
+    // A's answer can reach B before B has handled A's acceptance; B applies it once linked, then answers.
+    assertThat(eventually(() -> caller.answered)).as("B answered its trunk on A's answer").isTrue();
     assertThat(read(b, () -> b.calls.get(callId).link.agentNode)).as("B's call is linked to A").isEqualTo("node-a");
 
-    assertThat(eventually(() -> caller.answered)).as("B answered its trunk on A's answer").isTrue();
     assertThat(read(b, () -> b.calls.get(callId).phase)).isEqualTo(Call.Phase.CONNECTED);
     // The caller's audio crosses B → A into the agent's session, and the agent's A → B to the caller.
     assertThat(relays(callerMedia, alice.media, (byte) 0x42)).as("agent hears the caller").isTrue();
