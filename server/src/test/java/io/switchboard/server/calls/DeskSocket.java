@@ -15,7 +15,10 @@ final class DeskSocket {
   FakeStream media;
 
   DeskSocket(String id, String username) {
-    AgentAccount account = new AgentAccount(id, username, username, "hash", List.of(AgentAccount.AGENT));
+    this(new AgentAccount(id, username, username, "hash", List.of(AgentAccount.AGENT)));
+  }
+
+  DeskSocket(AgentAccount account) {
     connection = new AgentConnection() {
       @Override
       public String id() {
@@ -41,6 +44,11 @@ final class DeskSocket {
         return true;
       }
     };
+  }
+
+  /** The next frame of this type (others before it are skipped); fails after 5 s. */
+  JsonObject next(String type) throws InterruptedException {
+    return next(type, 5);
   }
 
   /** The next frame of this type (others before it are skipped); fails after {@code seconds}. */

@@ -95,9 +95,9 @@ class TransfersTest {
 
   @Test
   void consultThenComplete_callerHearsMusicMeanwhile_thenTalksToTheColleague() throws Exception {
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
 
     transfer(alice, "consult", caller.callId, "agent", "a-bob");
     assertThat(alice.next("transfer.consulting").getJsonObject("to").getString("id")).isEqualTo("a-bob");
@@ -125,9 +125,9 @@ class TransfersTest {
 
   @Test
   void consultThenCancel_theColleagueIsReadyAgain_andTheAgentTalksToTheCaller() throws Exception {
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
     transfer(alice, "consult", caller.callId, "agent", "a-bob");
     bob.next("transfer.consulted");
 
@@ -145,9 +145,9 @@ class TransfersTest {
 
   @Test
   void theConsultedColleagueDeclines_backToTheCaller() throws Exception {
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
     transfer(alice, "consult", caller.callId, "agent", "a-bob");
     bob.next("transfer.consulted");
 
@@ -160,9 +160,9 @@ class TransfersTest {
 
   @Test
   void theConsultedColleague_cannotGoReadyMidConsultation_soNoQueueCallIsOfferedToThem() throws Exception {
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
     transfer(alice, "consult", caller.callId, "agent", "a-bob");
     bob.next("transfer.consulted");
 
@@ -180,9 +180,9 @@ class TransfersTest {
 
   @Test
   void theColleagueSignsOutWhileConsulted_completeIsRefused_andTheAgentIsBackWithTheCaller() throws Exception {
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
     transfer(alice, "consult", caller.callId, "agent", "a-bob");
     bob.next("transfer.consulted");
     center.desk().disconnected(bob.connection);
@@ -198,9 +198,9 @@ class TransfersTest {
 
   @Test
   void callerHangsUpDuringTheConsultation_theColleagueIsFreed() throws Exception {
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
     transfer(alice, "consult", caller.callId, "agent", "a-bob");
     bob.next("transfer.consulted");
 
@@ -215,9 +215,9 @@ class TransfersTest {
 
   @Test
   void aBusyColleague_isRefused_andNothingChanges() throws Exception {
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
     await(center.desk().setState(bob.connection, "not_ready", "lunch"));
 
     assertThatThrownBy(() -> transfer(alice, "consult", caller.callId, "agent", "a-bob"))
@@ -237,9 +237,9 @@ class TransfersTest {
 
   @Test
   void blindToAColleague_theyTakeTheCallAtOnce() throws Exception {
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
 
     transfer(alice, "blind", caller.callId, "agent", "a-bob");
 
@@ -252,7 +252,7 @@ class TransfersTest {
 
   @Test
   void blindToAQueue_theCallerWaitsThereWithAPriorityBonus_andIsOfferedToItsAgent() throws Exception {
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
 
     transfer(alice, "blind", caller.callId, "queue", "sales");
@@ -261,7 +261,7 @@ class TransfersTest {
     assertThat(read(() -> center.engine.findCall(caller.callId).orElseThrow().request().priority()))
         .isEqualTo(Transfers.QUEUE_PRIORITY_BONUS);
     assertThat(read(() -> call(caller).queueId)).isEqualTo("sales");
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
     assertThat(bob.next("call.offer").getJsonObject("queue").getString("id")).isEqualTo("sales");
     JsonObject entry = read(() -> call(caller).transfers.getJsonObject(0).copy());
     assertThat(entry.getString("kind")).isEqualTo("queue");
@@ -272,7 +272,7 @@ class TransfersTest {
 
   @Test
   void numbersNeedATrunkThatDials() throws Exception {
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
     assertThatThrownBy(() -> transfer(alice, "consult", caller.callId, "number", "+4915112345678"))
         .hasMessageContaining("no trunk places outbound calls");
@@ -285,7 +285,7 @@ class TransfersTest {
     OutboundWall wall = new OutboundWall(List.of(new TrunkPolicy("pstn", new DialPlan("DE", false, false),
         "+4930555000", 1, 10, List.of(), List.of("alice"), false, Duration.ofSeconds(20))), Clock.systemUTC());
     center.outbound(new OutboundDialer(trunk, wall), null);
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
 
     transfer(alice, "consult", caller.callId, "number", "015112345678");
@@ -300,7 +300,7 @@ class TransfersTest {
     assertThat(read(() -> call(caller).agent.id())).isEqualTo("a-alice");
     assertThat(wall.upOn("pstn")).isZero();
 
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
     transfer(alice, "consult", caller.callId, "agent", "a-bob");
     assertThatThrownBy(() -> transfer(bob, "consult", caller.callId, "number", "015112345678"))
         .as("bob is not on the call").hasMessageContaining("not on this call");
@@ -312,7 +312,7 @@ class TransfersTest {
     OutboundWall wall = new OutboundWall(List.of(new TrunkPolicy("pstn", new DialPlan("DE", false, false),
         "+4930555000", 1, 10, List.of(), List.of("alice"), false, Duration.ofSeconds(20))), Clock.systemUTC());
     center.outbound(new OutboundDialer(trunk, wall), null);
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
     Caller caller = callAnsweredBy(bob);
 
     assertThatThrownBy(() -> transfer(bob, "blind", caller.callId, "number", "015112345678"))
@@ -335,14 +335,14 @@ class TransfersTest {
         List.of("alice"), false, Duration.ofSeconds(20));
     OutboundWall wall = new OutboundWall(List.of(pstn, callers), Clock.systemUTC());
     center.outbound(new OutboundDialer(trunk, wall, java.util.Set.of("test")), null);
-    Desk bob = desk("a-bob", "bob");
+    DeskSocket bob = desk("a-bob", "bob");
     Caller first = callAnsweredBy(bob);
     assertThatThrownBy(() -> transfer(bob, "blind", first.callId, "number", "015112345678"))
         .hasMessageContaining("not_permitted");
     assertThat(read(() -> call(first).agent.id())).as("nothing changed").isEqualTo("a-bob");
     await(center.desk().hangup(bob.connection, first.callId));
 
-    Desk alice = desk("a-alice", "alice");
+    DeskSocket alice = desk("a-alice", "alice");
     Caller caller = callAnsweredBy(alice);
     // FakeSipLeg cannot send REFER (SipLeg's default refuses), as a carrier refusing it would.
     transfer(alice, "blind", caller.callId, "number", "015112345678");
@@ -358,7 +358,7 @@ class TransfersTest {
 
   // ---------------------------------------------------------------- plumbing
 
-  private void transfer(Desk desk, String action, String callId, String kind, String target) throws Exception {
+  private void transfer(DeskSocket desk, String action, String callId, String kind, String target) throws Exception {
     await(center.desk().transfer(desk.connection, new TransferRequest(action, callId, kind, target)));
   }
 
@@ -387,8 +387,8 @@ class TransfersTest {
   }
 
   /** A signed-in agent, Ready with a (fake) connected headset. */
-  private Desk desk(String id, String username) throws Exception {
-    Desk desk = new Desk(new AgentAccount(id, username, username.substring(0, 1).toUpperCase() + username.substring(1),
+  private DeskSocket desk(String id, String username) throws Exception {
+    DeskSocket desk = new DeskSocket(new AgentAccount(id, username, username.substring(0, 1).toUpperCase() + username.substring(1),
         "hash", List.of(AgentAccount.AGENT)));
     AgentCommands commands = center.desk();
     await(commands.connected(desk.connection));
@@ -398,7 +398,7 @@ class TransfersTest {
     return desk;
   }
 
-  private Caller callAnsweredBy(Desk agent) throws Exception {
+  private Caller callAnsweredBy(DeskSocket agent) throws Exception {
     FakeStream media = new FakeStream();
     FakeSipLeg leg = new FakeSipLeg(vertx, media, CALLER, LINE);
     center.onIncomingCall(leg);
@@ -413,57 +413,6 @@ class TransfersTest {
 
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
-
-  /** An agent's socket: the frames the server sent, read in order. */
-  private static final class Desk {
-    final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-    final AgentConnection connection;
-    FakeStream media;
-
-    Desk(AgentAccount account) {
-      connection = new AgentConnection() {
-        @Override
-        public String id() {
-          return "socket-" + account.id();
-        }
-
-        @Override
-        public AgentAccount agent() {
-          return account;
-        }
-
-        @Override
-        public void send(JsonObject frame) {
-          frames.add(frame);
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-
-        @Override
-        public boolean isOpen() {
-          return true;
-        }
-      };
-    }
-
-    /** The next frame of this type (others before it are skipped); fails after 5 s. */
-    JsonObject next(String type) throws InterruptedException {
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      List<String> skipped = new ArrayList<>();
-      while (true) {
-        JsonObject f = frames.poll(Math.max(1, until - System.nanoTime()), TimeUnit.NANOSECONDS);
-        if (f == null) {
-          throw new AssertionError("no " + type + " frame; skipped " + skipped);
-        }
-        if (type.equals(f.getString("type"))) {
-          return f;
-        }
-        skipped.add(f.getString("type"));
-      }
-    }
   }
 
   /** The gateway's dialer without SIP: remembers what it was asked, its one leg ends when the test says. */
